@@ -1,0 +1,67 @@
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+import tsPlugin from "@typescript-eslint/eslint-plugin";
+import globals from "globals";
+
+/** Keeps the architecture's lines: each folder may import only what docs/ARCHITECTURE.md allows. */
+function onlyImports(folder, forbidden) {
+  return {
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: forbidden.map((name) => ({
+            group: [`**/${name}`, `**/${name}/**`],
+            message: `src/${folder} must not import src/${name} (see docs/ARCHITECTURE.md).`,
+          })),
+        },
+      ],
+    },
+  };
+}
+
+export default [
+  { ignores: ["node_modules/", "dist/", "dist-node/", "coverage/", "test-results/", ".bench-data/"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx,mts,cts}"],
+    plugins: { "@typescript-eslint": tsPlugin },
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+      },
+    },
+    rules: {
+      // TypeScript checks undefined names itself, with the DOM/Office/Node types each file is compiled with.
+      "no-undef": "off",
+      "no-unused-vars": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+    },
+  },
+  {
+    files: ["**/*.{js,cjs,mjs}"],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
+  },
+  {
+    files: ["tests/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.jest } },
+  },
+  onlyImports("engine", ["excel", "taskpane", "worker", "i18n", "workbook-sim", "demo", "cli", "commands"]),
+  onlyImports("i18n", ["excel", "taskpane", "worker", "workbook-sim", "demo", "cli", "commands"]),
+  onlyImports("worker", ["excel", "taskpane", "workbook-sim", "demo", "cli", "commands"]),
+  onlyImports("excel", ["taskpane", "worker", "workbook-sim", "demo", "cli", "commands"]),
+  onlyImports("taskpane", ["workbook-sim", "demo", "cli"]),
+  onlyImports("workbook-sim", ["excel", "taskpane", "worker", "i18n", "demo", "cli", "commands"]),
+  onlyImports("cli", ["excel", "taskpane", "worker", "workbook-sim", "demo", "commands"]),
+];

@@ -1,0 +1,41 @@
+// `presegment`: compiles the engine and CLI to dist-node/ only when a source is newer than the compiled CLI,
+// so `npm run segment` starts at once on repeated runs. Plain CommonJS because it runs before any build.
+const { readdirSync, statSync, utimesSync } = require("node:fs");
+const { spawnSync } = require("node:child_process");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "../..");
+const target = path.join(root, "dist-node/cli/segment.js");
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1; // not built yet
+  }
+}
+
+const sources = Math.max(
+  newestSource(path.join(root, "src/engine")),
+  newestSource(path.join(root, "src/cli")),
+  mtime(path.join(root, "tsconfig.node.json")),
+  mtime(path.join(root, "tsconfig.json")),
+);
+if (mtime(target) < sources) {
+  const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
+  const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.node.json")], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  // tsc --incremental leaves unchanged outputs untouched; mark the build as current.
+  const now = new Date();
+  utimesSync(target, now, now);
+}

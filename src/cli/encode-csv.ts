@@ -1,0 +1,530 @@
+/**
+ * Pass 1 of the engine straight from the CSV file's bytes: one pass over the records, fields read in place (no
+ * string per cell, the file is never decoded as a whole), customer and order ids interned from their bytes, so
+ * only one string per distinct id is ever made. Plain forms are read from bytes directly (`YYYY-MM-DD` dates,
+ * `-123.45` amounts, ASCII ids); anything else is decoded and handed to the engine's own text parsers, so the
+ * results are the add-in's. The result is the engine's `EncodedSales`, so aggregation and scoring are its code.
+ */
+import {
+  cellToSerialDay,
+  type ColumnMapping,
+  type EncodedSales,
+  isExcelError,
+  MONEY_SCALE,
+  multiplyUnits,
+  parseDateText,
+  parseMoneyText,
+  type RfmOptions,
+  SkipLog,
+  skipWhitespace,
+  trimEndIndex,
+} from "../engine/index";
+import { ByteInterner } from "./byte-interner";
+import type { CsvByteHeader } from "./csv-reader";
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const MINUS = 45;
+const DOT = 46;
+const HASH = 35;
+
+/** Growable typed arrays for per-row results. */
+function grown<T extends Int32Array | Float64Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array;
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/** Slot per wanted field. */
+const CUSTOMER = 0;
+const DATE = 1;
+const AMOUNT = 2; // or quantity
+const PRICE = 3;
+const ORDER = 4;
+
+/** The wanted fields of one record: byte ranges in the file, or a decoded string for quoted fields. */
+interface FieldSlots {
+  start: Int32Array;
+  end: Int32Array;
+  quoted: (string | undefined)[];
+}
+
+/** Outcome of reading an id field: an interned index, or why there is none. */
+const NO_ID = -1;
+const ERROR_ID = -2;
+
+/** Whether the current line has a quote (then CR ends fields and the record, as in quoted records). */
+const UNKNOWN = -1;
+const UNQUOTED = 0;
+const QUOTED = 1;
+
+/**
+ * Reads the records after the header into the engine's encoded rows. `mapping` holds CSV column indexes;
+ * `options` must be resolved. Row numbers are file line numbers (a record with quoted line breaks counts all).
+ */
+export function encodeCsv(
+  bytes: Uint8Array,
+  header: CsvByteHeader,
+  mapping: ColumnMapping,
+  options: RfmOptions,
+): EncodedSales {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const delimiter = header.delimiter;
+  const useAmount = mapping.amount !== undefined;
+  const columnSlot = new Int8Array(header.names.length + 1).fill(-1);
+  const assign = (column: number | undefined, slot: number): void => {
+    if (column !== undefined && column < columnSlot.length) columnSlot[column] = slot;
+  };
+  assign(mapping.customer, CUSTOMER);
+  assign(mapping.date, DATE);
+  assign(useAmount ? mapping.amount : mapping.quantity, AMOUNT);
+  if (!useAmount) assign(mapping.price, PRICE);
+  assign(mapping.orderId, ORDER);
+  const hasOrder = mapping.orderId !== undefined;
+  const fields: FieldSlots = { start: new Int32Array(5), end: new Int32Array(5), quoted: new Array(5).fill(undefined) };
+  let lastWantedColumn = 0;
+  for (let column = 0; column < columnSlot.length; column++) if (columnSlot[column]! >= 0) lastWantedColumn = column;
+
+  const length = bytes.length;
+  // One allocation per row array: count line breaks first, quoted line breaks only over-count.
+  let capacity = 1;
+  for (let i = buffer.indexOf(LF, header.bodyStart); i >= 0; i = buffer.indexOf(LF, i + 1)) capacity++;
+  let rowCustomer = new Int32Array(capacity);
+  let rowDay = new Int32Array(capacity);
+  let rowUnits = new Float64Array(capacity);
+  let rowOrder = new Int32Array(hasOrder ? capacity : 0);
+  let rowStart = new Int32Array(capacity);
+  let rowLine = new Int32Array(capacity);
+
+  // Tables sized from the row count up front: growing a big table re-inserts every id at random places.
+  const customers = new ByteInterner(true, capacity >> 3);
+  const orders = new ByteInterner(false, hasOrder ? capacity : 0);
+  // With ignoreCase, spellings are interned exactly, then folded to the first spelling of their lower case.
+  const spellingToCustomer: number[] = [];
+  const lowerToCustomer = new Map<string, number>();
+  const customerIds: string[] = options.ignoreCase ? [] : customers.strings;
+  const skipped = new SkipLog(options.maxSkippedReported);
+  const { dateOrder } = options;
+  const days = new DayCache(dateOrder);
+  let blankRows = 0;
+  let line = header.bodyLine;
+
+  // The previous row's customer and order id bytes: consecutive lines of one order repeat them.
+  let previousCustomerStart = 0;
+  let previousCustomerEnd = -1;
+  let previousSpelling = -1;
+  let previousOrderStart = 0;
+  let previousOrderEnd = -1;
+  let previousOrder = -1;
+  let pos = header.bodyStart;
+  let nextQuote = buffer.indexOf(QUOTE, pos);
+  let row = 0;
+  while (pos < length) {
+    if (row === capacity) {
+      capacity *= 2;
+      rowCustomer = grown(rowCustomer, capacity);
+      rowDay = grown(rowDay, capacity);
+      rowUnits = grown(rowUnits, capacity);
+      if (hasOrder) rowOrder = grown(rowOrder, capacity);
+      rowStart = grown(rowStart, capacity);
+      rowLine = grown(rowLine, capacity);
+    }
+    const recordStart = pos;
+    rowStart[row] = pos;
+    rowLine[row] = line;
+    for (let slot = 0; slot < 5; slot++) {
+      fields.start[slot] = -1;
+      fields.end[slot] = -1;
+      fields.quoted[slot] = undefined;
+    }
+    if (nextQuote >= 0 && nextQuote < pos) nextQuote = buffer.indexOf(QUOTE, pos);
+    // A record is read as spreadsheet programs do: a line without quotes ends only at LF (a lone CR is data);
+    // once the line has a quote, CR ends a field and the record too, and quoted fields may span lines.
+    let quotedLine = UNKNOWN;
+    let anyValue = false;
+    let field = 0;
+    for (;;) {
+      const slot = field < columnSlot.length ? columnSlot[field]! : -1;
+      if (pos < length && bytes[pos] === QUOTE) {
+        quotedLine = QUOTED;
+        let partStart = pos + 1;
+        let value = "";
+        pos = partStart;
+        for (;;) {
+          const q = buffer.indexOf(QUOTE, pos);
+          if (q < 0) {
+            // Unterminated quote: the rest of the file is the field, as spreadsheet programs read it.
+            value += buffer.toString("utf8", partStart, length);
+            pos = length;
+            break;
+          }
+          for (let j = pos; j < q; j++) if (bytes[j] === LF) line++;
+          if (bytes[q + 1] === QUOTE) {
+            value += buffer.toString("utf8", partStart, q + 1);
+            pos = partStart = q + 2;
+          } else {
+            value += buffer.toString("utf8", partStart, q);
+            pos = q + 1;
+            break;
+          }
+        }
+        // Anything between the closing quote and the delimiter is kept, as Excel does.
+        const tailStart = pos;
+        while (pos < length) {
+          const c = bytes[pos]!;
+          if (c === delimiter || c === LF || c === CR) break;
+          pos++;
+        }
+        if (tailStart < pos) value += buffer.toString("utf8", tailStart, pos);
+        if (value !== "") anyValue = true;
+        if (slot >= 0) fields.quoted[slot] = value;
+      } else {
+        const start = pos;
+        while (pos < length) {
+          const c = bytes[pos]!;
+          if (c === delimiter || c === LF) break;
+          if (c === CR) {
+            if (bytes[pos + 1] === LF) break;
+            if (quotedLine === UNKNOWN) quotedLine = quoteInLine(buffer, recordStart, nextQuote);
+            if (quotedLine === QUOTED) break;
+          }
+          pos++;
+        }
+        if (pos > start) anyValue = true;
+        if (slot >= 0) {
+          fields.start[slot] = start;
+          fields.end[slot] = pos;
+        }
+      }
+      field++;
+      if (pos >= length) break;
+      const c = bytes[pos]!;
+      if (c === delimiter) {
+        pos++;
+        if (field > lastWantedColumn && quotedLine === UNKNOWN)
+          quotedLine = quoteInLine(buffer, recordStart, nextQuote);
+        if (field > lastWantedColumn && quotedLine === UNQUOTED) {
+          // The rest of a line without quotes holds nothing wanted: skip to its end.
+          let lineBreak = buffer.indexOf(LF, pos);
+          if (lineBreak < 0) lineBreak = length;
+          if (!anyValue) {
+            const recordEnd = lineBreak > pos && bytes[lineBreak - 1] === CR ? lineBreak - 1 : lineBreak;
+            for (let i = pos; i < recordEnd && !anyValue; i++) anyValue = bytes[i] !== delimiter;
+          }
+          pos = lineBreak + 1;
+          break;
+        }
+        continue;
+      }
+      if (c === CR) pos++;
+      if (pos < length && bytes[pos] === LF) pos++;
+      break;
+    }
+    line++;
+
+    rowCustomer[row] = -1;
+    if (hasOrder) rowOrder[row] = -1;
+    const lineOfRow = rowLine[row]!;
+
+    // Customer.
+    let spelling: number;
+    const customerStart = fields.start[CUSTOMER]!;
+    const customerEnd = fields.end[CUSTOMER]!;
+    if (
+      fields.quoted[CUSTOMER] === undefined &&
+      customerEnd - customerStart === previousCustomerEnd - previousCustomerStart &&
+      sameBytes(bytes, previousCustomerStart, customerStart, customerEnd - customerStart)
+    ) {
+      spelling = previousSpelling;
+    } else {
+      spelling = readId(buffer, fields, CUSTOMER, customers, true);
+      if (spelling >= 0 && fields.quoted[CUSTOMER] === undefined && isPlainId(bytes, customerStart, customerEnd)) {
+        previousCustomerStart = customerStart;
+        previousCustomerEnd = customerEnd;
+        previousSpelling = spelling;
+      }
+    }
+    if (spelling < 0) {
+      if (!anyValue) blankRows++;
+      else skipped.add(lineOfRow, "missing_customer", skipped.listing ? fieldText(buffer, fields, CUSTOMER) : "");
+      row++;
+      continue;
+    }
+    let customer: number;
+    if (options.ignoreCase) {
+      let folded = spellingToCustomer[spelling];
+      if (folded === undefined) {
+        const lower = customers.strings[spelling]!.toLowerCase();
+        folded = lowerToCustomer.get(lower);
+        if (folded === undefined) {
+          folded = customerIds.length;
+          customerIds.push(customers.strings[spelling]!);
+          lowerToCustomer.set(lower, folded);
+        }
+        spellingToCustomer[spelling] = folded;
+      }
+      customer = folded;
+    } else customer = spelling;
+
+    // Date.
+    const quotedDate = fields.quoted[DATE];
+    const dateStart = fields.start[DATE]!;
+    let day: number;
+    if (quotedDate !== undefined) day = cellToSerialDay(quotedDate, dateOrder);
+    else if (dateStart < 0) day = NaN;
+    else day = days.of(buffer, dateStart, fields.end[DATE]!);
+    if (day !== day) {
+      skipped.add(lineOfRow, "bad_date", skipped.listing ? fieldText(buffer, fields, DATE) : "");
+      row++;
+      continue;
+    }
+
+    // Amount, or quantity × price.
+    let units = moneyOf(buffer, fields, AMOUNT);
+    if (!useAmount && units === units) {
+      const price = moneyOf(buffer, fields, PRICE);
+      if (price !== price) {
+        skipped.add(lineOfRow, "bad_amount", skipped.listing ? fieldText(buffer, fields, PRICE) : "");
+        row++;
+        continue;
+      }
+      units = multiplyUnits(units, price);
+    }
+    if (units !== units) {
+      skipped.add(lineOfRow, "bad_amount", skipped.listing ? fieldText(buffer, fields, AMOUNT) : "");
+      row++;
+      continue;
+    }
+
+    rowCustomer[row] = customer;
+    rowDay[row] = day;
+    rowUnits[row] = units;
+    if (hasOrder) {
+      const orderStart = fields.start[ORDER]!;
+      const orderEnd = fields.end[ORDER]!;
+      if (
+        fields.quoted[ORDER] === undefined &&
+        orderEnd - orderStart === previousOrderEnd - previousOrderStart &&
+        sameBytes(bytes, previousOrderStart, orderStart, orderEnd - orderStart)
+      ) {
+        rowOrder[row] = previousOrder;
+      } else {
+        const order = readId(buffer, fields, ORDER, orders, false);
+        rowOrder[row] = order >= 0 ? order : -1;
+        if (order >= 0 && fields.quoted[ORDER] === undefined && isPlainId(bytes, orderStart, orderEnd)) {
+          previousOrderStart = orderStart;
+          previousOrderEnd = orderEnd;
+          previousOrder = order;
+        }
+      }
+    }
+    row++;
+  }
+
+  const rowCount = row;
+  const dateColumn = mapping.date!;
+  return {
+    rowCount,
+    rowCustomer: rowCustomer.subarray(0, rowCount),
+    rowDay: rowDay.subarray(0, rowCount),
+    rowUnits: rowUnits.subarray(0, rowCount),
+    rowOrder: hasOrder ? rowOrder.subarray(0, rowCount) : undefined,
+    orderCount: orders.size,
+    customerIds,
+    blankRows,
+    skipped,
+    rowNumberOf: (r) => rowLine[r]!,
+    dateTextOf: (r) => readField(buffer, rowStart[r]!, delimiter, dateColumn),
+    dimensions: [],
+  };
+}
+
+/** Whether the line starting at `recordStart` has a quote before its line break (`nextQuote`: first quote after). */
+function quoteInLine(buffer: Buffer, recordStart: number, nextQuote: number): number {
+  if (nextQuote < 0) return UNQUOTED;
+  const lineBreak = buffer.indexOf(LF, recordStart);
+  return lineBreak < 0 || nextQuote < lineBreak ? QUOTED : UNQUOTED;
+}
+
+function sameBytes(bytes: Uint8Array, a: number, b: number, count: number): boolean {
+  for (let i = 0; i < count; i++) if (bytes[a + i] !== bytes[b + i]) return false;
+  return true;
+}
+
+/**
+ * An id that needs neither trimming nor decoding: ASCII, no white space at either end, not `#…` (an Excel error
+ * text such as `#N/A` means "no customer"). Such ids are interned from their bytes as they stand.
+ */
+function isPlainId(bytes: Uint8Array, start: number, end: number): boolean {
+  if (start >= end) return false;
+  const first = bytes[start]!;
+  const last = bytes[end - 1]!;
+  if (first <= 32 || last <= 32 || first === HASH) return false;
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
+}
+
+/**
+ * The interned index of an id field (trimmed as the engine trims), NO_ID when it is empty or absent, ERROR_ID
+ * for an Excel error text when `errorsAreMissing`.
+ */
+function readId(
+  buffer: Buffer,
+  fields: FieldSlots,
+  slot: number,
+  interner: ByteInterner,
+  errorsAreMissing: boolean,
+): number {
+  let text = fields.quoted[slot];
+  if (text === undefined) {
+    const start = fields.start[slot]!;
+    const end = fields.end[slot]!;
+    if (start < 0 || start >= end) return NO_ID;
+    if (isPlainId(buffer, start, end)) return interner.index(buffer, start, end);
+    text = buffer.toString("utf8", start, end);
+  }
+  const start = skipWhitespace(text, 0, text.length);
+  const end = trimEndIndex(text, start, text.length);
+  if (start >= end) return NO_ID;
+  const id = start === 0 && end === text.length ? text : text.slice(start, end);
+  if (errorsAreMissing && id.charCodeAt(0) === HASH && isExcelError(id)) return ERROR_ID;
+  return interner.indexString(id);
+}
+
+/**
+ * Serial days of date fields. `YYYY-MM-DD` is read from its bytes to a number and each distinct one is parsed once
+ * by the engine; other forms are decoded and parsed as the engine parses text.
+ */
+class DayCache {
+  private readonly known = new Map<number, number>();
+  private previousKey = -1;
+  private previousDay = NaN;
+
+  constructor(private readonly dateOrder: "DMY" | "MDY") {}
+
+  of(bytes: Buffer, start: number, end: number): number {
+    if (end - start === 10 && bytes[start + 4] === MINUS && bytes[start + 7] === MINUS) {
+      const key = digits(bytes, start, 4) * 10000 + digits(bytes, start + 5, 2) * 100 + digits(bytes, start + 8, 2);
+      if (key >= 0) {
+        if (key === this.previousKey) return this.previousDay;
+        let day = this.known.get(key);
+        if (day === undefined) {
+          day = this.parse(bytes.toString("latin1", start, end));
+          this.known.set(key, day);
+        }
+        this.previousKey = key;
+        this.previousDay = day;
+        return day;
+      }
+    }
+    return this.parse(bytes.toString("utf8", start, end));
+  }
+
+  private parse(text: string): number {
+    const day = parseDateText(text, this.dateOrder);
+    return day === day ? day : cellToSerialDay(text, this.dateOrder);
+  }
+}
+
+/** Value of `count` ASCII digits at `start`, or a negative number when one is not a digit. */
+function digits(bytes: Uint8Array, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = bytes[i]! - 48;
+    if (digit < 0 || digit > 9) return -1e9;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Money units of a field. A plain decimal (`-1234.5`, at most 15 integer digits) is read from its bytes exactly as
+ * `parseMoneyText` reads it (4 decimals, half away from zero); anything else goes through `parseMoneyText`.
+ */
+function moneyOf(buffer: Buffer, fields: FieldSlots, slot: number): number {
+  const quoted = fields.quoted[slot];
+  if (quoted !== undefined) return parseMoneyText(quoted);
+  const start = fields.start[slot]!;
+  const end = fields.end[slot]!;
+  if (start < 0) return NaN;
+  let i = start;
+  const negative = buffer[i] === MINUS;
+  if (negative) i++;
+  let intValue = 0;
+  let intDigits = 0;
+  while (i < end) {
+    const digit = buffer[i]! - 48;
+    if (digit < 0 || digit > 9) break;
+    intValue = intValue * 10 + digit;
+    intDigits++;
+    i++;
+  }
+  let fracValue = 0;
+  let fracDigits = 0;
+  let roundUp = false;
+  if (i < end && buffer[i] === DOT) {
+    i++;
+    while (i < end) {
+      const digit = buffer[i]! - 48;
+      if (digit < 0 || digit > 9) break;
+      if (fracDigits < 4) fracValue = fracValue * 10 + digit;
+      else if (fracDigits === 4) roundUp = digit >= 5;
+      fracDigits++;
+      i++;
+    }
+  }
+  if (i !== end || intDigits + fracDigits === 0 || intDigits > 15) {
+    return parseMoneyText(buffer.toString("utf8", start, end));
+  }
+  for (let d = fracDigits; d < 4; d++) fracValue *= 10;
+  const units = intValue * MONEY_SCALE + fracValue + (roundUp ? 1 : 0);
+  return negative ? -units + 0 : units;
+}
+
+function fieldText(buffer: Buffer, fields: FieldSlots, slot: number): string {
+  const quoted = fields.quoted[slot];
+  if (quoted !== undefined) return quoted;
+  const start = fields.start[slot]!;
+  return start < 0 ? "" : buffer.toString("utf8", start, fields.end[slot]!);
+}
+
+/** One field of the record starting at byte `pos` (for messages only: re-reads the record). */
+export function readField(bytes: Uint8Array, pos: number, delimiter: number, column: number): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let field = 0;
+  while (pos < buffer.length) {
+    let value: string;
+    if (buffer[pos] === QUOTE) {
+      let end = pos + 1;
+      for (;;) {
+        const q = buffer.indexOf(QUOTE, end);
+        if (q < 0) {
+          end = buffer.length;
+          break;
+        }
+        if (buffer[q + 1] === QUOTE) end = q + 2;
+        else {
+          end = q + 1;
+          break;
+        }
+      }
+      value = buffer.toString("utf8", pos + 1, end - 1).replace(/""/g, '"');
+      pos = end;
+    } else {
+      const start = pos;
+      while (pos < buffer.length) {
+        const c = buffer[pos]!;
+        if (c === delimiter || c === LF || c === CR) break;
+        pos++;
+      }
+      value = buffer.toString("utf8", start, pos);
+    }
+    if (field === column) return value;
+    if (buffer[pos] !== delimiter) return "";
+    pos++;
+    field++;
+  }
+  return "";
+}

@@ -1,0 +1,430 @@
+/**
+ * `npm run segment -- INPUT.csv --out OUT.csv [options]`: the add-in's engine on a CSV file. Writes one row per
+ * customer, sorted by customer id as text, with the columns SPEC.md lists; skipped rows go to standard error.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import {
+  analyzeEncoded,
+  resolveOptions,
+  type CellValue,
+  type ColumnMapping,
+  customerOrderById,
+  guessMapping,
+  isWhitespace,
+  isoDateToSerial,
+  LIFECYCLE_KEYS,
+  type MappedField,
+  normaliseHeader,
+  type RfmOptions,
+  type RfmResult,
+  RfmInputError,
+  type ScoreCount,
+  serialToIsoDate,
+  type SkipReason,
+  STANDARD_SEGMENT_KEYS,
+  TIER_KEYS,
+  validateMapping,
+  VALUE_CLASS_KEYS,
+  rfmCode,
+} from "../engine/index";
+import { readCsvHeaderBytes } from "./csv-reader";
+import { encodeCsv } from "./encode-csv";
+
+export const USAGE = `Usage: npm run segment -- INPUT.csv --out OUT.csv [options]
+
+Options:
+  --out FILE              where to write one row per customer (required)
+  --k N                   score levels: 3, 4, 5 (default) or 10
+  --analysis-date DATE    YYYY-MM-DD (default: the latest purchase date in the file)
+  --customer COL          column names as in the header; by default guessed from the header
+  --date COL
+  --amount COL            --amount "" to use quantity × unit price instead
+  --order COL             --order "" for no order column (every row is one purchase)
+  --quantity COL
+  --price COL
+  --ignore-case           treat C001 and c001 as the same customer
+  --date-order DMY|MDY    how to read dates like 03/04/2024 (default DMY)
+  --help`;
+
+export const OUTPUT_COLUMNS = [
+  "customer_id",
+  "first_purchase",
+  "last_purchase",
+  "recency",
+  "frequency",
+  "monetary",
+  "aov",
+  "r",
+  "f",
+  "m",
+  "rfm",
+  "segment",
+  "value_class",
+  "tier",
+  "lifecycle",
+] as const;
+
+/** A problem with the command line: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+export interface CliArguments {
+  input: string;
+  out: string;
+  options: Partial<RfmOptions>;
+  /** Column names given on the command line; "" means "no such column". */
+  columns: Partial<Record<MappedField, string>>;
+}
+
+const COLUMN_FLAGS: Record<string, MappedField> = {
+  "--customer": "customer",
+  "--date": "date",
+  "--amount": "amount",
+  "--order": "orderId",
+  "--quantity": "quantity",
+  "--price": "price",
+};
+
+export function parseArguments(argv: readonly string[]): CliArguments {
+  let input: string | undefined;
+  let out: string | undefined;
+  const options: Partial<RfmOptions> = {};
+  const columns: Partial<Record<MappedField, string>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inlineValue] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
+    const value = (): string => {
+      if (inlineValue !== undefined) return inlineValue;
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value.`);
+      return next;
+    };
+    if (flag === "--help" || flag === "-h") throw new UsageError("");
+    else if (flag === "--out" || flag === "-o") out = value();
+    else if (flag === "--k") {
+      const k = Number(value());
+      if (k !== 3 && k !== 4 && k !== 5 && k !== 10) throw new UsageError("--k must be 3, 4, 5 or 10.");
+      options.k = k as ScoreCount;
+    } else if (flag === "--analysis-date") {
+      const text = value();
+      const serial = /^\d{4}-\d{2}-\d{2}$/.test(text) ? isoDateToSerial(text) : NaN;
+      if (Number.isNaN(serial))
+        throw new UsageError(`--analysis-date must be a date written YYYY-MM-DD, not "${text}".`);
+      options.analysisDate = serial;
+    } else if (flag === "--ignore-case") options.ignoreCase = true;
+    else if (flag === "--date-order") {
+      const order = value().toUpperCase();
+      if (order !== "DMY" && order !== "MDY") throw new UsageError("--date-order must be DMY or MDY.");
+      options.dateOrder = order;
+    } else if (flag in COLUMN_FLAGS) columns[COLUMN_FLAGS[flag]!] = value();
+    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`Unknown option ${flag}.`);
+    else if (input === undefined) input = arg;
+    else throw new UsageError(`Only one input file, please (got "${input}" and "${arg}").`);
+  }
+  if (input === undefined) throw new UsageError("Name the input CSV file.");
+  if (out === undefined) throw new UsageError("Name the output file with --out.");
+  return { input, out, options, columns };
+}
+
+/** The mapping: guessed from the header, then overridden by the columns named on the command line. */
+export function resolveMapping(headerNames: string[], columns: CliArguments["columns"]): ColumnMapping {
+  const mapping = guessMapping(headerNames as CellValue[]);
+  mapping.dimensions = [];
+  for (const [field, name] of Object.entries(columns) as [MappedField, string][]) {
+    if (name === "") {
+      mapping[field] = undefined;
+      continue;
+    }
+    const column = findHeader(headerNames, name);
+    if (column < 0) {
+      throw new RfmInputError(
+        "missing_field",
+        `The file has no column "${name}". Its columns are: ${headerNames.map((h) => `"${h}"`).join(", ")}.`,
+        { field },
+      );
+    }
+    // A column named explicitly is taken away from any field it was guessed for.
+    for (const other of Object.keys(COLUMN_FLAGS).map((f) => COLUMN_FLAGS[f]!))
+      if (mapping[other] === column) mapping[other] = undefined;
+    mapping[field] = column;
+  }
+  // Quantity and price named without an amount: use them, not a guessed amount column.
+  if (columns.quantity && columns.price && columns.amount === undefined) mapping.amount = undefined;
+  return mapping;
+}
+
+function findHeader(names: string[], wanted: string): number {
+  const trimmed = wanted.trim();
+  let column = names.findIndex((name) => name.trim() === trimmed);
+  if (column < 0) column = names.findIndex((name) => name.trim().toLowerCase() === trimmed.toLowerCase());
+  if (column < 0)
+    column = names.findIndex(
+      (name) => normaliseHeader(name) === normaliseHeader(trimmed) && normaliseHeader(name) !== "",
+    );
+  return column;
+}
+
+/** Reads INPUT, runs the engine, returns the analysis (the CSV text is written by `formatCustomersCsv`). */
+export function analyzeCsvFile(file: string, args: Pick<CliArguments, "options" | "columns">): RfmResult {
+  const bytes = readFileSync(file);
+  const header = readCsvHeaderBytes(bytes);
+  if (header.names.length === 0 || (header.names.length === 1 && header.names[0] === "")) {
+    throw new RfmInputError("empty_selection", "The file is empty. It needs a header row and one row per sales line.");
+  }
+  const mapping = resolveMapping(header.names, args.columns);
+  const problems = validateMapping(mapping, header.names.length);
+  if (problems.length > 0) throw problems[0]!;
+  const options = resolveOptions({ ...args.options, hasHeader: true, firstRowNumber: 1 });
+  const encoded = encodeCsv(bytes, header, mapping, options);
+  if (encoded.rowCount === 0) throw new RfmInputError("header_only", "The file has a header row but no sales rows.");
+  return analyzeEncoded(encoded, options, {}, { headers: header.names, mapping });
+}
+
+/** A number as plain decimal text (never `1e-7` or `1e+21`). */
+export function plainNumber(value: number): string {
+  const text = String(value);
+  if (!text.includes("e")) return text;
+  return value.toFixed(20).replace(/\.?0+$/, "");
+}
+
+function csvField(text: string): string {
+  const needsQuotes =
+    /[",\r\n]/.test(text) ||
+    (text.length > 0 && (isWhitespace(text.charCodeAt(0)) || isWhitespace(text.charCodeAt(text.length - 1))));
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** OUT.csv: SPEC's columns, one row per customer sorted by id as text. */
+export function formatCustomersCsv(result: RfmResult): string {
+  return formatCustomersCsvBytes(result).toString("utf8");
+}
+
+/**
+ * OUT.csv as UTF-8 bytes, written straight into one buffer: pieces shared by many customers (dates, scores,
+ * classes) are encoded once, numbers are written digit by digit, so no string per row is ever built.
+ */
+export function formatCustomersCsvBytes(result: RfmResult): Buffer {
+  const c = result.customers;
+  const k = result.options.k;
+  const count = c.id.length;
+  // Rows are written in customer order (reading the columns in sequence is cache-friendly), then copied into
+  // id order.
+  const out = new ByteWriter(count * 96 + 256);
+  const rowEnds = new Int32Array(count);
+  // Customers share few distinct dates, scores and classes: each piece of text is encoded once.
+  const isoDates = new Map<number, Uint8Array>();
+  const isoDate = (serial: number): Uint8Array => {
+    let bytes = isoDates.get(serial);
+    if (bytes === undefined) isoDates.set(serial, (bytes = Buffer.from(`,${serialToIsoDate(serial)}`, "latin1")));
+    return bytes;
+  };
+  const scoreTexts: Uint8Array[] = [];
+  const classTexts: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = c.r[i]!;
+    const f = c.f[i]!;
+    const m = c.m[i]!;
+    const scoreKey = (r * 16 + f) * 16 + m;
+    let scores = scoreTexts[scoreKey];
+    if (scores === undefined) {
+      scoreTexts[scoreKey] = scores = Buffer.from(`,${r},${f},${m},${rfmCode(r, f, m, k)},`, "latin1");
+    }
+    const segment = c.segment[i]!;
+    const valueClass = c.valueClass[i]!;
+    const tier = c.tier[i]!;
+    const lifecycle = c.lifecycle[i]!;
+    const classKey = ((segment * 16 + valueClass) * 4 + tier) * 8 + lifecycle;
+    let classes = classTexts[classKey];
+    if (classes === undefined) {
+      const text = `${STANDARD_SEGMENT_KEYS[segment]},${VALUE_CLASS_KEYS[valueClass]},${TIER_KEYS[tier]},${LIFECYCLE_KEYS[lifecycle]}\n`;
+      classTexts[classKey] = classes = Buffer.from(text, "utf8");
+    }
+    out.id(c.id[i]!);
+    out.bytes(isoDate(c.firstPurchase[i]!));
+    out.bytes(isoDate(c.lastPurchase[i]!));
+    out.comma();
+    out.integer(c.recency[i]!);
+    out.comma();
+    out.integer(c.frequency[i]!);
+    out.comma();
+    out.ascii(plainNumber(c.monetary[i]!));
+    out.comma();
+    out.ascii(plainNumber(c.aov[i]!));
+    out.bytes(scores);
+    out.bytes(classes);
+    rowEnds[i] = out.length;
+  }
+  const rows = out.done();
+  const header = Buffer.from(`${OUTPUT_COLUMNS.join(",")}\n`, "latin1");
+  const sorted = Buffer.allocUnsafe(header.length + rows.length);
+  let at = header.copy(sorted, 0);
+  const order = customerOrderById(c);
+  for (let index = 0; index < order.length; index++) {
+    const i = order[index]!;
+    at += rows.copy(sorted, at, i === 0 ? 0 : rowEnds[i - 1]!, rowEnds[i]!);
+  }
+  return sorted;
+}
+
+/** A growable byte buffer for the output file. */
+class ByteWriter {
+  private buffer: Buffer;
+  private used = 0;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
+
+  private reserve(count: number): void {
+    if (this.used + count <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + count));
+    this.buffer.copy(bigger, 0, 0, this.used);
+    this.buffer = bigger;
+  }
+
+  comma(): void {
+    this.reserve(1);
+    this.buffer[this.used++] = 44;
+  }
+
+  /** Text known to be ASCII (numbers, keys). */
+  ascii(text: string): void {
+    this.reserve(text.length);
+    const { buffer } = this;
+    let at = this.used;
+    for (let i = 0; i < text.length; i++) buffer[at++] = text.charCodeAt(i);
+    this.used = at;
+  }
+
+  bytes(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    const { buffer } = this;
+    let at = this.used;
+    for (let i = 0; i < bytes.length; i++) buffer[at++] = bytes[i]!;
+    this.used = at;
+  }
+
+  /** A whole number (recency, frequency): digits written directly. */
+  integer(value: number): void {
+    if (!(value >= 0 && value < 1e9 && value === Math.floor(value))) {
+      this.ascii(String(value));
+      return;
+    }
+    this.reserve(10);
+    const { buffer } = this;
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    let at = this.used + digits;
+    this.used = at;
+    let rest = value;
+    do {
+      buffer[--at] = 48 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
+  }
+
+  /** A customer id as a CSV field: plain ASCII ids are copied; others go through `csvField` and UTF-8. */
+  id(text: string): void {
+    const length = text.length;
+    let plain = length > 0 && !isWhitespace(text.charCodeAt(0)) && !isWhitespace(text.charCodeAt(length - 1));
+    for (let i = 0; plain && i < length; i++) {
+      const code = text.charCodeAt(i);
+      plain = code < 0x80 && code !== 34 && code !== 44 && code !== 13 && code !== 10;
+    }
+    if (plain) {
+      this.ascii(text);
+      return;
+    }
+    const field = csvField(text);
+    this.reserve(field.length * 3);
+    this.used += this.buffer.write(field, this.used, "utf8");
+  }
+
+  /** Bytes written so far. */
+  get length(): number {
+    return this.used;
+  }
+
+  done(): Buffer {
+    return this.buffer.subarray(0, this.used);
+  }
+}
+
+const REASONS: Record<SkipReason, string> = {
+  missing_customer: "no customer",
+  bad_date: "unreadable date",
+  bad_amount: "unreadable amount",
+  after_analysis_date: "dated after the analysis date",
+};
+
+/** The standard-error report: skipped rows by line number, returns-only customers. */
+export function formatReport(result: RfmResult): string {
+  const out: string[] = [];
+  const { skipped } = result;
+  if (skipped.count > 0) {
+    const reasons = (Object.keys(REASONS) as SkipReason[])
+      .filter((reason) => skipped.byReason[reason] > 0)
+      .map((reason) => `${REASONS[reason]}: ${skipped.byReason[reason]}`);
+    out.push(`Skipped ${skipped.count} row${skipped.count === 1 ? "" : "s"} (${reasons.join(", ")}):`);
+    for (const row of skipped.rows) out.push(`  line ${row.row}: ${REASONS[row.reason]} ${JSON.stringify(row.value)}`);
+    if (skipped.count > skipped.rows.length) out.push(`  … and ${skipped.count - skipped.rows.length} more`);
+  }
+  const returnsOnly = result.returnsOnlyCustomers;
+  if (returnsOnly.length > 0) {
+    const shown = returnsOnly.slice(0, 20).join(", ");
+    out.push(
+      `${returnsOnly.length} customer${returnsOnly.length === 1 ? " has" : "s have"} only returns and ${returnsOnly.length === 1 ? "is" : "are"} not scored: ${shown}${returnsOnly.length > 20 ? ", …" : ""}`,
+    );
+  }
+  return out.length > 0 ? `${out.join("\n")}\n` : "";
+}
+
+/** Runs the command; returns the exit code (0 ok, 1 input problem, 2 bad arguments). */
+export function main(
+  argv: readonly string[],
+  io: { stdout: (s: string) => void; stderr: (s: string) => void },
+): number {
+  let args: CliArguments;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    if (error.message === "") {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    io.stderr(`error: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const result = analyzeCsvFile(args.input, args);
+    writeFileSync(args.out, formatCustomersCsvBytes(result));
+    io.stderr(formatReport(result));
+    io.stdout(
+      `${result.totals.customers} customers from ${result.totals.usedRows} rows (analysis date ${serialToIsoDate(result.analysisDate)}) written to ${args.out}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof RfmInputError) {
+      io.stderr(`error: ${error.message}\n`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+      io.stderr(
+        `error: cannot ${(error as NodeJS.ErrnoException).syscall === "open" ? "open" : "use"} ${(error as NodeJS.ErrnoException).path}: ${code}\n`,
+      );
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  });
+}

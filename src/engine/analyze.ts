@@ -1,0 +1,724 @@
+/**
+ * The RFM analysis: a lean columnar core (`analyzeColumns`) and the validating entry for a cell matrix
+ * (`analyzeRfm`). Rows are read once into typed arrays (encode-cells.ts), then aggregated per customer once the
+ * analysis date is known; nothing allocates per row. Hot loops live in small methods called once per chunk of rows,
+ * so V8 optimises them whole and early rather than by on-stack replacement of one long function.
+ */
+import { cellText } from "./cells";
+import { columnLetter } from "./column-letter";
+import {
+  addDistinctOrders,
+  CHECK_EVERY,
+  checkHooks,
+  type EncodedSales,
+  type RowOrderTexts,
+  SkipLog,
+} from "./encoded-sales";
+import { encodeColumns, encodeRows, type SalesColumns } from "./encode-cells";
+import { MONEY_SCALE, numberToUnits } from "./money";
+import { resolveOptions } from "./options";
+import {
+  binOf,
+  breakpointValues,
+  type Breakpoints,
+  fixedBreakpoints,
+  quantileBreakpoints,
+  toFiveLevels,
+} from "./scores";
+import { validateMapping } from "./mapping";
+import {
+  type CellValue,
+  type ColumnMapping,
+  type CustomerColumns,
+  LIFECYCLE_KEYS,
+  type ProgressHooks,
+  type RfmOptions,
+  type RfmResult,
+  RfmInputError,
+  type SchemeName,
+  type SegmentSummaryRow,
+  STANDARD_SEGMENT_KEYS,
+  TIER_KEYS,
+  VALUE_CLASS_KEYS,
+} from "./types";
+
+export { SkipLog, type EncodedSales } from "./encoded-sales";
+export type { SalesColumns } from "./encode-cells";
+
+/** Extra context recorded in the result by `analyzeColumns`. */
+export interface ColumnsContext {
+  headers?: string[];
+  mapping?: ColumnMapping;
+}
+
+const PARETO_POINTS = 200;
+/** Fields of a customer's record in pass 2's `stats` (8 doubles = one 64-byte cache line). */
+const STATS_STRIDE = 8;
+const MONETARY = 0;
+const FIRST_DAY = 1;
+const LAST_DAY = 2;
+const LAST_ROW = 3;
+const FREQUENCY = 4;
+const HAS_ROWS = 5;
+
+/**
+ * Runs the whole analysis on a range's cell values (`values[0]` is the header unless `hasHeader` is false).
+ * Throws RfmInputError for a selection that cannot be analysed (empty, header only, mapping problems, no valid
+ * rows, bad options) and CancelledError when `hooks.isCancelled` says so. Unreadable cells never throw: their
+ * rows are skipped and reported.
+ */
+export function analyzeRfm(
+  values: CellValue[][],
+  mapping: ColumnMapping,
+  options: Partial<RfmOptions> = {},
+  hooks: ProgressHooks = {},
+): RfmResult {
+  const resolved = resolveOptions(options);
+  if (!Array.isArray(values) || values.length === 0 || values.every((row) => !row || row.length === 0)) {
+    throw new RfmInputError(
+      "empty_selection",
+      "The selection is empty. Select your sales table, including its header row.",
+    );
+  }
+  const columnCount = widestRow(values);
+  const problems = validateMapping(mapping, columnCount);
+  if (problems.length > 0) throw problems[0]!;
+  const start = resolved.hasHeader ? 1 : 0;
+  const rowCount = values.length - start;
+  if (rowCount <= 0) {
+    throw new RfmInputError("header_only", "The selection has only a header row. Select the sales rows below it too.");
+  }
+  const headerRow = resolved.hasHeader ? values[0]! : [];
+  const headers = Array.from({ length: columnCount }, (_, c) => {
+    const text = cellText(headerRow[c]);
+    return text === "" ? `Column ${columnLetter(c)}` : text;
+  });
+  // Straight from the rows: one pass reading only the mapped cells, no column copies.
+  const encoded = encodeRows(values, start, rowCount, mapping, headers, resolved, hooks);
+  return analyzeEncodedUnchecked(encoded, resolved, hooks, { headers, mapping });
+}
+
+/**
+ * The same analysis on columns (the CLI's and benchmark's entry: no row matrix needed). Options are checked;
+ * the columns must hold a customer and a date column and either amounts or quantities and prices.
+ */
+export function analyzeColumns(
+  columns: SalesColumns,
+  options: Partial<RfmOptions> = {},
+  hooks: ProgressHooks = {},
+  context: ColumnsContext = {},
+): RfmResult {
+  const resolved = resolveOptions(options);
+  if (!columns.customer || !columns.date || (!columns.amount && !(columns.quantity && columns.price))) {
+    throw new RfmInputError(
+      "missing_field",
+      "Choose the customer, date and amount columns (or quantity and unit price).",
+    );
+  }
+  const rowCount = columns.rowCount ?? columns.customer.length;
+  if (rowCount === 0) throw new RfmInputError("header_only", "The file has no sales rows below its header.");
+  return analyzeColumnsUnchecked(columns, resolved, hooks, context);
+}
+
+function analyzeColumnsUnchecked(
+  columns: SalesColumns,
+  options: RfmOptions,
+  hooks: ProgressHooks,
+  context: ColumnsContext,
+): RfmResult {
+  return analyzeEncodedUnchecked(encodeColumns(columns, options, hooks), options, hooks, context);
+}
+
+/**
+ * Pass 2 and scoring on rows already read: the analysis date, per-customer aggregates (rows after the analysis
+ * date reported and skipped), scores, segments and summaries. Options must be resolved (see `resolveOptions`).
+ */
+export function analyzeEncoded(
+  encoded: EncodedSales,
+  options: RfmOptions,
+  hooks: ProgressHooks = {},
+  context: ColumnsContext = {},
+): RfmResult {
+  return analyzeEncodedUnchecked(encoded, options, hooks, context);
+}
+
+function analyzeEncodedUnchecked(
+  encoded: EncodedSales,
+  options: RfmOptions,
+  hooks: ProgressHooks,
+  context: ColumnsContext,
+): RfmResult {
+  const { rowCount, rowDay, rowUnits, rowOrder, blankRows } = encoded;
+  const orderTexts = rowOrder ? undefined : encoded.rowOrderText;
+  const rowCust = encoded.rowCustomer;
+  const ids = encoded.customerIds;
+  const skipLog = encoded.skipped;
+  const maxSkippedReported = options.maxSkippedReported;
+  let latestPurchaseDay = encoded.latestPurchaseDay ?? -1;
+  if (encoded.latestPurchaseDay === undefined) {
+    for (let row = 0; row < rowCount; row++) {
+      if (rowCust[row]! >= 0 && rowUnits[row]! >= 0 && rowDay[row]! > latestPurchaseDay)
+        latestPurchaseDay = rowDay[row]!;
+    }
+  }
+
+  if (ids.length === 0 || latestPurchaseDay < 0) {
+    throw new RfmInputError(
+      "no_valid_rows",
+      ids.length === 0
+        ? "No row has a customer, a readable date and a readable amount, so there is nothing to analyse."
+        : "Every readable row is a return (negative amount), so there are no purchases to analyse.",
+      { skipped: skipLog.count },
+    );
+  }
+  const analysisDate = options.analysisDate ?? latestPurchaseDay;
+
+  // Pass 2: aggregate per customer, skipping rows after the analysis date.
+  const customerCount = ids.length;
+  const aggregator = new CustomerAggregator(encoded, customerCount, analysisDate, new SkipLog(maxSkippedReported));
+  // In chunks: a small method called many times is optimised as a whole and stays so between runs.
+  for (let from = 0; from < rowCount; from += CHECK_EVERY) aggregator.add(from, Math.min(rowCount, from + CHECK_EVERY));
+  const { stats, candidateRows, candidateCount, usedRows, keptUnits, afterDateLog } = aggregator;
+  const firstDay = new Int32Array(customerCount);
+  const lastDay = new Int32Array(customerCount);
+  const lastRow = new Int32Array(customerCount);
+  const frequency = new Int32Array(customerCount);
+  const monetaryUnits = new Float64Array(customerCount);
+  const hasRows = new Uint8Array(customerCount);
+  for (let c = 0; c < customerCount; c++) {
+    const at = c * STATS_STRIDE;
+    firstDay[c] = stats[at + FIRST_DAY]!;
+    lastDay[c] = stats[at + LAST_DAY]!;
+    lastRow[c] = stats[at + LAST_ROW]!;
+    frequency[c] = stats[at + FREQUENCY]!;
+    monetaryUnits[c] = stats[at + MONETARY]!;
+    hasRows[c] = stats[at + HAS_ROWS]!;
+  }
+  if (orderTexts) addDistinctOrders(frequency, candidateRows!, candidateCount, rowCust, orderTexts);
+  checkHooks(hooks, 0.9);
+  mergeSkipLogs(skipLog, afterDateLog, maxSkippedReported);
+
+  // Keep customers with at least one purchase, in first-seen order.
+  const scoredIndex = new Int32Array(customerCount).fill(-1);
+  const returnsOnlyCustomers: string[] = [];
+  let n = 0;
+  for (let c = 0; c < customerCount; c++) {
+    if (lastDay[c]! >= 0) scoredIndex[c] = n++;
+    else if (hasRows[c]) returnsOnlyCustomers.push(ids[c]!);
+  }
+  if (n === 0) {
+    throw new RfmInputError(
+      "no_valid_rows",
+      "No purchase is dated on or before the analysis date, so there is nothing to analyse.",
+      { skipped: skipLog.count },
+    );
+  }
+  // Every customer scored: positions are unchanged (the usual case), no pass over the rows needed.
+  if (n < customerCount) {
+    for (let from = 0; from < rowCount; from += CHECK_EVERY)
+      remapCustomers(rowCust, scoredIndex, from, Math.min(rowCount, from + CHECK_EVERY));
+  }
+
+  const customers = newCustomerColumns(n);
+  const units = new Float64Array(n);
+  for (let c = 0; c < customerCount; c++) {
+    const i = scoredIndex[c]!;
+    if (i < 0) continue;
+    customers.id[i] = ids[c]!;
+    customers.firstPurchase[i] = firstDay[c]!;
+    customers.lastPurchase[i] = lastDay[c]!;
+    customers.recency[i] = analysisDate - lastDay[c]!;
+    customers.tenure[i] = analysisDate - firstDay[c]!;
+    customers.frequency[i] = frequency[c]!;
+    units[i] = monetaryUnits[c]! + 0;
+    customers.monetary[i] = units[i]! / MONEY_SCALE;
+    customers.aov[i] = customers.monetary[i]! / frequency[c]!;
+  }
+  customers.dimensions = encoded.dimensions.map(({ name, textOf }) => {
+    const out = new Array<string>(n);
+    for (let c = 0; c < customerCount; c++) {
+      const i = scoredIndex[c]!;
+      if (i >= 0) out[i] = textOf(lastRow[c]!);
+    }
+    return { name, values: out };
+  });
+
+  const scored = scoreCustomers(customers, units, options);
+  checkHooks(hooks, 1);
+
+  let positiveUnits = 0;
+  for (let i = 0; i < n; i++) if (units[i]! > 0) positiveUnits += units[i]!;
+  return {
+    options,
+    mapping: context.mapping ?? { dimensions: [] },
+    headers: context.headers ?? [],
+    analysisDate,
+    customers,
+    rowCustomer: rowCust,
+    breakpoints: scored.breakpoints,
+    valueMatrixThresholds: scored.valueMatrixThresholds,
+    summaries: summarise(customers, units),
+    rfGrid: rfGrid(customers, options.k),
+    pareto: scored.pareto,
+    skipped: { count: skipLog.count, byReason: skipLog.byReason, rows: skipLog.rows },
+    returnsOnlyCustomers,
+    totals: {
+      dataRows: rowCount,
+      blankRows,
+      usedRows,
+      customers: n,
+      revenue: keptUnits / MONEY_SCALE,
+      positiveRevenue: positiveUnits / MONEY_SCALE,
+    },
+  };
+}
+
+/** Pass 2: per-customer aggregates of the rows on or before the analysis date, added chunk by chunk. */
+class CustomerAggregator {
+  /** One record per customer (a cache line each), so a row touches one place in memory, not one per aggregate. */
+  readonly stats: Float64Array;
+  readonly candidateRows: Int32Array | undefined;
+  candidateCount = 0;
+  usedRows = 0;
+  keptUnits = 0;
+  private readonly orderOwner: Int32Array | undefined;
+  private sharedOrders: PairSet | undefined;
+  private readonly orderTexts: RowOrderTexts | undefined;
+
+  constructor(
+    private readonly encoded: EncodedSales,
+    customerCount: number,
+    private readonly analysisDate: number,
+    readonly afterDateLog: SkipLog,
+  ) {
+    const { rowOrder, rowCount } = encoded;
+    this.stats = new Float64Array(customerCount * STATS_STRIDE);
+    for (let c = 0; c < customerCount; c++) {
+      const at = c * STATS_STRIDE;
+      this.stats[at + FIRST_DAY] = 0x7fffffff;
+      this.stats[at + LAST_DAY] = -1;
+      this.stats[at + LAST_ROW] = -1;
+    }
+    this.orderOwner = rowOrder ? new Int32Array(encoded.orderCount).fill(-1) : undefined;
+    // Order ids as text (cell readers): repeats of a counted row are dropped here, the rest counted per customer.
+    this.orderTexts = rowOrder ? undefined : encoded.rowOrderText;
+    this.candidateRows = this.orderTexts ? new Int32Array(rowCount) : undefined;
+  }
+
+  add(from: number, to: number): void {
+    const { encoded, stats, orderOwner, orderTexts, candidateRows, analysisDate, afterDateLog } = this;
+    const { rowDay, rowUnits, rowOrder } = encoded;
+    const rowCust = encoded.rowCustomer;
+    let { usedRows, keptUnits, candidateCount } = this;
+    for (let row = from; row < to; row++) {
+      const c = rowCust[row]!;
+      if (c < 0) continue;
+      const day = rowDay[row]!;
+      if (day > analysisDate) {
+        rowCust[row] = -1;
+        afterDateLog.add(
+          encoded.rowNumberOf(row),
+          "after_analysis_date",
+          afterDateLog.listing ? encoded.dateTextOf(row) : "",
+        );
+        continue;
+      }
+      usedRows++;
+      const at = c * STATS_STRIDE;
+      stats[at + HAS_ROWS] = 1;
+      const units = rowUnits[row]!;
+      stats[at + MONETARY] = stats[at + MONETARY]! + units;
+      keptUnits += units;
+      if (units < 0) continue; // a return lowers monetary value only
+      if (day < stats[at + FIRST_DAY]!) stats[at + FIRST_DAY] = day;
+      if (day >= stats[at + LAST_DAY]!) {
+        stats[at + LAST_DAY] = day;
+        stats[at + LAST_ROW] = row;
+      }
+      if (orderTexts) {
+        if (orderTexts.text[row] === "") stats[at + FREQUENCY] = stats[at + FREQUENCY]! + 1;
+        else {
+          // The same order as an earlier purchase row of this customer that is counted: nothing new.
+          let same = orderTexts.sameAs[row]!;
+          while (same >= 0 && !(rowCust[same]! >= 0 && rowUnits[same]! >= 0)) same = orderTexts.sameAs[same]!;
+          if (same < 0) candidateRows![candidateCount++] = row;
+        }
+        continue;
+      }
+      const o = rowOrder ? rowOrder[row]! : -1;
+      if (o < 0) stats[at + FREQUENCY] = stats[at + FREQUENCY]! + 1;
+      else {
+        const owner = orderOwner![o]!;
+        if (owner === -1) {
+          orderOwner![o] = c;
+          stats[at + FREQUENCY] = stats[at + FREQUENCY]! + 1;
+        } else if (owner !== c) {
+          // The same order id under two customers: count it once per customer.
+          this.sharedOrders ??= new PairSet();
+          if (this.sharedOrders.add(c, o)) stats[at + FREQUENCY] = stats[at + FREQUENCY]! + 1;
+        }
+      }
+    }
+    this.usedRows = usedRows;
+    this.keptUnits = keptUnits;
+    this.candidateCount = candidateCount;
+  }
+}
+
+/** Rows' customer indexes to scored positions, for rows [from, to). A small function: it is optimised early. */
+function remapCustomers(rowCust: Int32Array, scoredIndex: Int32Array, from: number, to: number): void {
+  for (let row = from; row < to; row++) {
+    const c = rowCust[row]!;
+    if (c >= 0) rowCust[row] = scoredIndex[c]!;
+  }
+}
+
+/** The widest row's length (a plain loop: no callback per row). */
+function widestRow(values: CellValue[][]): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const length = values[i]?.length ?? 0;
+    if (length > max) max = length;
+  }
+  return max;
+}
+
+/** A set of (customer, order) index pairs: open addressing on two Int32Arrays, no boxing. */
+class PairSet {
+  private first = new Int32Array(1024).fill(-1);
+  private second = new Int32Array(1024);
+  private size = 0;
+
+  /** Adds the pair; true when it was not there yet. */
+  add(a: number, b: number): boolean {
+    const mask = this.first.length - 1;
+    let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+    for (;;) {
+      const existing = this.first[slot]!;
+      if (existing < 0) break;
+      if (existing === a && this.second[slot] === b) return false;
+      slot = (slot + 1) & mask;
+    }
+    this.first[slot] = a;
+    this.second[slot] = b;
+    if (++this.size * 2 > this.first.length) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const oldFirst = this.first;
+    const oldSecond = this.second;
+    this.first = new Int32Array(oldFirst.length * 2).fill(-1);
+    this.second = new Int32Array(oldFirst.length * 2);
+    this.size = 0;
+    for (let i = 0; i < oldFirst.length; i++) if (oldFirst[i]! >= 0) this.add(oldFirst[i]!, oldSecond[i]!);
+  }
+}
+
+/** Keeps the first `max` skipped rows by row number across both passes. */
+function mergeSkipLogs(target: SkipLog, afterDate: SkipLog, max: number): void {
+  target.count += afterDate.count;
+  target.byReason.after_analysis_date += afterDate.count;
+  if (afterDate.rows.length === 0) return;
+  if (afterDate.rows.length > 0) {
+    target.rows = [...target.rows, ...afterDate.rows].sort((a, b) => a.row - b.row).slice(0, max);
+  }
+}
+
+function newCustomerColumns(n: number): CustomerColumns {
+  return {
+    id: new Array<string>(n),
+    firstPurchase: new Int32Array(n),
+    lastPurchase: new Int32Array(n),
+    recency: new Int32Array(n),
+    tenure: new Int32Array(n),
+    frequency: new Int32Array(n),
+    monetary: new Float64Array(n),
+    aov: new Float64Array(n),
+    r: new Uint8Array(n),
+    f: new Uint8Array(n),
+    m: new Uint8Array(n),
+    segment: new Uint8Array(n),
+    valueClass: new Uint8Array(n),
+    tier: new Uint8Array(n),
+    lifecycle: new Uint8Array(n),
+    dimensions: [],
+  };
+}
+
+interface ScoreOutputs {
+  breakpoints: RfmResult["breakpoints"];
+  valueMatrixThresholds: RfmResult["valueMatrixThresholds"];
+  pareto: RfmResult["pareto"];
+}
+
+function sortedCopy(values: Int32Array | Float64Array): Float64Array {
+  const copy = new Float64Array(values.length);
+  copy.set(values);
+  return copy.sort();
+}
+
+/** Scores, standard segments, value classes, tiers and lifecycle stages, written into `customers`. */
+function scoreCustomers(customers: CustomerColumns, units: Float64Array, options: RfmOptions): ScoreOutputs {
+  const n = customers.id.length;
+  const { k } = options;
+  const recencySorted = sortedCopy(customers.recency);
+  const frequencySorted = sortedCopy(customers.frequency);
+  const unitsSorted = sortedCopy(units);
+  let recencyBins: Breakpoints;
+  let frequencyBins: Breakpoints;
+  let monetaryBins: Breakpoints;
+  if (options.scoring.method === "fixed") {
+    recencyBins = fixedBreakpoints(options.scoring.recency);
+    frequencyBins = fixedBreakpoints(options.scoring.frequency);
+    monetaryBins = fixedBreakpoints(options.scoring.monetary.map(numberToUnits));
+  } else {
+    recencyBins = quantileBreakpoints(recencySorted, k);
+    frequencyBins = quantileBreakpoints(frequencySorted, k);
+    monetaryBins = quantileBreakpoints(unitsSorted, k);
+  }
+
+  // Value matrix: high/low against the mean (exact: v × n vs the exact sum) or the median.
+  const vm = options.valueMatrix;
+  const aovValues = vm.monetary === "aov" ? customers.aov : undefined;
+  let sumRecency = 0;
+  let sumFrequency = 0;
+  let sumUnits = 0;
+  let sumAov = 0;
+  for (let i = 0; i < n; i++) {
+    sumRecency += customers.recency[i]!;
+    sumFrequency += customers.frequency[i]!;
+    sumUnits += units[i]!;
+  }
+  if (aovValues) for (let i = 0; i < n; i++) sumAov += aovValues[i]!;
+  const recencyHigh = thresholdTest(vm.threshold, recencySorted, sumRecency, n);
+  const frequencyHigh = thresholdTest(vm.threshold, frequencySorted, sumFrequency, n);
+  const monetaryHigh = aovValues
+    ? thresholdTest(vm.threshold, sortedCopy(aovValues), sumAov, n)
+    : thresholdTest(vm.threshold, unitsSorted, sumUnits, n);
+
+  const tierOf = tierClassifier(unitsSorted, options.tierCutoffs);
+  // Segment index per grid cell, looked up once rather than per customer.
+  const segmentByCell = new Uint8Array(25);
+  for (let row = 0; row < 5; row++) {
+    for (let column = 0; column < 5; column++) {
+      segmentByCell[row * 5 + column] = STANDARD_SEGMENT_INDEX.get(options.segmentGrid[row]![column]!)!;
+    }
+  }
+  const [activeDays, lapsingDays, lapsedDays] = options.lifecycleDays;
+  for (let i = 0; i < n; i++) {
+    const recency = customers.recency[i]!;
+    const r = k + 1 - binOf(recency, recencyBins);
+    const f = binOf(customers.frequency[i]!, frequencyBins);
+    const m = binOf(units[i]!, monetaryBins);
+    customers.r[i] = r;
+    customers.f[i] = f;
+    customers.m[i] = m;
+    const fm = Math.floor((toFiveLevels(f, k) + toFiveLevels(m, k) + 1) / 2); // ROUND half up of a .0 or .5
+    customers.segment[i] = segmentByCell[(5 - toFiveLevels(r, k)) * 5 + fm - 1]!;
+    // High R means recent: recency at or below the threshold.
+    const recent = recencyHigh.atOrBelow(recency);
+    const frequent = frequencyHigh.atOrAbove(customers.frequency[i]!);
+    const valuable = monetaryHigh.atOrAbove(aovValues ? aovValues[i]! : units[i]!);
+    customers.valueClass[i] = VALUE_CLASS_BY_FLAGS[(valuable ? 4 : 0) + (recent ? 2 : 0) + (frequent ? 1 : 0)]!;
+    customers.tier[i] = tierOf(units[i]!);
+    customers.lifecycle[i] = recency <= activeDays ? 0 : recency <= lapsingDays ? 1 : recency <= lapsedDays ? 2 : 3;
+  }
+
+  return {
+    breakpoints: {
+      recency: breakpointValues(recencyBins),
+      frequency: breakpointValues(frequencyBins),
+      monetary: breakpointValues(monetaryBins, MONEY_SCALE),
+    },
+    valueMatrixThresholds: {
+      recency: recencyHigh.value,
+      frequency: frequencyHigh.value,
+      monetary: aovValues ? monetaryHigh.value : monetaryHigh.value / MONEY_SCALE,
+    },
+    pareto: paretoCurve(unitsSorted),
+  };
+}
+
+const STANDARD_SEGMENT_INDEX = new Map<string, number>(STANDARD_SEGMENT_KEYS.map((key, i) => [key, i]));
+
+/** Index into VALUE_CLASS_KEYS from high/low R, F, M (SPEC's table order). */
+function valueClassIndex(recent: boolean, frequent: boolean, valuable: boolean): number {
+  const key =
+    (valuable ? "important_" : "general_") +
+    (recent ? (frequent ? "value" : "develop") : frequent ? "retain" : "recall");
+  return VALUE_CLASS_INDEX.get(key)!;
+}
+const VALUE_CLASS_INDEX = new Map<string, number>(VALUE_CLASS_KEYS.map((key, i) => [key, i]));
+/** valueClassIndex by (valuable ? 4 : 0) + (recent ? 2 : 0) + (frequent ? 1 : 0). */
+const VALUE_CLASS_BY_FLAGS = Uint8Array.from({ length: 8 }, (_, flags) =>
+  valueClassIndex((flags & 2) !== 0, (flags & 1) !== 0, (flags & 4) !== 0),
+);
+
+interface ThresholdTest {
+  value: number;
+  atOrAbove(v: number): boolean;
+  atOrBelow(v: number): boolean;
+}
+
+/**
+ * Comparison against the mean (exact sum / n, compared as v × n vs sum) or the median (PERCENTILE.INC 0.5,
+ * compared as 2v vs x_a + x_b). Exact for integer values (days, counts, money units) below 2^53.
+ */
+function thresholdTest(kind: "mean" | "median", sorted: Float64Array, sum: number, n: number): ThresholdTest {
+  if (kind === "mean") {
+    return {
+      value: sum / n,
+      atOrAbove: (v) => compareScaled(v, n, sum) >= 0,
+      atOrBelow: (v) => compareScaled(v, n, sum) <= 0,
+    };
+  }
+  const low = sorted[Math.floor((n - 1) / 2)]!;
+  const high = sorted[Math.ceil((n - 1) / 2)]!;
+  const twice = low + high;
+  return {
+    value: twice / 2,
+    atOrAbove: (v) => compareScaled(v, 2, twice) >= 0,
+    atOrBelow: (v) => compareScaled(v, 2, twice) <= 0,
+  };
+}
+
+/** Sign of v × factor − target, exact for integers even beyond 2^53 (BigInt then). */
+function compareScaled(v: number, factor: number, target: number): number {
+  const product = v * factor;
+  if (Math.abs(product) <= Number.MAX_SAFE_INTEGER && Math.abs(target) <= Number.MAX_SAFE_INTEGER) {
+    return product === target ? 0 : product > target ? 1 : -1;
+  }
+  if (Number.isInteger(v) && Number.isInteger(target) && Math.abs(product - target) <= Math.abs(target) * 1e-12) {
+    const exact = BigInt(v) * BigInt(factor) - BigInt(target);
+    return exact === 0n ? 0 : exact > 0n ? 1 : -1;
+  }
+  return product === target ? 0 : product > target ? 1 : -1;
+}
+
+const CUTOFF_SCALE = 1_000_000;
+
+/**
+ * Tier by monetary units. Walking customers by monetary descending, a customer is A when the positive revenue of
+ * those strictly before it is below cutoffA × total (B below cutoffB), equal amounts taking the first one's tier;
+ * so tiers are decided by value thresholds, found here without sorting customers themselves.
+ */
+function tierClassifier(unitsAscending: Float64Array, cutoffs: [number, number]): (units: number) => number {
+  let total = 0;
+  for (let i = 0; i < unitsAscending.length; i++) if (unitsAscending[i]! > 0) total += unitsAscending[i]!;
+  const cutA = Math.round(cutoffs[0] * CUTOFF_SCALE);
+  const cutB = Math.round(cutoffs[1] * CUTOFF_SCALE);
+  let minA = Infinity;
+  let minB = Infinity;
+  let before = 0;
+  for (let i = unitsAscending.length - 1; i >= 0;) {
+    const value = unitsAscending[i]!;
+    if (value <= 0) break;
+    // `before` × SCALE < cut × total, exactly.
+    if (compareProducts(before, CUTOFF_SCALE, cutA, total) < 0) minA = value;
+    else if (compareProducts(before, CUTOFF_SCALE, cutB, total) < 0) minB = value;
+    else break;
+    let j = i;
+    while (j >= 0 && unitsAscending[j] === value) {
+      before += value;
+      j--;
+    }
+    i = j;
+  }
+  return (units) => (units <= 0 ? 2 : units >= minA ? 0 : units >= minB ? 1 : 2);
+}
+
+/** Sign of a × b − c × d for non-negative integers, exact. */
+function compareProducts(a: number, b: number, c: number, d: number): number {
+  const left = a * b;
+  const right = c * d;
+  if (
+    (left <= Number.MAX_SAFE_INTEGER && right <= Number.MAX_SAFE_INTEGER) ||
+    Math.abs(left - right) > 1e-9 * Math.max(left, right)
+  ) {
+    return left === right ? 0 : left > right ? 1 : -1;
+  }
+  const exact = BigInt(a) * BigInt(b) - BigInt(c) * BigInt(d);
+  return exact === 0n ? 0 : exact > 0n ? 1 : -1;
+}
+
+/** Cumulative share of positive revenue against share of customers, by monetary descending; ≤ 201 points. */
+function paretoCurve(unitsAscending: Float64Array): RfmResult["pareto"] {
+  const n = unitsAscending.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) if (unitsAscending[i]! > 0) total += unitsAscending[i]!;
+  const step = n <= PARETO_POINTS ? 1 : n / PARETO_POINTS;
+  const customerShare: number[] = [0];
+  const revenueShare: number[] = [0];
+  let cumulative = 0;
+  let nextPoint = 1;
+  for (let taken = 1; taken <= n; taken++) {
+    const value = unitsAscending[n - taken]!;
+    if (value > 0) cumulative += value;
+    if (taken === n || taken >= Math.round(nextPoint * step)) {
+      customerShare.push(taken / n);
+      revenueShare.push(total > 0 ? cumulative / total : 0);
+      nextPoint++;
+    }
+  }
+  return { customerShare, revenueShare };
+}
+
+function summarise(customers: CustomerColumns, units: Float64Array): Record<SchemeName, SegmentSummaryRow[]> {
+  return {
+    standard: summaryBy(STANDARD_SEGMENT_KEYS, customers.segment, customers, units),
+    valueClass: summaryBy(VALUE_CLASS_KEYS, customers.valueClass, customers, units),
+    tier: summaryBy(TIER_KEYS, customers.tier, customers, units),
+    lifecycle: summaryBy(LIFECYCLE_KEYS, customers.lifecycle, customers, units),
+  };
+}
+
+/** One row per key (empty segments included, with zero averages), revenue summed exactly in units. */
+function summaryBy(
+  keys: readonly string[],
+  classOf: Uint8Array,
+  customers: CustomerColumns,
+  units: Float64Array,
+): SegmentSummaryRow[] {
+  const count = new Float64Array(keys.length);
+  const revenue = new Float64Array(keys.length);
+  const recency = new Float64Array(keys.length);
+  const frequency = new Float64Array(keys.length);
+  let totalUnits = 0;
+  const n = classOf.length;
+  for (let i = 0; i < n; i++) {
+    const s = classOf[i]!;
+    count[s] = count[s]! + 1;
+    revenue[s] = revenue[s]! + units[i]!;
+    recency[s] = recency[s]! + customers.recency[i]!;
+    frequency[s] = frequency[s]! + customers.frequency[i]!;
+    totalUnits += units[i]!;
+  }
+  return keys.map((key, s) => {
+    const c = count[s]!;
+    return {
+      key,
+      customers: c,
+      customerShare: n > 0 ? c / n : 0,
+      revenue: revenue[s]! / MONEY_SCALE,
+      revenueShare: totalUnits !== 0 ? revenue[s]! / totalUnits : 0,
+      avgRecency: c > 0 ? recency[s]! / c : 0,
+      avgFrequency: c > 0 ? frequency[s]! / c : 0,
+      avgMonetary: c > 0 ? revenue[s]! / c / MONEY_SCALE : 0,
+    };
+  });
+}
+
+function rfGrid(customers: CustomerColumns, k: number): number[][] {
+  const grid = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < customers.r.length; i++) grid[customers.r[i]! - 1]![customers.f[i]! - 1]!++;
+  return grid;
+}
+
+/** Customer positions sorted by id as text (UTF-16 code unit order, what `<` on strings does). */
+export function customerOrderById(customers: Pick<CustomerColumns, "id">): Uint32Array {
+  const { id } = customers;
+  const order = new Uint32Array(id.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => (id[a]! < id[b]! ? -1 : id[a]! > id[b]! ? 1 : a - b));
+}

@@ -1,0 +1,382 @@
+/**
+ * Pass 1 over cell values: every row read once into typed arrays (`EncodedSales`). `encodeRows` reads the row
+ * matrix of `analyzeRfm` directly (no column copies); `encodeColumns` reads column arrays (`analyzeColumns`).
+ * Customer ids go through `RangeInterner`; order ids are not interned at all: each row keeps its order id text
+ * and hash, and pass 2 compares ids only within a customer's own rows. Strings are only read here, in row order,
+ * where they sit next to each other in memory; later passes touch typed arrays (and a string only to confirm two
+ * equal hashes).
+ */
+import { cellText, cellToSerialDay, cellToUnits, describeCell, isBlankCell, isExcelError } from "./cells";
+import { CHECK_EVERY, checkHooks, type EncodedSales, type RowOrderTexts, SkipLog } from "./encoded-sales";
+import { parseDateText } from "./excel-date";
+import { hashText, RangeInterner } from "./interner";
+import { multiplyUnits, numberToUnits } from "./money";
+import type { CellValue, ColumnMapping, ProgressHooks, RfmOptions, SkipReason } from "./types";
+
+/** Sales lines as columns (one entry per data row, header excluded). Only `customer` and `date` are required. */
+export interface SalesColumns {
+  customer: ArrayLike<CellValue>;
+  date: ArrayLike<CellValue>;
+  amount?: ArrayLike<CellValue>;
+  orderId?: ArrayLike<CellValue>;
+  quantity?: ArrayLike<CellValue>;
+  price?: ArrayLike<CellValue>;
+  dimensions?: { name: string; values: ArrayLike<CellValue> }[];
+  /** Number of data rows; default the length of `customer`. */
+  rowCount?: number;
+  /** Worksheet row / file line number per data row, when not simply consecutive (e.g. CSV with quoted newlines). */
+  rowNumbers?: ArrayLike<number>;
+  /**
+   * Whether a data row is fully blank (every cell, mapped or not); asked only when the customer cell is empty.
+   * Default: every mapped cell of the row is blank.
+   */
+  isBlankRow?: (row: number) => boolean;
+}
+
+/** Trimmed customer id of a cell; "" when empty or unreadable (an Excel error counts as missing). */
+function customerIdOf(cell: CellValue): string {
+  if (typeof cell === "string") {
+    const id = cell.trim();
+    return id.charCodeAt(0) === 35 && isExcelError(id) ? "" : id;
+  }
+  return cellText(cell);
+}
+
+/** Order id text of a cell: text trimmed (kept as is otherwise), numbers as `String(n)`; "" = none. */
+function orderKeyOf(cell: CellValue): string {
+  return typeof cell === "string" ? cell.trim() : cellText(cell);
+}
+
+/** Records each row's order id text and hash, and links a repeat of the previous order line of the same customer. */
+class OrderTextRecorder {
+  readonly texts: RowOrderTexts;
+  private previousText = "";
+  private previousRow = -1;
+  private previousCustomer = -1;
+
+  constructor(rowCount: number) {
+    this.texts = {
+      text: new Array<string>(rowCount),
+      hash: new Int32Array(rowCount),
+      sameAs: new Int32Array(rowCount),
+    };
+  }
+
+  record(row: number, text: string, customer: number): void {
+    const { texts } = this;
+    texts.text[row] = text;
+    if (text === "") texts.sameAs[row] = -1;
+    else if (text === this.previousText && customer === this.previousCustomer) {
+      texts.sameAs[row] = this.previousRow;
+      texts.hash[row] = texts.hash[this.previousRow]!;
+      this.previousRow = row;
+    } else {
+      texts.sameAs[row] = -1;
+      texts.hash[row] = hashText(text, 0, text.length);
+      this.previousText = text;
+      this.previousRow = row;
+      this.previousCustomer = customer;
+    }
+  }
+}
+
+/** Serial day of a date cell that is not a number (text, or unreadable), or NaN. */
+function dayOfNonNumber(cell: CellValue, dateOrder: "DMY" | "MDY"): number {
+  if (typeof cell !== "string") return cellToSerialDay(cell, dateOrder);
+  // Date text read in place (no copy); numeric text and other rare forms go through the general cell reader.
+  const day = parseDateText(cell, dateOrder);
+  return day === day ? day : cellToSerialDay(cell, dateOrder);
+}
+
+/** Pass 1 over a range's rows, chunk by chunk; state carried between chunks in fields. */
+class RowReader {
+  readonly rowCust: Int32Array;
+  readonly rowDay: Int32Array;
+  readonly rowUnits: Float64Array;
+  readonly orders: OrderTextRecorder | undefined;
+  readonly customerIndex = new RangeInterner();
+  readonly ids: string[] = [];
+  columns = { customer: 0, date: 0, amount: -1, quantity: -1, price: -1, order: -1 };
+  ignoreCase = false;
+  dateOrder: "DMY" | "MDY" = "DMY";
+  blankRows = 0;
+  latestPurchaseDay = -1;
+  private previousDateText = "";
+  private previousDateDay = NaN;
+  private previousId = "";
+  private previousCustomer = -1;
+
+  constructor(
+    private readonly values: CellValue[][],
+    private readonly start: number,
+    rowCount: number,
+    withOrders: boolean,
+    private readonly skip: (row: number, reason: SkipReason, cell: CellValue) => void,
+  ) {
+    this.rowCust = new Int32Array(rowCount).fill(-1);
+    this.rowDay = new Int32Array(rowCount);
+    this.rowUnits = new Float64Array(rowCount);
+    this.orders = withOrders ? new OrderTextRecorder(rowCount) : undefined;
+  }
+
+  read(from: number, to: number): void {
+    const { values, start, rowCust, rowDay, rowUnits, orders, customerIndex, ids, ignoreCase, dateOrder, skip } = this;
+    const { customer: customerColumn, date: dateColumn, amount: amountColumn, order: orderColumn } = this.columns;
+    const { quantity: quantityColumn, price: priceColumn } = this.columns;
+    let { blankRows, latestPurchaseDay, previousDateText, previousDateDay, previousId, previousCustomer } = this;
+    for (let row = from; row < to; row++) {
+      const cells = values[start + row];
+      if (!cells) {
+        blankRows++;
+        continue;
+      }
+      const customerCell = cells[customerColumn];
+      const id = customerIdOf(customerCell);
+      if (id === "") {
+        if (cells.every(isBlankCell)) blankRows++;
+        else skip(row, "missing_customer", customerCell);
+        continue;
+      }
+
+      const dateCell = cells[dateColumn];
+      let day: number;
+      if (typeof dateCell === "number") day = dateCell >= 1 && dateCell < 2958466 ? Math.floor(dateCell) : NaN;
+      else if (typeof dateCell === "string" && dateCell === previousDateText) day = previousDateDay;
+      else {
+        day = dayOfNonNumber(dateCell, dateOrder);
+        if (typeof dateCell === "string") {
+          previousDateText = dateCell;
+          previousDateDay = day;
+        }
+      }
+      if (day !== day) {
+        skip(row, "bad_date", dateCell);
+        continue;
+      }
+
+      let units: number;
+      if (amountColumn >= 0) {
+        const amountCell = cells[amountColumn];
+        units = typeof amountCell === "number" ? numberToUnits(amountCell) : cellToUnits(amountCell);
+        if (units !== units) {
+          skip(row, "bad_amount", amountCell);
+          continue;
+        }
+      } else {
+        const quantityCell = cells[quantityColumn];
+        const priceCell = cells[priceColumn];
+        const quantity = cellToUnits(quantityCell);
+        const price = cellToUnits(priceCell);
+        if (quantity !== quantity || price !== price) {
+          skip(row, "bad_amount", quantity !== quantity ? quantityCell : priceCell);
+          continue;
+        }
+        units = multiplyUnits(quantity, price);
+      }
+
+      // Consecutive lines of one order repeat the customer: a string compare is cheaper than a map lookup.
+      let c: number;
+      if (id === previousId) c = previousCustomer;
+      else {
+        const key = ignoreCase ? id.toLowerCase() : id;
+        c = customerIndex.index(key, 0, key.length);
+        if (c === ids.length) ids.push(id); // first appearance: keep this spelling
+        previousId = id;
+        previousCustomer = c;
+      }
+      rowCust[row] = c;
+      rowDay[row] = day;
+      rowUnits[row] = units;
+      if (units >= 0 && day > latestPurchaseDay) latestPurchaseDay = day;
+      if (orders) orders.record(row, orderKeyOf(cells[orderColumn]), c);
+    }
+    this.blankRows = blankRows;
+    this.latestPurchaseDay = latestPurchaseDay;
+    this.previousDateText = previousDateText;
+    this.previousDateDay = previousDateDay;
+    this.previousId = previousId;
+    this.previousCustomer = previousCustomer;
+  }
+}
+
+/**
+ * Pass 1 over a range's rows (`values[start + row]`), reading only the mapped cells. A row whose every cell is
+ * blank counts as blank; one with an empty customer otherwise is skipped (`missing_customer`).
+ */
+export function encodeRows(
+  values: CellValue[][],
+  start: number,
+  rowCount: number,
+  mapping: ColumnMapping,
+  headers: string[],
+  options: RfmOptions,
+  hooks: ProgressHooks,
+): EncodedSales {
+  const customerColumn = mapping.customer!;
+  const dateColumn = mapping.date!;
+  const amountColumn = mapping.amount ?? -1;
+  const quantityColumn = amountColumn < 0 ? mapping.quantity! : -1;
+  const priceColumn = amountColumn < 0 ? mapping.price! : -1;
+  const orderColumn = mapping.orderId ?? -1;
+  const { ignoreCase, dateOrder, maxSkippedReported } = options;
+  const rowNumberBase = options.firstRowNumber + (options.hasHeader ? 1 : 0);
+  const skipLog = new SkipLog(maxSkippedReported);
+  const skip = (row: number, reason: SkipReason, cell: CellValue): void => {
+    skipLog.add(rowNumberBase + row, reason, skipLog.listing ? describeCell(cell) : "");
+  };
+
+  const reader = new RowReader(values, start, rowCount, orderColumn >= 0, skip);
+  reader.columns = {
+    customer: customerColumn,
+    date: dateColumn,
+    amount: amountColumn,
+    quantity: quantityColumn,
+    price: priceColumn,
+    order: orderColumn,
+  };
+  reader.ignoreCase = ignoreCase;
+  reader.dateOrder = dateOrder;
+  // In chunks: a small method called many times is optimised as a whole and stays so between runs.
+  for (let from = 0; from < rowCount; from += CHECK_EVERY) {
+    if (from > 0) checkHooks(hooks, (0.85 * from) / rowCount);
+    reader.read(from, Math.min(rowCount, from + CHECK_EVERY));
+  }
+  const { rowCust, rowDay, rowUnits, orders, ids, blankRows, latestPurchaseDay } = reader;
+  const cellAt = (row: number, column: number): CellValue => values[start + row]?.[column];
+  return {
+    rowCount,
+    rowCustomer: rowCust,
+    rowDay,
+    rowUnits,
+    rowOrderText: orders?.texts,
+    orderCount: 0,
+    customerIds: ids,
+    blankRows,
+    latestPurchaseDay,
+    skipped: skipLog,
+    rowNumberOf: (row) => rowNumberBase + row,
+    dateTextOf: (row) => describeCell(cellAt(row, dateColumn)),
+    dimensions: mapping.dimensions.map((column) => ({
+      name: headers[column]!,
+      textOf: (row: number) => cellText(cellAt(row, column)),
+    })),
+  };
+}
+
+/** Pass 1 over cell columns. */
+export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks: ProgressHooks): EncodedSales {
+  const rowCount = columns.rowCount ?? columns.customer.length;
+  const { customer: customerCells, date: dateCells, amount: amountCells, orderId: orderCells } = columns;
+  const quantityCells = amountCells ? undefined : columns.quantity;
+  const priceCells = amountCells ? undefined : columns.price;
+  const { ignoreCase, dateOrder, maxSkippedReported } = options;
+  const rowNumberBase = options.firstRowNumber + (options.hasHeader ? 1 : 0);
+  const rowNumberOf = columns.rowNumbers
+    ? (row: number) => columns.rowNumbers![row]!
+    : (row: number) => rowNumberBase + row;
+  const isBlankRow =
+    columns.isBlankRow ??
+    ((row: number) =>
+      [
+        customerCells,
+        dateCells,
+        amountCells,
+        orderCells,
+        quantityCells,
+        priceCells,
+        ...(columns.dimensions ?? []).map((d) => d.values),
+      ].every((cells) => !cells || isBlankCell(cells[row])));
+
+  const skipLog = new SkipLog(maxSkippedReported);
+  const skip = (row: number, reason: SkipReason, cell: CellValue): void => {
+    skipLog.add(rowNumberOf(row), reason, skipLog.listing ? describeCell(cell) : "");
+  };
+
+  const rowCust = new Int32Array(rowCount).fill(-1);
+  const rowDay = new Int32Array(rowCount);
+  const rowUnits = new Float64Array(rowCount);
+  const orders = orderCells ? new OrderTextRecorder(rowCount) : undefined;
+  const customerIndex = new RangeInterner();
+  const ids: string[] = [];
+  let blankRows = 0;
+  let previousDateText = "";
+  let previousDateDay = NaN;
+  let previousId = "";
+  let previousCustomer = -1;
+
+  for (let row = 0; row < rowCount; row++) {
+    if ((row & (CHECK_EVERY - 1)) === 0 && row > 0) checkHooks(hooks, (0.85 * row) / rowCount);
+    const customerCell = customerCells[row];
+    const id = customerIdOf(customerCell);
+    if (id === "") {
+      if (isBlankRow(row)) blankRows++;
+      else skip(row, "missing_customer", customerCell);
+      continue;
+    }
+
+    const dateCell = dateCells[row];
+    let day: number;
+    if (typeof dateCell === "number") day = dateCell >= 1 && dateCell < 2958466 ? Math.floor(dateCell) : NaN;
+    else if (typeof dateCell === "string" && dateCell === previousDateText) day = previousDateDay;
+    else {
+      day = dayOfNonNumber(dateCell, dateOrder);
+      if (typeof dateCell === "string") {
+        previousDateText = dateCell;
+        previousDateDay = day;
+      }
+    }
+    if (day !== day) {
+      skip(row, "bad_date", dateCell);
+      continue;
+    }
+
+    let units: number;
+    if (amountCells) {
+      const amountCell = amountCells[row];
+      units = typeof amountCell === "number" ? numberToUnits(amountCell) : cellToUnits(amountCell);
+      if (units !== units) {
+        skip(row, "bad_amount", amountCell);
+        continue;
+      }
+    } else {
+      const quantity = cellToUnits(quantityCells![row]);
+      const price = cellToUnits(priceCells![row]);
+      if (quantity !== quantity || price !== price) {
+        skip(row, "bad_amount", quantity !== quantity ? quantityCells![row] : priceCells![row]);
+        continue;
+      }
+      units = multiplyUnits(quantity, price);
+    }
+
+    let c: number;
+    if (id === previousId) c = previousCustomer;
+    else {
+      const key = ignoreCase ? id.toLowerCase() : id;
+      c = customerIndex.index(key, 0, key.length);
+      if (c === ids.length) ids.push(id); // first appearance: keep this spelling
+      previousId = id;
+      previousCustomer = c;
+    }
+    rowCust[row] = c;
+    rowDay[row] = day;
+    rowUnits[row] = units;
+    if (orders) orders.record(row, orderKeyOf(orderCells![row]), c);
+  }
+  return {
+    rowCount,
+    rowCustomer: rowCust,
+    rowDay,
+    rowUnits,
+    rowOrderText: orders?.texts,
+    orderCount: 0,
+    customerIds: ids,
+    blankRows,
+    skipped: skipLog,
+    rowNumberOf,
+    dateTextOf: (row) => describeCell(dateCells[row]),
+    dimensions: (columns.dimensions ?? []).map(({ name, values }) => ({
+      name,
+      textOf: (row: number) => cellText(values[row]),
+    })),
+  };
+}

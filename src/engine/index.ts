@@ -1,0 +1,25 @@
+/**
+ * The RFM engine's public API: pure TypeScript, no DOM, no Office. See docs/ENGINE.md for the choices SPEC.md
+ * leaves open.
+ */
+export {
+  analyzeRfm,
+  analyzeColumns,
+  analyzeEncoded,
+  customerOrderById,
+  SkipLog,
+  type SalesColumns,
+  type ColumnsContext,
+  type EncodedSales,
+} from "./analyze";
+export { isWhitespace, skipWhitespace, trimEndIndex } from "./text-range";
+export { RangeInterner, hashText } from "./interner";
+export type { RowOrderTexts } from "./encoded-sales";
+export { guessMapping, validateMapping, normaliseHeader } from "./mapping";
+export { defaultRfmOptions, DEFAULT_SEGMENT_GRID, resolveOptions } from "./options";
+export { serialToIsoDate, isoDateToSerial, parseDateText, civilToSerial, MAX_DATE_SERIAL } from "./excel-date";
+export { parseMoneyText, numberToUnits, multiplyUnits, MONEY_SCALE } from "./money";
+export { cellText, cellToSerialDay, cellToUnits, isExcelError } from "./cells";
+export { rfmCode, toFiveLevels } from "./scores";
+export * from "./types";
+export { columnLetter } from "./column-letter";

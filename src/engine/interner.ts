@@ -1,0 +1,170 @@
+/**
+ * Interning of id strings: index = order of first appearance. An open-addressing table in one Int32Array whose
+ * 32-byte slots hold the hash, the index and (for ids of up to 8 characters) the characters themselves, so a
+ * lookup reads one cache line and never the scattered string objects (on a big sheet each of those is a cache
+ * miss); longer ids are compared against a Uint16Array pool. Works on ranges of a larger text too, so a reader
+ * needs no string per cell.
+ */
+
+/** FNV-1a over the UTF-16 code units of `text[start, end)`. */
+export function hashText(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/** Int32 words per slot: hash, index + 1 (0 = empty), length, pool offset, then up to 8 characters two per word. */
+const SLOT_WORDS = 8;
+const INLINE_CHARS = 8;
+/** Numbered ids up to this number use the direct table (at most 16 MB); larger ones the hash table. */
+const MAX_NUMBERED = 1 << 22;
+
+export class RangeInterner {
+  readonly strings: string[] = [];
+  /** Slots of SLOT_WORDS words (32 bytes): a probe of an id of up to 8 characters reads one cache line. */
+  private slots = new Int32Array(2048 * SLOT_WORDS);
+  private mask = 2047;
+  /** Characters of every id, for ids longer than INLINE_CHARS. */
+  private pool = new Uint16Array(16384);
+  private poolEnd = 0;
+
+  /**
+   * Ids of the form prefix + fixed number of digits (`C004711`, `17850`), with the prefix and digit count of the
+   * first id ever seen, are looked up by their number in a direct table: one read of a small array instead of a
+   * probe. Which path an id takes depends only on the id, so the two never hold the same id.
+   */
+  private numberedPrefix = "";
+  private numberedDigits = -1; // -1: not decided yet; 0: no numbered ids
+  private byNumber = new Int32Array(0);
+
+  index(text: string, start: number, end: number): number {
+    const number = this.numberOf(text, start, end);
+    if (number >= 0) {
+      const entry = number < this.byNumber.length ? this.byNumber[number]! : 0;
+      return entry !== 0 ? entry - 1 : this.addNumbered(text, start, end, number);
+    }
+    return this.indexHashed(text, start, end, hashText(text, start, end));
+  }
+
+  /** The id's number when it has the numbered form, else -1. */
+  private numberOf(text: string, start: number, end: number): number {
+    const digits = this.numberedDigits;
+    if (digits < 0) return this.decideNumbered(text, start, end);
+    const prefix = this.numberedPrefix;
+    if (digits === 0 || end - start !== prefix.length + digits) return -1;
+    for (let i = 0; i < prefix.length; i++) if (text.charCodeAt(start + i) !== prefix.charCodeAt(i)) return -1;
+    let number = 0;
+    for (let i = start + prefix.length; i < end; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      number = number * 10 + digit;
+    }
+    return number < MAX_NUMBERED ? number : -1;
+  }
+
+  /** Fixes the numbered form from the first id: its trailing digits (1 to 9 of them) after a prefix. */
+  private decideNumbered(text: string, start: number, end: number): number {
+    let digitsStart = end;
+    while (digitsStart > start && text.charCodeAt(digitsStart - 1) >= 48 && text.charCodeAt(digitsStart - 1) <= 57)
+      digitsStart--;
+    const digits = end - digitsStart;
+    this.numberedDigits = digits >= 1 && digits <= 9 ? digits : 0;
+    this.numberedPrefix = text.slice(start, digitsStart);
+    return this.numberOf(text, start, end);
+  }
+
+  private addNumbered(text: string, start: number, end: number, number: number): number {
+    if (number >= this.byNumber.length) {
+      let length = Math.max(1024, this.byNumber.length * 2);
+      while (length <= number) length *= 2;
+      const table = new Int32Array(length);
+      table.set(this.byNumber);
+      this.byNumber = table;
+    }
+    const index = this.strings.length;
+    this.strings.push(text.slice(start, end));
+    this.byNumber[number] = index + 1;
+    return index;
+  }
+
+  /** The hash-table path of `index`, with the hash computed by `hashText(text, start, end)`. */
+  private indexHashed(text: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    const { slots, mask } = this;
+    let slot = hash & mask;
+    for (;;) {
+      const at = slot * SLOT_WORDS;
+      const entry = slots[at + 1]!;
+      if (entry === 0) break;
+      if (slots[at] === hash && slots[at + 2] === length && this.sameText(at, text, start, length)) return entry - 1;
+      slot = (slot + 1) & mask;
+    }
+    return this.add(text, start, end, hash, slot);
+  }
+
+  private sameText(at: number, text: string, start: number, length: number): boolean {
+    if (length <= INLINE_CHARS) {
+      const { slots } = this;
+      let i = 0;
+      for (; i + 1 < length; i += 2) {
+        if (slots[at + 4 + (i >> 1)] !== (text.charCodeAt(start + i) | (text.charCodeAt(start + i + 1) << 16)))
+          return false;
+      }
+      return i === length || slots[at + 4 + (i >> 1)] === text.charCodeAt(start + i);
+    }
+    const { pool } = this;
+    const from = this.slots[at + 3]!;
+    for (let i = 0; i < length; i++) if (pool[from + i] !== text.charCodeAt(start + i)) return false;
+    return true;
+  }
+
+  private add(text: string, start: number, end: number, hash: number, slot: number): number {
+    const index = this.strings.length;
+    this.strings.push(text.slice(start, end));
+    const length = end - start;
+    const at = slot * SLOT_WORDS;
+    const { slots } = this;
+    slots[at] = hash;
+    slots[at + 1] = index + 1;
+    slots[at + 2] = length;
+    if (length <= INLINE_CHARS) {
+      for (let i = 0; i < length; i += 2) {
+        const high = i + 1 < length ? text.charCodeAt(start + i + 1) << 16 : 0;
+        slots[at + 4 + (i >> 1)] = text.charCodeAt(start + i) | high;
+      }
+    } else {
+      if (this.poolEnd + length > this.pool.length) this.pool = grown(this.pool, this.poolEnd + length);
+      const pool = this.pool;
+      for (let i = 0; i < length; i++) pool[this.poolEnd + i] = text.charCodeAt(start + i);
+      slots[at + 3] = this.poolEnd;
+      this.poolEnd += length;
+    }
+    if ((index + 1) * 2 > this.mask) this.rehash();
+    return index;
+  }
+
+  private rehash(): void {
+    const size = (this.mask + 1) * 2;
+    const mask = size - 1;
+    const old = this.slots;
+    const slots = new Int32Array(size * SLOT_WORDS);
+    for (let from = 0; from < old.length; from += SLOT_WORDS) {
+      if (old[from + 1] === 0) continue;
+      let slot = old[from]! & mask;
+      while (slots[slot * SLOT_WORDS + 1] !== 0) slot = (slot + 1) & mask;
+      const to = slot * SLOT_WORDS;
+      for (let word = 0; word < SLOT_WORDS; word++) slots[to + word] = old[from + word]!;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** A copy of `array` with room for at least `minLength` elements (doubling). */
+function grown<T extends Int32Array | Uint16Array>(array: T, minLength: number): T {
+  let length = array.length * 2;
+  while (length < minLength) length *= 2;
+  const copy = new (array.constructor as new (length: number) => T)(length);
+  copy.set(array);
+  return copy;
+}

@@ -1,0 +1,197 @@
+/**
+ * Public types of the RFM engine. The engine is pure TypeScript: cell values in, typed columnar results out.
+ * Every other layer (worker, excel adapter, task pane, CLI) depends on these types only.
+ */
+
+/** A cell value as Office.js returns it from `range.values` (dates arrive as serial numbers). */
+export type CellValue = string | number | boolean | null | undefined;
+
+/** Column indexes (0-based, within the selected range) of each field; `undefined` = not mapped. */
+export interface ColumnMapping {
+  customer?: number;
+  date?: number;
+  amount?: number;
+  orderId?: number;
+  quantity?: number;
+  price?: number;
+  /** Extra columns (region, store, channel...) to break summaries down by. */
+  dimensions: number[];
+}
+
+export type MappedField = Exclude<keyof ColumnMapping, "dimensions">;
+
+export type ScoreCount = 3 | 4 | 5 | 10;
+
+export const STANDARD_SEGMENT_KEYS = [
+  "champions",
+  "loyal",
+  "potential_loyalist",
+  "new",
+  "promising",
+  "need_attention",
+  "about_to_sleep",
+  "at_risk",
+  "cannot_lose",
+  "hibernating",
+  "lost",
+] as const;
+export type StandardSegmentKey = (typeof STANDARD_SEGMENT_KEYS)[number];
+
+export const VALUE_CLASS_KEYS = [
+  "important_value",
+  "important_develop",
+  "important_retain",
+  "important_recall",
+  "general_value",
+  "general_develop",
+  "general_retain",
+  "general_recall",
+] as const;
+export type ValueClassKey = (typeof VALUE_CLASS_KEYS)[number];
+
+export const TIER_KEYS = ["A", "B", "C"] as const;
+export type TierKey = (typeof TIER_KEYS)[number];
+
+export const LIFECYCLE_KEYS = ["active", "recently_lapsed", "lapsed", "dormant"] as const;
+export type LifecycleKey = (typeof LIFECYCLE_KEYS)[number];
+
+export type SchemeName = "standard" | "valueClass" | "tier" | "lifecycle";
+
+/**
+ * The standard-segment grid for scores mapped to 1..5: `grid[5 - r][fm - 1]` is the segment of a customer
+ * with (mapped) R score r and FM score fm, i.e. the first row is R = 5, as SPEC.md prints it.
+ */
+export type SegmentGrid = StandardSegmentKey[][];
+
+export type Scoring =
+  | { method: "quantile" }
+  /** User-typed breakpoints per metric, k - 1 ascending values each (recency in days). */
+  | { method: "fixed"; recency: number[]; frequency: number[]; monetary: number[] };
+
+export interface RfmOptions {
+  /** Number of score bins: 3, 4, 5 (default) or 10. */
+  k: ScoreCount;
+  /** Analysis date as an Excel serial day number; default: the latest purchase date in the data. */
+  analysisDate?: number;
+  scoring: Scoring;
+  segmentGrid: SegmentGrid;
+  valueMatrix: { threshold: "mean" | "median"; monetary: "total" | "aov" };
+  /** Cumulative revenue share cut-offs for tiers A and B (default 0.8, 0.95). */
+  tierCutoffs: [number, number];
+  /** Inclusive recency limits in days for active, recently lapsed, lapsed (default 30, 90, 180). */
+  lifecycleDays: [number, number, number];
+  /** Treat `C001` and `c001` as one customer (default false: exact after trimming). */
+  ignoreCase: boolean;
+  /** How to read ambiguous `NN/NN/YYYY` date strings (default "DMY"). */
+  dateOrder: "DMY" | "MDY";
+  /** Whether `values[0]` is a header row (default true). */
+  hasHeader: boolean;
+  /** Worksheet row number (or file line number) of `values[0]`, for reporting skipped rows (default 1). */
+  firstRowNumber: number;
+  /** How many skipped rows to report individually (default 20; the count is always exact). */
+  maxSkippedReported: number;
+}
+
+export type SkipReason = "missing_customer" | "bad_date" | "bad_amount" | "after_analysis_date";
+
+export interface SkippedRow {
+  /** Worksheet row number (or file line number). */
+  row: number;
+  reason: SkipReason;
+  /** The offending cell value as text, shortened, for the message. */
+  value: string;
+}
+
+/** One row per scored customer, in columns. Indexes line up across all arrays. */
+export interface CustomerColumns {
+  /** Customer ids as written (trimmed); with ignoreCase, the first spelling seen. */
+  id: string[];
+  firstPurchase: Int32Array; // Excel serial day
+  lastPurchase: Int32Array; // Excel serial day
+  recency: Int32Array; // days
+  tenure: Int32Array; // days
+  frequency: Int32Array;
+  monetary: Float64Array; // net, exact to 1/10,000
+  aov: Float64Array;
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  /** Index into STANDARD_SEGMENT_KEYS. */
+  segment: Uint8Array;
+  /** Index into VALUE_CLASS_KEYS. */
+  valueClass: Uint8Array;
+  /** Index into TIER_KEYS. */
+  tier: Uint8Array;
+  /** Index into LIFECYCLE_KEYS. */
+  lifecycle: Uint8Array;
+  /** Per mapped dimension, the value on the customer's latest purchase row. */
+  dimensions: { name: string; values: string[] }[];
+}
+
+export interface SegmentSummaryRow {
+  key: string;
+  customers: number;
+  customerShare: number;
+  revenue: number;
+  revenueShare: number;
+  avgRecency: number;
+  avgFrequency: number;
+  avgMonetary: number;
+}
+
+export interface RfmResult {
+  options: RfmOptions;
+  mapping: ColumnMapping;
+  headers: string[];
+  analysisDate: number;
+  customers: CustomerColumns;
+  /** Per data row (header excluded): index into `customers`, or -1 when the row was skipped or its customer not scored. */
+  rowCustomer: Int32Array;
+  /** Breakpoints used for each score (recency in days), so a user can see why a customer is a 3. */
+  breakpoints: { recency: number[]; frequency: number[]; monetary: number[] };
+  /** Value-matrix thresholds (mean or median) for R (recency days), F and M. */
+  valueMatrixThresholds: { recency: number; frequency: number; monetary: number };
+  summaries: Record<SchemeName, SegmentSummaryRow[]>;
+  /** Customer counts by R score (row r - 1) and F score (column f - 1), k × k. */
+  rfGrid: number[][];
+  /** Pareto curve, customers by monetary descending, at most ~201 points from (0,0) to (1,1). */
+  pareto: { customerShare: number[]; revenueShare: number[] };
+  skipped: { count: number; byReason: Record<SkipReason, number>; rows: SkippedRow[] };
+  /** Customers whose rows are all returns: reported, not scored. */
+  returnsOnlyCustomers: string[];
+  totals: {
+    dataRows: number;
+    blankRows: number;
+    usedRows: number;
+    customers: number;
+    revenue: number;
+    positiveRevenue: number;
+  };
+}
+
+export interface ProgressHooks {
+  /** Called now and then with a fraction in [0, 1]. */
+  onProgress?: (fraction: number) => void;
+  /** Polled between chunks; return true to stop with a CancelledError. */
+  isCancelled?: () => boolean;
+}
+
+/** A problem with the input as a whole, worded for a shop owner; `code` lets the pane translate it. */
+export class RfmInputError extends Error {
+  constructor(
+    public readonly code:
+      "empty_selection" | "header_only" | "missing_field" | "duplicate_column" | "no_valid_rows" | "bad_option",
+    message: string,
+    public readonly detail: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = "RfmInputError";
+  }
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("Cancelled");
+    this.name = "CancelledError";
+  }
+}

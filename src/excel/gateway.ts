@@ -1,0 +1,61 @@
+/**
+ * What the task pane asks of the workbook. The Office.js implementation lives beside this file; the pane
+ * receives a gateway as a prop, so components never call Excel.run themselves (and tests can pass a fake).
+ */
+import type { CellValue, RfmResult } from "../engine/types";
+import type { WorkbookLabels } from "../i18n/workbook-labels";
+
+export interface SourceRange {
+  /** Address as Excel prints it, e.g. `Sales!A1:F52034`. */
+  address: string;
+  sheetName: string;
+  /** Worksheet row number of values[0] (the header row). */
+  firstRow: number;
+  /** 0-based worksheet column index of values[0][0]. */
+  firstColumn: number;
+  rowCount: number;
+  columnCount: number;
+  /** The name of the table the selection sits in, if any. */
+  tableName?: string;
+  values: CellValue[][];
+  /** Number format of each column's first data cell (e.g. "yyyy-mm-dd"), to tell date serials from amounts. */
+  columnFormats?: string[];
+}
+
+export interface WriteOptions {
+  customerSheet: boolean;
+  segmentColumns: boolean;
+  summary: boolean;
+  charts: boolean;
+  labels: WorkbookLabels;
+  /** Replace the add-in's own outputs of an earlier run (the pane asks the user first). */
+  replacePrevious: boolean;
+}
+
+export interface WriteReport {
+  sheetsWritten: string[];
+  /** Set when segment columns were not written because the cells to the right of the source hold data. */
+  segmentColumnsBlocked?: { address: string };
+  /** Features left out because the host lacks a requirement set, e.g. "ExcelApi 1.8: PivotTable". */
+  fallbacks: string[];
+}
+
+export type ProgressFn = (fraction: number) => void;
+
+export interface WorkbookGateway {
+  /** Read the selection (or its table, or the used range) with a header row, in chunks. */
+  readSource(onProgress?: ProgressFn): Promise<SourceRange>;
+  /** True when sheets made by an earlier run exist (then the pane asks before replacing them). */
+  hasPreviousOutputs(): Promise<boolean>;
+  writeResults(
+    result: RfmResult,
+    source: SourceRange,
+    options: WriteOptions,
+    onProgress?: ProgressFn,
+  ): Promise<WriteReport>;
+  /** Activate a sheet the add-in wrote. */
+  showSheet(name: string): Promise<void>;
+  /** Per-workbook remembered settings (document settings). */
+  loadSettings(): Promise<unknown>;
+  saveSettings(value: unknown): Promise<void>;
+}

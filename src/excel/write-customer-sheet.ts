@@ -1,0 +1,132 @@
+/**
+ * The customer sheet: one row per customer with every SPEC column (plus the mapped dimensions, which the
+ * by-dimension PivotTable needs), written range-first in chunks and then made into an Excel table.
+ * Customer ids and RFM codes get the text format "@" before their values arrive, so `00001` and `545` stay text.
+ */
+import type { CellValue, RfmResult } from "../engine/types";
+import type { WorkbookLabels } from "../i18n/workbook-labels";
+import { bytesPerRow, chunkRanges, rowsPerChunk } from "./chunking";
+import { displayName, lifecycleKeyOf, rfmCode, segmentKeyOf, tierKeyOf, valueClassKeyOf } from "./labels";
+import type { ExcelCapabilities } from "./requirements";
+import { suspendUntilNextSync } from "./requirements";
+
+export interface CustomerColumnsLayout {
+  headers: string[];
+  /** Number format per column; undefined = leave General. */
+  formats: (string | undefined)[];
+}
+
+/** Makes headers unique case-insensitively (Excel would rename duplicates itself, breaking pivot field names). */
+export function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((header) => {
+    let name = header.trim() === "" ? "Column" : header;
+    const base = name;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+export function customerColumnsLayout(result: RfmResult, labels: WorkbookLabels): CustomerColumnsLayout {
+  const c = labels.customerColumns;
+  const text = "@";
+  const whole = "0";
+  const columns: [string, string | undefined][] = [
+    [c.customer, text],
+    [c.firstPurchase, labels.dateFormat],
+    [c.lastPurchase, labels.dateFormat],
+    [c.recency, whole],
+    [c.frequency, whole],
+    [c.monetary, labels.moneyFormat],
+    [c.aov, labels.moneyFormat],
+    [c.r, whole],
+    [c.f, whole],
+    [c.m, whole],
+    [c.rfm, text],
+    [c.segment, undefined],
+    [c.valueClass, undefined],
+    [c.tier, undefined],
+    [c.lifecycle, undefined],
+    [c.action, undefined],
+    ...result.customers.dimensions.map((d): [string, string | undefined] => [d.name, text]),
+  ];
+  return { headers: uniqueHeaders(columns.map(([h]) => h)), formats: columns.map(([, f]) => f) };
+}
+
+export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number): CellValue[] {
+  const c = result.customers;
+  const segmentKey = segmentKeyOf(result, i);
+  return [
+    c.id[i] ?? "",
+    c.firstPurchase[i] ?? 0,
+    c.lastPurchase[i] ?? 0,
+    c.recency[i] ?? 0,
+    c.frequency[i] ?? 0,
+    c.monetary[i] ?? 0,
+    c.aov[i] ?? 0,
+    c.r[i] ?? 0,
+    c.f[i] ?? 0,
+    c.m[i] ?? 0,
+    rfmCode(result, i),
+    displayName(labels, segmentKey),
+    displayName(labels, valueClassKeyOf(result, i)),
+    displayName(labels, tierKeyOf(result, i)),
+    displayName(labels, lifecycleKeyOf(result, i)),
+    labels.actions[segmentKey] ?? "",
+    ...c.dimensions.map((d) => d.values[i] ?? ""),
+  ];
+}
+
+function customerRows(result: RfmResult, labels: WorkbookLabels, start: number, count: number): CellValue[][] {
+  const rows: CellValue[][] = new Array<CellValue[]>(count);
+  for (let i = 0; i < count; i++) rows[i] = customerRow(result, labels, start + i);
+  return rows;
+}
+
+/**
+ * Writes header + rows at A1 of `sheet` in chunks, then adds the table. Progress runs from 0 to 1 over the chunks.
+ * Returns the table proxy (named `tableName`) for the PivotTables.
+ */
+export async function writeCustomerSheet(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  result: RfmResult,
+  labels: WorkbookLabels,
+  tableName: string,
+  capabilities: ExcelCapabilities,
+  onProgress: (fraction: number) => void,
+): Promise<Excel.Table> {
+  const layout = customerColumnsLayout(result, labels);
+  const columnCount = layout.headers.length;
+  const customerCount = result.customers.id.length;
+  const formatted = layout.formats.flatMap((format, column) => (format === undefined ? [] : [{ column, format }]));
+  const sample = customerRows(result, labels, 0, Math.min(200, customerCount));
+  const formatBytesPerRow = formatted.reduce((sum, f) => sum + f.format.length + 5, 0);
+  const chunkRows = rowsPerChunk(bytesPerRow(sample, columnCount) + formatBytesPerRow, columnCount);
+  const chunks = chunkRanges(customerCount, chunkRows);
+
+  sheet.getRangeByIndexes(0, 0, 1, columnCount).values = [layout.headers];
+  for (let i = 0; i < chunks.length; i++) {
+    const [start, count] = chunks[i] ?? [0, 0];
+    const firstRow = 1 + start;
+    // Formats first: "@" must be in place before text that looks like a number arrives.
+    for (const { column, format } of formatted) {
+      sheet.getRangeByIndexes(firstRow, column, count, 1).numberFormat = Array.from({ length: count }, () => [format]);
+    }
+    sheet.getRangeByIndexes(firstRow, 0, count, columnCount).values =
+      start < sample.length && start + count <= sample.length
+        ? sample.slice(start, start + count)
+        : customerRows(result, labels, start, count);
+    suspendUntilNextSync(context, capabilities);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under Excel's 5 MB limit
+    await context.sync();
+    onProgress((i + 1) / Math.max(1, chunks.length));
+  }
+  const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, customerCount + 1, columnCount), true);
+  table.name = tableName;
+  table.style = "TableStyleMedium2";
+  sheet.freezePanes.freezeRows(1);
+  sheet.getRangeByIndexes(0, 0, Math.min(customerCount + 1, 500), columnCount).format.autofitColumns();
+  return table;
+}

@@ -1,0 +1,211 @@
+/**
+ * The summary sheet: title, segment summary table, tier summary table and the R×F grid (with a 3-colour scale)
+ * in columns A–I; PivotTables (or static tables without ExcelApi 1.8) from column K; charts from column W;
+ * the small ranges the charts draw from beyond them (column AF on), so nothing overlaps.
+ */
+import type { CellValue, RfmResult, SegmentSummaryRow } from "../engine/types";
+import { TIER_KEYS } from "../engine/types";
+import type { WorkbookLabels } from "../i18n/workbook-labels";
+import { displayName, segmentKeyOf, tierKeyOf } from "./labels";
+
+export const SUMMARY_LAYOUT = {
+  titleRow: 0,
+  firstTableRow: 2,
+  /** Column K: PivotTables or their static stand-ins. */
+  pivotColumn: 10,
+  /** Column W: charts, stacked. */
+  chartColumn: 22,
+  chartColumns: 8,
+  chartRows: 16,
+  /** Column AF: chart data. */
+  chartDataColumn: 31,
+} as const;
+
+export interface SummaryPlacement {
+  /** Segment summary table: header row and data row count (source of the customers-per-segment chart). */
+  segmentTable: { row: number; rowCount: number };
+  /** Where the by-dimension pivot (or table) goes, below the segment × tier one. */
+  secondPivotRow: number;
+  pieData: { row: number; column: number; rowCount: number };
+  paretoData: { row: number; column: number; rowCount: number };
+}
+
+function summaryRows(rows: SegmentSummaryRow[], labels: WorkbookLabels): CellValue[][] {
+  return rows.map((row) => [
+    displayName(labels, row.key),
+    row.customers,
+    row.customerShare,
+    row.revenue,
+    row.revenueShare,
+    row.avgRecency,
+    row.avgFrequency,
+    row.avgMonetary,
+  ]);
+}
+
+function writeSummaryTable(
+  sheet: Excel.Worksheet,
+  row: number,
+  firstHeader: string,
+  rows: SegmentSummaryRow[],
+  labels: WorkbookLabels,
+  tableName: string,
+): void {
+  const s = labels.summary;
+  const header = [
+    firstHeader,
+    s.customers,
+    s.customerShare,
+    s.revenue,
+    s.revenueShare,
+    s.avgRecency,
+    s.avgFrequency,
+    s.avgMonetary,
+  ];
+  const body = summaryRows(rows, labels);
+  const formats = ["@", "0", "0.0%", labels.moneyFormat, "0.0%", "0.0", "0.0", labels.moneyFormat];
+  const all = sheet.getRangeByIndexes(row, 0, body.length + 1, header.length);
+  if (body.length > 0)
+    sheet.getRangeByIndexes(row + 1, 0, body.length, header.length).numberFormat = body.map(() => formats);
+  all.values = [header, ...body];
+  const table = sheet.tables.add(all, true);
+  table.name = tableName;
+  table.style = "TableStyleMedium2";
+}
+
+/** Writes the left block and the chart data; returns where the rest goes. */
+export function writeSummaryTables(
+  sheet: Excel.Worksheet,
+  result: RfmResult,
+  labels: WorkbookLabels,
+  tableNames: { segmentSummary: string; tierSummary: string },
+  capabilities: { conditionalFormats: boolean },
+): SummaryPlacement {
+  const s = labels.summary;
+  const title = sheet.getRangeByIndexes(SUMMARY_LAYOUT.titleRow, 0, 1, 1);
+  title.values = [[s.title]];
+  title.format.font.bold = true;
+
+  const segmentRow = SUMMARY_LAYOUT.firstTableRow;
+  const segments = result.summaries.standard;
+  writeSummaryTable(sheet, segmentRow, s.segment, segments, labels, tableNames.segmentSummary);
+
+  const tierRow = segmentRow + segments.length + 3;
+  const tiers = result.summaries.tier;
+  writeSummaryTable(sheet, tierRow, s.tier, tiers, labels, tableNames.tierSummary);
+
+  // R×F grid: rows R = k..1 (as SPEC prints the segment grid), columns F = 1..k.
+  const gridRow = tierRow + tiers.length + 3;
+  const k = result.rfGrid.length;
+  const gridTitle = sheet.getRangeByIndexes(gridRow, 0, 1, 1);
+  gridTitle.values = [[s.rfGridTitle]];
+  gridTitle.format.font.bold = true;
+  const header: CellValue[] = [
+    `${s.rAxis} \\ ${s.fAxis}`,
+    ...Array.from({ length: k }, (_v, f) => `${s.fAxis} ${f + 1}`),
+  ];
+  const body: CellValue[][] = Array.from({ length: k }, (_v, i) => {
+    const r = k - i;
+    return [`${s.rAxis} ${r}`, ...(result.rfGrid[r - 1] ?? []).map((count) => count)];
+  });
+  sheet.getRangeByIndexes(gridRow + 1, 0, k + 1, k + 1).values = [header, ...body];
+  sheet.getRangeByIndexes(gridRow + 1, 0, 1, k + 1).format.font.bold = true;
+  if (capabilities.conditionalFormats && k > 0) {
+    const scale = sheet.getRangeByIndexes(gridRow + 2, 1, k, k).conditionalFormats.add("ColorScale");
+    scale.colorScale.criteria = {
+      minimum: { type: "LowestValue", color: "#F8696B" },
+      midpoint: { type: "Percentile", formula: "50", color: "#FFEB84" },
+      maximum: { type: "HighestValue", color: "#63BE7B" },
+    };
+  }
+  sheet.getRangeByIndexes(0, 0, gridRow + k + 2, 8).format.autofitColumns();
+
+  // Chart data: [segment, revenue share] for the pie, [share of customers, share of revenue] for the Pareto curve.
+  const dataColumn = SUMMARY_LAYOUT.chartDataColumn;
+  const pie: CellValue[][] = [
+    [s.segment, s.revenueShare],
+    ...segments.map((row) => [displayName(labels, row.key), Math.max(0, row.revenueShare)]),
+  ];
+  sheet.getRangeByIndexes(0, dataColumn, pie.length, 2).values = pie;
+  sheet.getRangeByIndexes(1, dataColumn + 1, Math.max(1, pie.length - 1), 1).numberFormat = Array.from(
+    { length: Math.max(1, pie.length - 1) },
+    () => ["0.0%"],
+  );
+  const points = result.pareto.customerShare.length;
+  const pareto: CellValue[][] = [
+    [labels.charts.shareOfCustomers, labels.charts.shareOfRevenue],
+    ...result.pareto.customerShare.map((x, i) => [x, result.pareto.revenueShare[i] ?? 0]),
+  ];
+  sheet.getRangeByIndexes(0, dataColumn + 3, pareto.length, 2).values = pareto;
+  sheet.getRangeByIndexes(1, dataColumn + 3, Math.max(1, points), 2).numberFormat = Array.from(
+    { length: Math.max(1, points) },
+    () => ["0%", "0%"],
+  );
+
+  return {
+    segmentTable: { row: segmentRow, rowCount: segments.length },
+    secondPivotRow: SUMMARY_LAYOUT.firstTableRow + segments.length + 8,
+    pieData: { row: 0, column: dataColumn, rowCount: pie.length },
+    paretoData: { row: 0, column: dataColumn + 3, rowCount: pareto.length },
+  };
+}
+
+/**
+ * Without PivotTables (ExcelApi < 1.8): the same figures as static tables: customers and revenue by segment × tier,
+ * and by the first mapped dimension.
+ */
+export function writeStaticPivotTables(
+  sheet: Excel.Worksheet,
+  result: RfmResult,
+  labels: WorkbookLabels,
+  placement: SummaryPlacement,
+): void {
+  const s = labels.summary;
+  const tierNames = TIER_KEYS.map((key) => displayName(labels, key));
+  const segmentKeys = result.summaries.standard.map((row) => row.key);
+  const counts = new Map<string, number[]>();
+  const revenue = new Map<string, number[]>();
+  const n = result.customers.id.length;
+  for (let i = 0; i < n; i++) {
+    const segment = segmentKeyOf(result, i);
+    const tier = TIER_KEYS.indexOf(tierKeyOf(result, i) as (typeof TIER_KEYS)[number]);
+    const countRow = counts.get(segment) ?? [0, 0, 0];
+    const revenueRow = revenue.get(segment) ?? [0, 0, 0];
+    countRow[tier] = (countRow[tier] ?? 0) + 1;
+    revenueRow[tier] = (revenueRow[tier] ?? 0) + (result.customers.monetary[i] ?? 0);
+    counts.set(segment, countRow);
+    revenue.set(segment, revenueRow);
+  }
+  const block = (title: string, values: Map<string, number[]>): CellValue[][] => [
+    [`${title}: ${s.segment} \\ ${s.tier}`, ...tierNames, s.total],
+    ...segmentKeys.map((key) => {
+      const row = values.get(key) ?? [0, 0, 0];
+      return [displayName(labels, key), ...row, row.reduce((a, b) => a + b, 0)];
+    }),
+  ];
+  const countBlock = block(s.customers, counts);
+  const revenueBlock = block(s.revenue, revenue);
+  const column = SUMMARY_LAYOUT.pivotColumn;
+  const top = SUMMARY_LAYOUT.firstTableRow;
+  sheet.getRangeByIndexes(top, column, countBlock.length, 5).values = countBlock;
+  sheet.getRangeByIndexes(top + countBlock.length + 1, column, revenueBlock.length, 5).values = revenueBlock;
+  sheet.getRangeByIndexes(top + countBlock.length + 2, column + 1, revenueBlock.length - 1 || 1, 4).numberFormat =
+    Array.from({ length: revenueBlock.length - 1 || 1 }, () => Array.from({ length: 4 }, () => labels.moneyFormat));
+  const dimension = result.customers.dimensions[0];
+  if (dimension) {
+    const totals = new Map<string, [number, number]>();
+    dimension.values.forEach((value, i) => {
+      const entry = totals.get(value) ?? [0, 0];
+      entry[0] += 1;
+      entry[1] += result.customers.monetary[i] ?? 0;
+      totals.set(value, entry);
+    });
+    const keys = [...totals.keys()].sort((a, b) => a.localeCompare(b));
+    const rows: CellValue[][] = [
+      [dimension.name, s.customers, s.revenue],
+      ...keys.map((key) => [key, ...(totals.get(key) ?? [0, 0])]),
+    ];
+    const row = Math.max(placement.secondPivotRow, top + countBlock.length + revenueBlock.length + 3);
+    sheet.getRangeByIndexes(row, column, rows.length, 3).values = rows;
+  }
+}

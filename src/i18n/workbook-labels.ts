@@ -1,0 +1,59 @@
+/** Texts the adapter writes into the workbook, in the user's chosen language. Built by i18n, consumed by excel/. */
+export interface WorkbookLabels {
+  language: "en" | "zh-Hans" | "zh-Hant";
+  sheets: { customers: string; summary: string };
+  tables: { customers: string; segmentSummary: string; tierSummary: string };
+  pivots: { segmentByTier: string; byDimension: string };
+  /** Customer-table column headers, in SPEC order. */
+  customerColumns: {
+    customer: string;
+    firstPurchase: string;
+    lastPurchase: string;
+    recency: string;
+    frequency: string;
+    monetary: string;
+    aov: string;
+    r: string;
+    f: string;
+    m: string;
+    rfm: string;
+    segment: string;
+    valueClass: string;
+    tier: string;
+    lifecycle: string;
+    action: string;
+  };
+  /** Headers of the two columns written beside the source rows. */
+  sourceColumns: { segment: string; tier: string };
+  summary: {
+    title: string;
+    segment: string;
+    tier: string;
+    customers: string;
+    customerShare: string;
+    revenue: string;
+    revenueShare: string;
+    avgRecency: string;
+    avgFrequency: string;
+    avgMonetary: string;
+    rfGridTitle: string;
+    rAxis: string;
+    fAxis: string;
+    pivotTitle: string;
+    /** Header of a row-total column. */
+    total: string;
+  };
+  charts: {
+    customersPerSegment: string;
+    revenueShare: string;
+    pareto: string;
+    shareOfCustomers: string;
+    shareOfRevenue: string;
+  };
+  /** Display names by machine key, for all four schemes (tiers keyed A, B, C). */
+  segmentNames: Record<string, string>;
+  /** Recommended action by machine key (may be edited by the user). */
+  actions: Record<string, string>;
+  dateFormat: string;
+  moneyFormat: string;
+}

@@ -1,0 +1,192 @@
+/** Sheet, table and column names written into the workbook, per language, and `workbookLabels()`. */
+import type { Language } from "./languages";
+import { ALL_SEGMENT_KEYS, SEGMENT_ACTIONS, SEGMENT_NAMES } from "./segments";
+import type { WorkbookLabels } from "./workbook-labels";
+
+type WorkbookText = Omit<WorkbookLabels, "language" | "segmentNames" | "actions">;
+
+// Table and PivotTable names stay ASCII without spaces in every language: Excel rejects spaces in them, and plain
+// ASCII names keep formulas such as =SUM(RfmCustomers[Monetary]) portable between language versions of Excel.
+const TABLES: WorkbookText["tables"] = {
+  customers: "RfmCustomers",
+  segmentSummary: "RfmSegmentSummary",
+  tierSummary: "RfmTierSummary",
+};
+const PIVOTS: WorkbookText["pivots"] = { segmentByTier: "RfmSegmentByTier", byDimension: "RfmByDimension" };
+
+export const WORKBOOK_TEXT: Record<Language, WorkbookText> = {
+  en: {
+    sheets: { customers: "RFM Customers", summary: "RFM Summary" },
+    tables: TABLES,
+    pivots: PIVOTS,
+    customerColumns: {
+      customer: "Customer",
+      firstPurchase: "First purchase",
+      lastPurchase: "Last purchase",
+      recency: "Recency (days)",
+      frequency: "Frequency",
+      monetary: "Monetary",
+      aov: "Average order value",
+      r: "R",
+      f: "F",
+      m: "M",
+      rfm: "RFM code",
+      segment: "Segment",
+      valueClass: "Value class",
+      tier: "Tier",
+      lifecycle: "Lifecycle",
+      action: "Recommended action",
+    },
+    sourceColumns: { segment: "RFM segment", tier: "RFM tier" },
+    summary: {
+      title: "RFM summary",
+      segment: "Segment",
+      tier: "Tier",
+      customers: "Customers",
+      customerShare: "Share of customers",
+      revenue: "Revenue",
+      revenueShare: "Share of revenue",
+      avgRecency: "Average recency (days)",
+      avgFrequency: "Average frequency",
+      avgMonetary: "Average monetary",
+      rfGridTitle: "Customers by R score (rows) and F score (columns)",
+      rAxis: "R",
+      fAxis: "F",
+      pivotTitle: "Customers by segment and tier",
+      total: "Total",
+    },
+    charts: {
+      customersPerSegment: "Customers per segment",
+      revenueShare: "Revenue share per segment",
+      pareto: "Pareto curve",
+      shareOfCustomers: "Share of customers",
+      shareOfRevenue: "Share of revenue",
+    },
+    dateFormat: "yyyy-mm-dd",
+    moneyFormat: "#,##0.00",
+  },
+  "zh-Hans": {
+    sheets: { customers: "RFM 客户", summary: "RFM 汇总" },
+    tables: TABLES,
+    pivots: PIVOTS,
+    customerColumns: {
+      customer: "客户",
+      firstPurchase: "首次购买",
+      lastPurchase: "最近购买",
+      recency: "最近购买间隔(天)",
+      frequency: "购买频次",
+      monetary: "消费金额",
+      aov: "客单价",
+      r: "R",
+      f: "F",
+      m: "M",
+      rfm: "RFM 代码",
+      segment: "客户分群",
+      valueClass: "价值类别",
+      tier: "客户等级",
+      lifecycle: "生命周期",
+      action: "建议行动",
+    },
+    sourceColumns: { segment: "RFM 分群", tier: "RFM 等级" },
+    summary: {
+      title: "RFM 汇总",
+      segment: "分群",
+      tier: "等级",
+      customers: "客户数",
+      customerShare: "客户占比",
+      revenue: "销售额",
+      revenueShare: "销售额占比",
+      avgRecency: "平均间隔(天)",
+      avgFrequency: "平均频次",
+      avgMonetary: "平均消费金额",
+      rfGridTitle: "按 R 分(行)和 F 分(列)统计的客户数",
+      rAxis: "R",
+      fAxis: "F",
+      pivotTitle: "按分群和等级统计的客户数",
+      total: "合计",
+    },
+    charts: {
+      customersPerSegment: "各分群客户数",
+      revenueShare: "各分群销售额占比",
+      pareto: "帕累托曲线",
+      shareOfCustomers: "客户占比",
+      shareOfRevenue: "销售额占比",
+    },
+    dateFormat: "yyyy-mm-dd",
+    moneyFormat: "#,##0.00",
+  },
+  "zh-Hant": {
+    sheets: { customers: "RFM 客戶", summary: "RFM 彙總" },
+    tables: TABLES,
+    pivots: PIVOTS,
+    customerColumns: {
+      customer: "客戶",
+      firstPurchase: "首次購買",
+      lastPurchase: "最近購買",
+      recency: "最近購買間隔(天)",
+      frequency: "購買頻次",
+      monetary: "消費金額",
+      aov: "客單價",
+      r: "R",
+      f: "F",
+      m: "M",
+      rfm: "RFM 代碼",
+      segment: "客戶分群",
+      valueClass: "價值類別",
+      tier: "客戶等級",
+      lifecycle: "生命週期",
+      action: "建議行動",
+    },
+    sourceColumns: { segment: "RFM 分群", tier: "RFM 等級" },
+    summary: {
+      title: "RFM 彙總",
+      segment: "分群",
+      tier: "等級",
+      customers: "客戶數",
+      customerShare: "客戶占比",
+      revenue: "銷售額",
+      revenueShare: "銷售額占比",
+      avgRecency: "平均間隔(天)",
+      avgFrequency: "平均頻次",
+      avgMonetary: "平均消費金額",
+      rfGridTitle: "按 R 分(列)和 F 分(欄)統計的客戶數",
+      rAxis: "R",
+      fAxis: "F",
+      pivotTitle: "按分群和等級統計的客戶數",
+      total: "合計",
+    },
+    charts: {
+      customersPerSegment: "各分群客戶數",
+      revenueShare: "各分群銷售額占比",
+      pareto: "柏拉圖曲線",
+      shareOfCustomers: "客戶占比",
+      shareOfRevenue: "銷售額占比",
+    },
+    dateFormat: "yyyy-mm-dd",
+    moneyFormat: "#,##0.00",
+  },
+};
+
+/**
+ * Everything the adapter writes, in `language`. `actionOverrides` (by segment key) replaces the catalogue's
+ * recommended actions; blank overrides are ignored so a cleared field falls back to the default text.
+ */
+export function workbookLabels(
+  language: Language,
+  actionOverrides: Partial<Record<string, string>> = {},
+): WorkbookLabels {
+  const text = WORKBOOK_TEXT[language];
+  const segmentNames: Record<string, string> = {};
+  const actions: Record<string, string> = {};
+  for (const key of ALL_SEGMENT_KEYS) {
+    segmentNames[key] = SEGMENT_NAMES[language][key];
+    const override = actionOverrides[key];
+    actions[key] = override !== undefined && override.trim() !== "" ? override.trim() : SEGMENT_ACTIONS[language][key];
+  }
+  return structuredCloneText({ language, ...text, segmentNames, actions });
+}
+
+// A deep copy so a consumer that edits its labels cannot change the catalogue for the next run.
+function structuredCloneText(labels: WorkbookLabels): WorkbookLabels {
+  return JSON.parse(JSON.stringify(labels)) as WorkbookLabels;
+}

@@ -1,0 +1,261 @@
+/**
+ * The pane's workflow as a state hook: read the selection, guess and fix the mapping, run the engine (through the
+ * injected runner, normally the Web Worker), ask before replacing earlier outputs, write, and remember settings.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { cellText, guessMapping, isoDateToSerial } from "../engine";
+import { CancelledError, type ColumnMapping, type RfmResult } from "../engine/types";
+import type { SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
+import { workbookLabels, type Language, type MessageKey } from "../i18n";
+import type { AnalysisRunner } from "../worker/worker-client";
+import { errorText } from "./error-text";
+import {
+  defaultPaneSettings,
+  headersOfMapping,
+  mappingFromHeaders,
+  parsePersisted,
+  toRfmOptions,
+  type PaneSettings,
+  type PersistedState,
+} from "./pane-settings";
+import type { PaneStrings } from "./strings-context";
+
+// Marks the "read the selection first" problem, which is not an exception anywhere.
+const NEED_SOURCE = Symbol("needSource");
+
+export type Stage = "idle" | "reading" | "computing" | "writing";
+
+export interface RfmFlow {
+  stage: Stage;
+  progress: number;
+  source?: SourceRange;
+  headers: string[];
+  mapping?: ColumnMapping;
+  settings: PaneSettings;
+  result?: RfmResult;
+  report?: WriteReport;
+  /** A translated error message for the MessageBar. */
+  error?: string;
+  /** A translated notice (cancelled, settings not saved). */
+  notice?: MessageKey;
+  askReplace: boolean;
+  useSelection: () => Promise<void>;
+  setMapping: (mapping: ColumnMapping) => void;
+  setSettings: (settings: PaneSettings) => void;
+  run: () => Promise<void>;
+  answerReplace: (choice: "replace" | "keep" | "cancel") => void;
+  cancel: () => void;
+  dismissError: () => void;
+  showSheet: (name: string) => Promise<void>;
+}
+
+export function useRfmFlow(
+  gateway: WorkbookGateway,
+  runAnalysis: AnalysisRunner,
+  strings: PaneStrings,
+  onStoredLanguage: (language: Language) => void,
+): RfmFlow {
+  const [stage, setStage] = useState<Stage>("idle");
+  const [progress, setProgress] = useState(0);
+  const [source, setSource] = useState<SourceRange>();
+  const [mapping, setMapping] = useState<ColumnMapping>();
+  const [settings, setSettings] = useState<PaneSettings>(defaultPaneSettings);
+  const [result, setResult] = useState<RfmResult>();
+  const [report, setReport] = useState<WriteReport>();
+  const [failure, setError] = useState<{ reason: unknown }>();
+  const [notice, setNotice] = useState<MessageKey>();
+  const [askReplace, setAskReplace] = useState(false);
+  const persisted = useRef<ReturnType<typeof parsePersisted>>(undefined);
+  const abort = useRef<AbortController | null>(null);
+  const replaceAnswer = useRef<((choice: "replace" | "keep" | "cancel") => void) | null>(null);
+  // Strings change with the language; the async flow must use the language current when it reaches each step.
+  const stringsRef = useRef(strings);
+  stringsRef.current = strings;
+  const onStoredLanguageRef = useRef(onStoredLanguage);
+  onStoredLanguageRef.current = onStoredLanguage;
+
+  useEffect(() => {
+    let live = true;
+    // Through a promise so a gateway that throws synchronously is handled like one that rejects.
+    Promise.resolve()
+      .then(() => gateway.loadSettings())
+      .then(
+        (value) => {
+          const stored = parsePersisted(value);
+          if (!live || !stored) return;
+          persisted.current = stored;
+          setSettings(stored.settings);
+          if (stored.language) onStoredLanguageRef.current(stored.language);
+        },
+        // Unreadable settings only cost the user their remembered choices: the defaults are already in place.
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [gateway]);
+
+  const fail = useCallback((reason: unknown) => {
+    setStage("idle");
+    if (reason instanceof CancelledError) setNotice("run.cancelled");
+    else setError({ reason });
+  }, []);
+
+  const useSelection = useCallback(async () => {
+    setError(undefined);
+    setNotice(undefined);
+    setStage("reading");
+    setProgress(0);
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      const read = await gateway.readSource(setProgress);
+      if (controller.signal.aborted) throw new CancelledError();
+      const headers = headerTexts(read);
+      const remembered = persisted.current ? mappingFromHeaders(persisted.current, headers) : undefined;
+      setSource(read);
+      setMapping(remembered ?? guessMapping(read.values[0] ?? []));
+      setResult(undefined);
+      setReport(undefined);
+      setStage("idle");
+    } catch (reason) {
+      fail(reason);
+    } finally {
+      if (abort.current === controller) abort.current = null;
+    }
+  }, [gateway, fail]);
+
+  const proceed = useCallback(
+    async (replacePrevious: boolean, controller: AbortController) => {
+      if (!source || !mapping) return;
+      setStage("computing");
+      setProgress(0);
+      const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
+      const options = toRfmOptions(settings, Number.isNaN(analysisDate) ? Number.NaN : analysisDate, source.firstRow);
+      const analysed = await runAnalysis(source.values, mapping, options, setProgress, controller.signal);
+      if (controller.signal.aborted) throw new CancelledError();
+      const { outputs } = settings;
+      let written: WriteReport | undefined;
+      if (outputs.customerSheet || outputs.segmentColumns || outputs.summary || outputs.charts) {
+        setStage("writing");
+        setProgress(0);
+        // The result arrives in the worker's message task; without a new task the write would join it, and the
+        // pane would neither show "Writing" nor answer a click until the first sync waits for Excel.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (controller.signal.aborted) throw new CancelledError();
+        const labels = workbookLabels(stringsRef.current.language, settings.actions);
+        written = await gateway.writeResults(analysed, source, { ...outputs, labels, replacePrevious }, setProgress);
+      }
+      setResult(analysed);
+      setReport(written);
+      setStage("idle");
+      try {
+        const state: PersistedState = {
+          version: 1,
+          language: stringsRef.current.language,
+          settings,
+          ...headersOfMapping(mapping, headerTexts(source)),
+        };
+        persisted.current = state;
+        await gateway.saveSettings(state);
+      } catch {
+        // The results are written; only the remembered choices are lost, which the notice says.
+        setNotice("error.settingsNotSaved");
+      }
+    },
+    [source, mapping, settings, runAnalysis, gateway],
+  );
+
+  const run = useCallback(async () => {
+    setError(undefined);
+    setNotice(undefined);
+    if (!source || !mapping) {
+      setError({ reason: NEED_SOURCE });
+      return;
+    }
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      let replacePrevious = false;
+      if (settingsWrite(settings) && (await gateway.hasPreviousOutputs())) {
+        const choice = await new Promise<"replace" | "keep" | "cancel">((resolve) => {
+          replaceAnswer.current = resolve;
+          setAskReplace(true);
+        });
+        if (choice === "cancel") return;
+        replacePrevious = choice === "replace";
+      }
+      await proceed(replacePrevious, controller);
+    } catch (reason) {
+      fail(reason);
+    } finally {
+      if (abort.current === controller) abort.current = null;
+    }
+  }, [source, mapping, settings, gateway, proceed, fail]);
+
+  const answerReplace = useCallback((choice: "replace" | "keep" | "cancel") => {
+    setAskReplace(false);
+    replaceAnswer.current?.(choice);
+    replaceAnswer.current = null;
+  }, []);
+
+  const cancel = useCallback(() => {
+    abort.current?.abort();
+    // A read cannot be interrupted in Excel; the pane stops waiting and ignores its result.
+    if (stage === "reading") {
+      setStage("idle");
+      setNotice("run.cancelled");
+    }
+  }, [stage]);
+
+  const showSheet = useCallback(
+    async (name: string) => {
+      try {
+        await gateway.showSheet(name);
+      } catch (reason) {
+        fail(reason);
+      }
+    },
+    [gateway, fail],
+  );
+
+  // The same array until the source changes, so the memoised mapping panel skips renders for progress updates.
+  const headers = useMemo(() => (source ? headerTexts(source) : []), [source]);
+
+  return {
+    stage,
+    progress,
+    source,
+    headers,
+    mapping,
+    settings,
+    result,
+    report,
+    error:
+      failure === undefined
+        ? undefined
+        : failure.reason === NEED_SOURCE
+          ? strings.t("run.needSource")
+          : errorText(failure.reason, strings),
+    notice,
+    askReplace,
+    useSelection,
+    setMapping,
+    setSettings,
+    run,
+    answerReplace,
+    cancel,
+    dismissError: () => setError(undefined),
+    showSheet,
+  };
+}
+
+function settingsWrite(settings: PaneSettings): boolean {
+  const { outputs } = settings;
+  return outputs.customerSheet || outputs.segmentColumns || outputs.summary || outputs.charts;
+}
+
+function headerTexts(source: SourceRange): string[] {
+  const header = source.values[0] ?? [];
+  return Array.from({ length: source.columnCount }, (_, column) => cellText(header[column]));
+}

@@ -1,0 +1,170 @@
+import type { PivotTableModel, SimCellValue, SheetModel, WorkbookModel } from "./model";
+import { findSheet, getCellValue, readRect, writeValues } from "./model";
+
+/** Sorts keys as Excel sorts pivot items: numbers first ascending, then text A..Z (case-insensitive). */
+function compareKeys(a: SimCellValue, b: SimCellValue): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  return String(a).localeCompare(String(b), undefined, { sensitivity: "base" });
+}
+
+interface Accumulator {
+  count: number;
+  numbers: number;
+  sum: number;
+  max: number;
+  min: number;
+}
+
+function emptyAccumulator(): Accumulator {
+  return { count: 0, numbers: 0, sum: 0, max: -Infinity, min: Infinity };
+}
+
+function accumulate(acc: Accumulator, value: SimCellValue): void {
+  if (value !== "") acc.count++;
+  if (typeof value === "number") {
+    acc.numbers++;
+    acc.sum += value;
+    if (value > acc.max) acc.max = value;
+    if (value < acc.min) acc.min = value;
+  }
+}
+
+function finish(acc: Accumulator | undefined, summarizeBy: string): number {
+  if (!acc) return 0;
+  switch (summarizeBy) {
+    case "Count":
+      return acc.count;
+    case "Average":
+      return acc.numbers === 0 ? 0 : acc.sum / acc.numbers;
+    case "Max":
+      return acc.numbers === 0 ? 0 : acc.max;
+    case "Min":
+      return acc.numbers === 0 ? 0 : acc.min;
+    default:
+      // Sum and Automatic (Excel picks Sum for numeric fields).
+      return acc.sum;
+  }
+}
+
+/**
+ * Computes a pivot report in a compact tabular layout: one header row (row field, then one column per column item
+ * and data field, then grand totals), one row per row item, a "Grand Total" row. Returns the grid written at
+ * the anchor. Only the first row field and first column field are grouped (what the adapter uses). One pass.
+ */
+export function computePivotResult(pivot: PivotTableModel, sourceSheet: SheetModel): SimCellValue[][] {
+  const grid = readRect(sourceSheet, pivot.source.rect);
+  const header = (grid[0] ?? []).map((v) => String(v));
+  const indexOf = (field: string): number => header.findIndex((h) => h.toLowerCase() === field.toLowerCase());
+  const rowField = pivot.rowFields[0];
+  const columnField = pivot.columnFields[0];
+  const rowIndex = rowField === undefined ? -1 : indexOf(rowField);
+  const columnIndex = columnField === undefined ? -1 : indexOf(columnField);
+  const dataFields = pivot.dataFields.map((field) => ({ ...field, index: indexOf(field.sourceField) }));
+  const ALL = "\u0000all";
+  // cells[rowKey][columnKey][dataField]; ALL stands for a total.
+  const cells = new Map<SimCellValue, Map<SimCellValue, Accumulator[]>>();
+  const add = (rowKey: SimCellValue, columnKey: SimCellValue, row: SimCellValue[]): void => {
+    let byColumn = cells.get(rowKey);
+    if (!byColumn) cells.set(rowKey, (byColumn = new Map()));
+    let accs = byColumn.get(columnKey);
+    if (!accs) byColumn.set(columnKey, (accs = dataFields.map(() => emptyAccumulator())));
+    dataFields.forEach((field, i) => accumulate(accs[i]!, field.index < 0 ? "" : (row[field.index] ?? "")));
+  };
+  const rowKeys = new Set<SimCellValue>();
+  const columnKeys = new Set<SimCellValue>();
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const rowKey = rowIndex < 0 ? "" : (row[rowIndex] ?? "");
+    const columnKey = columnIndex < 0 ? "" : (row[columnIndex] ?? "");
+    rowKeys.add(rowKey);
+    if (columnIndex >= 0) columnKeys.add(columnKey);
+    add(rowKey, columnKey, row);
+    add(rowKey, ALL, row);
+    add(ALL, columnKey, row);
+    add(ALL, ALL, row);
+  }
+  const sortedRows = [...rowKeys].sort(compareKeys);
+  const sortedColumns = [...columnKeys].sort(compareKeys);
+  const single = dataFields.length === 1;
+  const headerRow: SimCellValue[] = [rowField ?? ""];
+  for (const columnKey of sortedColumns)
+    for (const field of dataFields) headerRow.push(single ? columnKey : `${String(columnKey)} - ${field.name}`);
+  for (const field of dataFields)
+    headerRow.push(sortedColumns.length === 0 ? field.name : single ? "Grand Total" : `Total ${field.name}`);
+  const lineFor = (label: SimCellValue, rowKey: SimCellValue): SimCellValue[] => {
+    const line: SimCellValue[] = [label];
+    const byColumn = cells.get(rowKey);
+    for (const columnKey of sortedColumns)
+      dataFields.forEach((field, i) => line.push(finish(byColumn?.get(columnKey)?.[i], field.summarizeBy)));
+    dataFields.forEach((field, i) => line.push(finish(byColumn?.get(ALL)?.[i], field.summarizeBy)));
+    return line;
+  };
+  const result: SimCellValue[][] = [headerRow];
+  if (rowIndex >= 0) for (const rowKey of sortedRows) result.push(lineFor(rowKey === "" ? "(blank)" : rowKey, rowKey));
+  result.push(lineFor("Grand Total", ALL));
+  return result;
+}
+
+/**
+ * The size `computePivotResult` would return, from the distinct row and column items alone: a cheap check of where
+ * the report would land while fields are being added, without aggregating the source.
+ */
+export function pivotResultSize(
+  pivot: PivotTableModel,
+  sourceSheet: SheetModel,
+): { rowCount: number; columnCount: number } {
+  const source = pivot.source.rect;
+  const header = (readRect(sourceSheet, { ...source, rowCount: 1 })[0] ?? []).map((v) => String(v));
+  const indexOf = (field: string | undefined): number =>
+    field === undefined ? -1 : header.findIndex((h) => h.toLowerCase() === field.toLowerCase());
+  const distinctItems = (index: number): number => {
+    if (index < 0) return 0;
+    const items = new Set<SimCellValue>();
+    for (let row = source.row + 1; row < source.row + source.rowCount; row++)
+      items.add(getCellValue(sourceSheet, row, source.column + index));
+    return items.size;
+  };
+  const rowItems = distinctItems(indexOf(pivot.rowFields[0]));
+  const columnItems = distinctItems(indexOf(pivot.columnFields[0]));
+  const dataFields = pivot.dataFields.length;
+  return { rowCount: rowItems + 2, columnCount: 1 + columnItems * dataFields + dataFields };
+}
+
+/** Recomputes every pivot and rewrites its output cells (clearing the previous output first). */
+export function refreshPivots(
+  model: WorkbookModel,
+  needsRefresh: (pivot: PivotTableModel) => boolean = () => true,
+): void {
+  for (const pivot of model.pivotTables) {
+    if (!needsRefresh(pivot)) continue;
+    const sheet = findSheet(model, pivot.sheetId);
+    const sourceSheet = findSheet(model, pivot.source.sheetId);
+    if (!sheet || !sourceSheet) continue;
+    const table = pivot.source.tableId ? model.tables.find((t) => t.id === pivot.source.tableId) : undefined;
+    if (table) pivot.source.rect = { ...table.rect };
+    const previous = pivot.result;
+    const blank = previous.map((row) => row.map(() => ""));
+    writeValues(sheet, pivot.anchor.row, pivot.anchor.column, blank);
+    pivot.result =
+      pivot.rowFields.length + pivot.columnFields.length + pivot.dataFields.length === 0
+        ? []
+        : computePivotResult(pivot, sourceSheet);
+    writeValues(sheet, pivot.anchor.row, pivot.anchor.column, pivot.result);
+  }
+}
+
+export function pivotRect(pivot: PivotTableModel): {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+} {
+  return {
+    row: pivot.anchor.row,
+    column: pivot.anchor.column,
+    rowCount: Math.max(pivot.result.length, 1),
+    columnCount: Math.max(1, ...pivot.result.map((row) => row.length)),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Messages between the pane and the RFM worker: a types-only tagged union both sides import. Every message carries
+ * the `requestId` of the analysis it belongs to, so the client can drop replies to requests it has given up on.
+ */
+import type { CellValue, ColumnMapping, RfmInputError, RfmOptions, RfmResult } from "../engine/types";
+
+/**
+ * Starts an analysis. A big source matrix comes in RowsSlice messages first, so that no single postMessage spends
+ * long on the pane's thread cloning it; `values` then holds the last rows and `rowsBefore` says how many came ahead.
+ */
+export interface AnalyzeRequest {
+  type: "analyze";
+  requestId: number;
+  values: CellValue[][];
+  /** Rows of this request already sent in RowsSlice messages, which precede `values` (0 when absent). */
+  rowsBefore?: number;
+  mapping: ColumnMapping;
+  options: Partial<RfmOptions>;
+}
+
+/** Rows `start` … `start + values.length - 1` of a request's source matrix, sent in order before its AnalyzeRequest. */
+export interface RowsSlice {
+  type: "rows";
+  requestId: number;
+  start: number;
+  values: CellValue[][];
+}
+
+/** Cancels a request still waiting in the worker's queue (a running analysis is stopped by terminating the worker). */
+export interface CancelRequest {
+  type: "cancel";
+  requestId: number;
+}
+
+export type WorkerRequest = RowsSlice | AnalyzeRequest | CancelRequest;
+
+export interface ProgressResponse {
+  type: "progress";
+  requestId: number;
+  /** Fraction done, in [0, 1]. */
+  fraction: number;
+}
+
+export interface ResultResponse {
+  type: "result";
+  requestId: number;
+  result: RfmResult;
+}
+
+/** `input` errors are RfmInputErrors (the pane translates `code`); `internal` ones are bugs, shown generically. */
+export type WorkerErrorPayload =
+  | { kind: "input"; code: RfmInputError["code"]; message: string; detail: Record<string, string | number> }
+  | { kind: "internal"; code: "internal"; message: string };
+
+export interface ErrorResponse {
+  type: "error";
+  requestId: number;
+  error: WorkerErrorPayload;
+}
+
+export interface CancelledResponse {
+  type: "cancelled";
+  requestId: number;
+}
+
+export type WorkerResponse = ProgressResponse | ResultResponse | ErrorResponse | CancelledResponse;

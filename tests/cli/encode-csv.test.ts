@@ -1,0 +1,216 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { ByteInterner } from "../../src/cli/byte-interner";
+import { readCsvHeaderBytes } from "../../src/cli/csv-reader";
+import { encodeCsv } from "../../src/cli/encode-csv";
+import { main, resolveMapping } from "../../src/cli/segment";
+import { parseDateText, parseMoneyText, resolveOptions, type RfmOptions } from "../../src/engine/index";
+
+const dir = mkdtempSync(path.join(tmpdir(), "rfm-cli-bytes-"));
+
+function encodeText(csv: string, options: Partial<RfmOptions> = {}) {
+  const bytes = Buffer.from(csv, "utf8");
+  const header = readCsvHeaderBytes(bytes);
+  const mapping = resolveMapping(header.names, {});
+  const resolved = resolveOptions({ ...options, hasHeader: true, firstRowNumber: 1 });
+  return { header, encoded: encodeCsv(bytes, header, mapping, resolved) };
+}
+
+/** Customer id of each kept row, with its file line. */
+function keptRows(encoded: ReturnType<typeof encodeText>["encoded"]): [string, number][] {
+  const rows: [string, number][] = [];
+  for (let row = 0; row < encoded.rowCount; row++) {
+    const customer = encoded.rowCustomer[row]!;
+    if (customer >= 0) rows.push([encoded.customerIds[customer]!, encoded.rowNumberOf(row)]);
+  }
+  return rows;
+}
+
+function runMain(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const status = main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { status, stdout, stderr };
+}
+
+describe("reading the header from bytes", () => {
+  it("drops the byte-order mark and finds where the body starts after CRLF", () => {
+    const { header } = encodeText("\uFEFFcustomer,date,amount\r\nC1,2024-01-02,3\r\n");
+    expect(header.names).toEqual(["customer", "date", "amount"]);
+    expect(header.bodyStart).toBe(3 + "customer,date,amount\r\n".length);
+    expect(header.bodyLine).toBe(2);
+  });
+
+  it("reads a quoted header name longer than the decoded prefix, with line breaks in it", () => {
+    const longName = `${"x".repeat(70_000)}\n客户`;
+    const csv = `customer,date,amount,"${longName}"\nC1,2024-01-02,3,z\n`;
+    const { header, encoded } = encodeText(csv);
+    expect(header.names).toEqual(["customer", "date", "amount", longName]);
+    expect(header.bodyStart).toBe(Buffer.byteLength(csv) - "C1,2024-01-02,3,z\n".length);
+    expect(keptRows(encoded)).toEqual([["C1", 3]]);
+  });
+
+  it("finds the body after a header holding invalid UTF-8 bytes", () => {
+    const bytes = Buffer.concat([
+      Buffer.from("customer,date,amount,note\xff\xfe\r\n", "latin1"),
+      Buffer.from("C1,2024-01-02,3,x\r\n"),
+    ]);
+    const header = readCsvHeaderBytes(bytes);
+    expect(header.names.slice(0, 3)).toEqual(["customer", "date", "amount"]);
+    expect(header.bodyStart).toBe(bytes.indexOf("C1"));
+  });
+});
+
+describe("reading records from bytes", () => {
+  it("keeps ids as written after trimming: leading zeros, UTF-8, quotes, doubled quotes, Unicode spaces", () => {
+    const { encoded } = encodeText(
+      "customer,date,amount\n" +
+        "00001,2024-01-02,1\n" +
+        "  00001\t,2024-01-02,1\n" +
+        '"00001",2024-01-02,1\n' +
+        "客户甲,2024-01-02,1\n" +
+        "\u3000客户甲\u00a0,2024-01-02,1\n" +
+        '"say ""hi""",2024-01-02,1\n' +
+        "\u00a0C1,2024-01-02,1\n" +
+        "C1,2024-01-02,1\n",
+    );
+    expect(keptRows(encoded).map(([id]) => id)).toEqual([
+      "00001",
+      "00001",
+      "00001",
+      "客户甲",
+      "客户甲",
+      'say "hi"',
+      "C1",
+      "C1",
+    ]);
+    expect(encoded.customerIds).toEqual(["00001", "客户甲", 'say "hi"', "C1"]);
+  });
+
+  it("counts the lines of quoted line breaks (LF and CRLF) in the row numbers", () => {
+    const { encoded } = encodeText(
+      "customer,date,amount,note\r\n" +
+        "A,2024-01-02,1,plain\r\n" +
+        'B,2024-01-02,1,"two\r\nlines"\r\n' +
+        'C,2024-01-02,1,"three\nshort\nlines"\r\n' +
+        "D,2024-01-02,1,\r\n",
+    );
+    expect(keptRows(encoded)).toEqual([
+      ["A", 2],
+      ["B", 3],
+      ["C", 5],
+      ["D", 8],
+    ]);
+  });
+
+  it("reads a quoted field far longer than a buffer chunk, and the records after it", () => {
+    const big = `${"y".repeat(200_000)}\n${"z".repeat(70_000)}""q`;
+    const { encoded } = encodeText(`customer,note,date,amount\nA,"${big}",2024-01-02,1\nB,,2024-01-03,2\n`);
+    expect(keptRows(encoded)).toEqual([
+      ["A", 2],
+      ["B", 4],
+    ]);
+    expect(encoded.dateTextOf(1)).toBe("2024-01-03");
+  });
+
+  it("reads amounts from bytes exactly as the engine's money parser does", () => {
+    const amounts = [
+      "12.34565",
+      "12.34564",
+      "-0.00005",
+      "-0.00004",
+      "007.5",
+      "1.",
+      ".5",
+      "-.5",
+      "0",
+      "-0",
+      "999999999999999.9999",
+      "1234567890123456",
+      "1e3",
+      "$5",
+      "(3.10)",
+      "1,234.5",
+      " 42 ",
+      "+9",
+      "-",
+      ".",
+      "1.2.3",
+      "12-",
+    ];
+    const csv = `customer,date,amount\n${amounts.map((amount, i) => `C${i},2024-01-02,${amount.includes(",") ? `"${amount}"` : amount}`).join("\n")}\n`;
+    const { encoded } = encodeText(csv);
+    const read = new Map<number, number>();
+    for (let row = 0; row < encoded.rowCount; row++)
+      if (encoded.rowCustomer[row]! >= 0) read.set(row, encoded.rowUnits[row]!);
+    amounts.forEach((amount, row) => {
+      const expected = parseMoneyText(amount);
+      if (Number.isNaN(expected)) expect(read.has(row)).toBe(false);
+      else expect([amount, read.get(row)]).toEqual([amount, expected]);
+    });
+  });
+
+  it("reads dates from bytes as the engine's date parser does, and skips impossible ones", () => {
+    const dates = ["2024-01-05", "2024-1-5", "2024-02-29", "2023-02-29", "2024-13-01", "05/01/2024", " 2024-03-02 "];
+    const csv = `customer,date,amount\n${dates.map((date, i) => `C${i},${date},1`).join("\n")}\n`;
+    const { encoded } = encodeText(csv);
+    dates.forEach((date, row) => {
+      const expected = parseDateText(date, "DMY");
+      if (Number.isNaN(expected)) expect(encoded.rowCustomer[row]).toBe(-1);
+      else expect([date, encoded.rowDay[row]]).toEqual([date, expected]);
+    });
+    expect(encoded.skipped.byReason.bad_date).toBe(2);
+  });
+
+  it("counts distinct order ids without decoding them", () => {
+    const { encoded } = encodeText(
+      "customer,date,amount,order\nA,2024-01-02,1,O1\nA,2024-01-02,1,O1\nB,2024-01-02,1,O2\nA,2024-01-02,1, O1 \nB,2024-01-02,1,\n",
+    );
+    expect(encoded.orderCount).toBe(2);
+    expect(Array.from(encoded.rowOrder!)).toEqual([0, 0, 1, 0, -1]);
+  });
+
+  it("skips a short record that stops before the customer column as having no customer", () => {
+    const { encoded } = encodeText("date,amount,customer\n2024-01-02,5,C1\n2024-01-03,7\n");
+    expect(keptRows(encoded)).toEqual([["C1", 2]]);
+    expect(encoded.customerIds).toEqual(["C1"]);
+    expect(encoded.skipped.rows).toEqual([{ row: 3, reason: "missing_customer", value: "" }]);
+  });
+});
+
+describe("the byte interner", () => {
+  it("gives each distinct byte string one index in order of first appearance, across table growth", () => {
+    const interner = new ByteInterner();
+    const ids = Array.from({ length: 5000 }, (_, i) => `C${String(i).padStart(6, "0")}`);
+    const first = ids.map((id) => interner.indexString(id));
+    const again = ids.map((id) => interner.index(Buffer.from(`,${id},`), 1, id.length + 1));
+    expect(first).toEqual(ids.map((_, i) => i));
+    expect(again).toEqual(first);
+    expect(interner.strings.slice(0, 5000)).toEqual(ids);
+    expect(interner.indexString("客户")).toBe(5000);
+    expect(interner.strings[5000]).toBe("客户");
+    expect(interner.size).toBe(5001);
+  });
+});
+
+describe("the command on tricky bytes", () => {
+  it("reports skipped rows with line numbers moved by a quoted line break, with BOM, CRLF and Chinese ids", () => {
+    const input = path.join(dir, "tricky.csv");
+    writeFileSync(
+      input,
+      "\uFEFF客户,日期,金额,备注\r\n" +
+        '客户甲,2024-01-02,10,"first\r\nsecond"\r\n' +
+        "客户乙,not a date,5,\r\n" +
+        "00007,2024-01-03,abc,\r\n" +
+        "00007,2024-01-04,2.5,\r\n",
+    );
+    const out = path.join(dir, "tricky-out.csv");
+    const run = runMain([input, "--out", out, "--customer", "客户", "--date", "日期", "--amount", "金额"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('line 4: unreadable date "not a date"');
+    expect(run.stderr).toContain('line 5: unreadable amount "abc"');
+    const lines = readFileSync(out, "utf8").split("\n");
+    expect(lines.map((line) => line.split(",")[0])).toEqual(["customer_id", "00007", "客户甲", ""]);
+  });
+});

@@ -1,0 +1,44 @@
+import type { Browser } from "playwright-core";
+import { assertBuilt, launchBrowser, openPage, serveStatic, type StaticServer } from "./browser";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await serveStatic();
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("taskpane.html outside Office", () => {
+  it("loads office.js, renders the pane title and an 'open in Excel' state, and throws nothing", async () => {
+    const { page, errors } = await openPage(browser, `${server.url}taskpane.html`, { width: 320, height: 700 });
+    const officeJs: string[] = [];
+    page.on("requestfinished", (request) => {
+      if (request.url().includes("appsforoffice.microsoft.com")) officeJs.push(request.url());
+    });
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByRole("heading", { name: "RFM Segments" }).waitFor({ timeout: 20_000 });
+    await page.getByText(/Excel/).first().waitFor();
+    expect(officeJs.some((url) => url.endsWith("/office.js"))).toBe(true);
+    // The pane fits a 320 px wide task pane without horizontal scrolling.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("serves the ribbon command page without errors", async () => {
+    const { page, errors } = await openPage(browser, `${server.url}commands.html`);
+    await page.goto(`${server.url}commands.html`);
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+  }, 30_000);
+});

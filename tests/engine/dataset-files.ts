@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { DATASETS } from "./helpers";
+
+/** A plain RFC 4180 reader for the test data, separate from the CLI's reader so the two check each other. */
+export function readCsv(relativePath: string): string[][] {
+  return parseCsvText(readFileSync(path.join(DATASETS, relativePath), "utf8"));
+}
+
+export function parseCsvText(source: string): string[][] {
+  const text = source.replace(/^\uFEFF/, "");
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Excel serial of a YYYYMMDD or YYYY-MM-DD… date, via Date.UTC (independent of the engine). */
+export function serialOf(text: string): number {
+  const digits = text.replace(/-/g, "").slice(0, 8);
+  const utc = Date.UTC(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)) - 1, Number(digits.slice(6, 8)));
+  return utc / 86_400_000 + 25_569;
+}
+
+/** Whole cents of a decimal text, for reconciling sums. */
+export function cents(text: string): number {
+  return Math.round(Number(text) * 100);
+}

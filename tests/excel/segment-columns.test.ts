@@ -1,0 +1,159 @@
+import { STANDARD_SEGMENT_KEYS, type CellValue } from "../../src/engine/types";
+import { OUTPUT_RECORD_SETTING, type OutputRecord } from "../../src/excel/add-in-ownership";
+import { createOfficeGateway } from "../../src/excel/office-gateway";
+import { TABLE_RESIZE_FALLBACK } from "../../src/excel/write-segment-columns";
+import type { WorkbookSim } from "../../src/workbook-sim";
+import { analyze, installSim, salesRows, writeOptions } from "./helpers";
+import { testLabels } from "./labels-fixture";
+
+const SEGMENT_ONLY = { summary: false, charts: false, customerSheet: false, replacePrevious: true };
+const NOTE_ROW = 4; // sheet row 5, a data row of the table
+const NOTE_COLUMN = 8; // column I: two columns right of the segment and tier columns (F:G) of a table A:E
+const BELOW_ROW = 40; // sheet row 41, below the table
+
+/** Sales lines as table "Orders" (A1:E31), the selection inside it, and the user's notes in column I. */
+async function salesTableSim(excelApi: string): Promise<{ sim: WorkbookSim; values: CellValue[][] }> {
+  const values = salesRows(30, 8);
+  const sim = installSim({
+    sheets: [{ name: "Sales", values }],
+    selection: "Sales!B3",
+    requirementSets: { ExcelApi: excelApi },
+  });
+  const rows = sim.workbook.sheets[0]!.rows;
+  rows[NOTE_ROW]![NOTE_COLUMN] = "note in a table row";
+  (rows[BELOW_ROW] ??= [])[NOTE_COLUMN] = "note below the table";
+  await sim.Excel.run(async (context) => {
+    context.workbook.worksheets.getItem("Sales").tables.add("A1:E31", true).name = "Orders";
+    await context.sync();
+  });
+  return { sim, values };
+}
+
+/** Reads the source as the pane does (the table the selection sits in) and writes only the segment columns. */
+async function runSegmentColumns(options = {}) {
+  const gateway = createOfficeGateway();
+  const source = await gateway.readSource();
+  const result = analyze(source.values);
+  const report = await gateway.writeResults(result, source, writeOptions({ ...SEGMENT_ONLY, ...options }));
+  return { source, result, report };
+}
+
+function ordersRect(sim: WorkbookSim) {
+  return sim.workbook.tables.find((t) => t.name === "Orders")?.rect;
+}
+
+function expectNotesInPlace(sim: WorkbookSim): void {
+  const rows = sim.workbook.sheets[0]!.rows;
+  expect(rows[NOTE_ROW]?.[NOTE_COLUMN]).toBe("note in a table row");
+  expect(rows[BELOW_ROW]?.[NOTE_COLUMN]).toBe("note below the table");
+  // Nothing else appeared right of the new columns (a shift would have moved the note to K5).
+  expect(rows.map((row) => row?.slice(NOTE_COLUMN + 1).filter((cell) => cell !== undefined).length ?? 0)).toEqual(
+    rows.map(() => 0),
+  );
+  expect(rows[NOTE_ROW]?.[7]).toBeUndefined();
+}
+
+function segmentColumnsOf(sim: WorkbookSim): CellValue[][] {
+  return sim.workbook.sheets[0]!.rows.slice(0, 31).map((row) => [row?.[5] ?? "", row?.[6] ?? ""]);
+}
+
+describe("segment columns beside an Excel table", () => {
+  it("with ExcelApi 1.13 joins them to the table by resizing it, and moves no cell of the user's", async () => {
+    const { sim, values } = await salesTableSim("1.13");
+    const { result, report } = await runSegmentColumns();
+
+    expect(ordersRect(sim)).toEqual({ row: 0, column: 0, rowCount: 31, columnCount: 7 });
+    expect(sim.workbook.sheets[0]?.rows[0]?.slice(0, 7)).toEqual([
+      ...(values[0] as string[]),
+      "RFM segment",
+      "RFM tier",
+    ]);
+    const columns = segmentColumnsOf(sim);
+    expect(columns.slice(1).every(([segment, tier]) => segment !== "" && tier !== "")).toBe(true);
+    const labels = testLabels();
+    result.rowCustomer.forEach((customer, i) => {
+      expect(columns[i + 1]).toEqual([
+        labels.segmentNames[STANDARD_SEGMENT_KEYS[result.customers.segment[customer]!]!],
+        labels.segmentNames[(["A", "B", "C"] as const)[result.customers.tier[customer]!]!],
+      ]);
+    });
+    expect(report.fallbacks).not.toContain(TABLE_RESIZE_FALLBACK);
+    expect(report.segmentColumnsBlocked).toBeUndefined();
+    expectNotesInPlace(sim);
+    const record = sim.workbook.savedSettings[OUTPUT_RECORD_SETTING] as OutputRecord;
+    expect(record.segmentColumns).toMatchObject({ row: 0, column: 5, rowCount: 31, tableName: "Orders" });
+  });
+
+  it("with ExcelApi 1.12 writes them as plain cells beside the table and reports the fallback", async () => {
+    const { sim, values } = await salesTableSim("1.12");
+    const { report } = await runSegmentColumns();
+
+    expect(ordersRect(sim)).toEqual({ row: 0, column: 0, rowCount: 31, columnCount: 5 });
+    expect(sim.workbook.sheets[0]?.rows[0]?.slice(0, 7)).toEqual([
+      ...(values[0] as string[]),
+      "RFM segment",
+      "RFM tier",
+    ]);
+    expect(
+      segmentColumnsOf(sim)
+        .slice(1)
+        .every(([segment]) => segment !== ""),
+    ).toBe(true);
+    expect(report.fallbacks).toContain(TABLE_RESIZE_FALLBACK);
+    expectNotesInPlace(sim);
+    const record = sim.workbook.savedSettings[OUTPUT_RECORD_SETTING] as OutputRecord;
+    expect(record.segmentColumns).toEqual({ sheetId: sim.workbook.sheets[0]?.id, row: 0, column: 5, rowCount: 31 });
+  });
+
+  it.each(["1.13", "1.12"])("with ExcelApi %s a second run replaces the columns in place", async (excelApi) => {
+    const { sim } = await salesTableSim(excelApi);
+    await runSegmentColumns();
+    const firstColumns = segmentColumnsOf(sim);
+    const firstRect = ordersRect(sim);
+    // The user edits a segment cell; the re-run must overwrite it, not add two more columns.
+    sim.workbook.sheets[0]!.rows[2]![5] = "stale";
+
+    const { source, report } = await runSegmentColumns();
+
+    expect(source.columnCount).toBe(excelApi === "1.13" ? 7 : 5);
+    expect(report.segmentColumnsBlocked).toBeUndefined();
+    expect(ordersRect(sim)).toEqual(firstRect);
+    expect(segmentColumnsOf(sim)).toEqual(firstColumns);
+    expect(sim.workbook.sheets[0]?.rows[0]?.[7]).toBeUndefined();
+    expectNotesInPlace(sim);
+  });
+
+  it("restores the table's range and clears the columns when the run fails after the resize", async () => {
+    const { sim } = await salesTableSim("1.13");
+    const headersBefore = sim.workbook.sheets[0]?.rows[0]?.slice(0, 5);
+    // The customer sheet is activated after the segment columns: failing there comes after the table was resized.
+    sim.injectFault((operation) => operation.kind === "worksheet.activate");
+
+    await expect(runSegmentColumns({ customerSheet: true })).rejects.toMatchObject({ code: "excel_error" });
+
+    expect(ordersRect(sim)).toEqual({ row: 0, column: 0, rowCount: 31, columnCount: 5 });
+    expect(sim.workbook.sheets[0]?.rows[0]?.slice(0, 5)).toEqual(headersBefore);
+    expect(segmentColumnsOf(sim).every(([segment, tier]) => segment === "" && tier === "")).toBe(true);
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales"]);
+    expectNotesInPlace(sim);
+  });
+
+  it("leaves the table's range alone and clears the columns when the run fails halfway through them", async () => {
+    const { sim } = await salesTableSim("1.13");
+    let writes = 0;
+    sim.injectFault(
+      (operation) => operation.kind === "range.values" && operation.sheetName === "Sales" && ++writes === 2,
+    );
+    const events: string[] = [];
+    const unsubscribe = sim.subscribe(() => events.push(String(ordersRect(sim)?.columnCount)));
+
+    await expect(runSegmentColumns()).rejects.toMatchObject({ code: "excel_error" });
+    unsubscribe();
+
+    expect(writes).toBeGreaterThanOrEqual(2);
+    expect(events).not.toContain("7");
+    expect(ordersRect(sim)).toEqual({ row: 0, column: 0, rowCount: 31, columnCount: 5 });
+    expect(segmentColumnsOf(sim).every(([segment, tier]) => segment === "" && tier === "")).toBe(true);
+    expectNotesInPlace(sim);
+  });
+});

@@ -1,0 +1,58 @@
+import type { CellValue } from "../../src/engine/types";
+import type { SourceRange, WorkbookGateway, WriteOptions, WriteReport } from "../../src/excel/gateway";
+
+/** Sales rows: C1 buys often and recently, C4 long ago, row 7 has no customer, C5 only returned goods. */
+export const SALES: CellValue[][] = [
+  ["Customer", "Order date", "Amount", "Region"],
+  ["C1", 45300, 120, "North"],
+  ["C2", 45200, 80, "South"],
+  ["C1", 45310, 200, "North"],
+  ["C3", 45000, 30, "East"],
+  ["C4", 44800, 500, "West"],
+  ["", 45100, 15, "North"],
+  ["C5", 45250, -40, "South"],
+  ["C2", 45290, 60, "South"],
+];
+
+export function sourceOf(values: CellValue[][] = SALES): SourceRange {
+  return {
+    address: "Sales!A1:D9",
+    sheetName: "Sales",
+    firstRow: 1,
+    firstColumn: 0,
+    rowCount: values.length,
+    columnCount: values[0]?.length ?? 0,
+    values,
+  };
+}
+
+/** A WorkbookGateway in memory that records what the pane asked of it. */
+export class FakeGateway implements WorkbookGateway {
+  stored: unknown = undefined;
+  previousOutputs = false;
+  writes: WriteOptions[] = [];
+  shown: string[] = [];
+  writeError: unknown = undefined;
+  constructor(private readonly source: SourceRange = sourceOf()) {}
+  async readSource(onProgress?: (fraction: number) => void): Promise<SourceRange> {
+    onProgress?.(1);
+    return this.source;
+  }
+  async hasPreviousOutputs(): Promise<boolean> {
+    return this.previousOutputs;
+  }
+  async writeResults(_result: unknown, _source: SourceRange, options: WriteOptions): Promise<WriteReport> {
+    if (this.writeError !== undefined) throw this.writeError;
+    this.writes.push(options);
+    return { sheetsWritten: [options.labels.sheets.customers, options.labels.sheets.summary], fallbacks: [] };
+  }
+  async showSheet(name: string): Promise<void> {
+    this.shown.push(name);
+  }
+  async loadSettings(): Promise<unknown> {
+    return this.stored;
+  }
+  async saveSettings(value: unknown): Promise<void> {
+    this.stored = value;
+  }
+}
