@@ -46,7 +46,11 @@ describe("npm run segment on a small CSV", () => {
       "b,2024-05-01,10,B5,\r\n",
   );
   const out = path.join(dir, "small-out.csv");
-  const run = runCli([input, "--out", out, "--analysis-date", "2024-03-31"]);
+  // Run in beforeAll, not at collection time: the top-level beforeAll builds the CLI first.
+  let run: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    run = runCli([input, "--out", out, "--analysis-date", "2024-03-31"]);
+  });
 
   it("writes SPEC's columns, sorted by id as text, with plain numbers and machine keys", () => {
     expect(run.status).toBe(0);
