@@ -3,6 +3,9 @@
  * `RangeInterner`, but it hashes and compares UTF-8 bytes, so a JS string is made only once per distinct id.
  * The bytes of each known id are copied into one arena, so the file's buffer is never kept alive by the table.
  */
+/** Numbered ids up to this number use the direct table (at most 16 MB); larger ones the hash table. */
+const MAX_NUMBERED = 1 << 22;
+
 export class ByteInterner {
   /** The ids, decoded once each (empty when made with `decode` false). */
   readonly strings: string[] = [];
@@ -19,6 +22,8 @@ export class ByteInterner {
    */
   private table: Int32Array;
   private mask: number;
+  /** Ids in the hash table (numbered ones are not). */
+  private hashedCount = 0;
 
   /**
    * `decode` false: only indexes are wanted (order ids are counted, never shown), so no string is made.
@@ -34,8 +39,65 @@ export class ByteInterner {
     this.mask = slots - 1;
   }
 
+  /**
+   * Ids of the form prefix + fixed number of digits (`C004711`, `17850`), with the prefix and digit count of the
+   * first id seen, are looked up by their number in a direct table: one read of a small array, no hashing and no
+   * probe into a big table. Which path an id takes depends only on its bytes, so the two never hold the same id.
+   */
+  private numberedPrefix = new Uint8Array(0);
+  private numberedDigits = -1; // -1: not decided yet; 0: no numbered ids
+  private byNumber = new Int32Array(0);
+
   /** Index of the id written as `bytes[start, end)` (valid UTF-8 expected; no trimming is done here). */
   index(bytes: Uint8Array, start: number, end: number): number {
+    const number = this.numberOf(bytes, start, end);
+    if (number < 0) return this.indexHashed(bytes, start, end);
+    const entry = number < this.byNumber.length ? this.byNumber[number]! : 0;
+    if (entry !== 0) return entry - 1;
+    const index = this.store(bytes, start, end);
+    this.rememberNumber(number, index);
+    return index;
+  }
+
+  /** The id's number when it has the numbered form, else -1. */
+  private numberOf(bytes: Uint8Array, start: number, end: number): number {
+    const digits = this.numberedDigits;
+    if (digits < 0) return this.decideNumbered(bytes, start, end);
+    const prefix = this.numberedPrefix;
+    if (digits === 0 || end - start !== prefix.length + digits) return -1;
+    for (let i = 0; i < prefix.length; i++) if (bytes[start + i] !== prefix[i]) return -1;
+    let number = 0;
+    for (let i = start + prefix.length; i < end; i++) {
+      const digit = bytes[i]! - 48;
+      if (digit < 0 || digit > 9) return -1;
+      number = number * 10 + digit;
+    }
+    return number < MAX_NUMBERED ? number : -1;
+  }
+
+  /** Fixes the numbered form from the first id: its trailing digits (1 to 9 of them) after a prefix. */
+  private decideNumbered(bytes: Uint8Array, start: number, end: number): number {
+    let digitsStart = end;
+    while (digitsStart > start && bytes[digitsStart - 1]! >= 48 && bytes[digitsStart - 1]! <= 57) digitsStart--;
+    const digits = end - digitsStart;
+    this.numberedDigits = digits >= 1 && digits <= 9 ? digits : 0;
+    this.numberedPrefix = Uint8Array.from(bytes.subarray(start, digitsStart));
+    return this.numberOf(bytes, start, end);
+  }
+
+  private rememberNumber(number: number, index: number): void {
+    if (number >= this.byNumber.length) {
+      let length = Math.max(1024, this.byNumber.length * 2);
+      while (length <= number) length *= 2;
+      const table = new Int32Array(length);
+      table.set(this.byNumber);
+      this.byNumber = table;
+    }
+    this.byNumber[number] = index + 1;
+  }
+
+  /** The hash-table path of `index`. */
+  private indexHashed(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
     let hash = 0x811c9dc5 | 0;
     let low = 0;
@@ -89,6 +151,18 @@ export class ByteInterner {
     low: number,
     high: number,
   ): number {
+    const index = this.store(bytes, start, end);
+    const { table } = this;
+    table[4 * slot] = hash;
+    table[4 * slot + 1] = index + 1;
+    table[4 * slot + 2] = low;
+    table[4 * slot + 3] = high;
+    if (++this.hashedCount * 2 > this.mask) this.rehash();
+    return index;
+  }
+
+  /** Appends a new id: its bytes to the arena, its string when decoding. Returns its index. */
+  private store(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
     const index = this.size++;
     if (2 * index + 2 > this.spans.length) this.spans = grownInt32(this.spans, this.spans.length * 2);
@@ -104,12 +178,6 @@ export class ByteInterner {
     this.spans[2 * index] = at;
     this.spans[2 * index + 1] = length;
     if (this.decode) this.strings.push(arena.toString("utf8", at, at + length));
-    const { table } = this;
-    table[4 * slot] = hash;
-    table[4 * slot + 1] = index + 1;
-    table[4 * slot + 2] = low;
-    table[4 * slot + 3] = high;
-    if (this.size * 2 > this.mask) this.rehash();
     return index;
   }
 

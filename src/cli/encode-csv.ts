@@ -12,6 +12,7 @@ import {
   isExcelError,
   MONEY_SCALE,
   multiplyUnits,
+  NO_ORDER,
   parseDateText,
   parseMoneyText,
   type RfmOptions,
@@ -94,13 +95,18 @@ export function encodeCsv(
   let rowCustomer = new Int32Array(capacity);
   let rowDay = new Int32Array(capacity);
   let rowUnits = new Float64Array(capacity);
-  let rowOrder = new Int32Array(hasOrder ? capacity : 0);
+  // Order ids: a hash per row and where the field lies, never a table of all orders (see RowOrders).
+  let orderHash = new Int32Array(hasOrder ? capacity : 0);
+  let orderSameAs = new Int32Array(hasOrder ? capacity : 0);
+  let orderStart = new Int32Array(hasOrder ? capacity : 0);
+  let orderEnd = new Int32Array(hasOrder ? capacity : 0);
+  /** Order ids that had to be decoded (quoted, trimmed or not ASCII), by row. */
+  const decodedOrders = new Map<number, string>();
   let rowStart = new Int32Array(capacity);
   let rowLine = new Int32Array(capacity);
 
   // Tables sized from the row count up front: growing a big table re-inserts every id at random places.
   const customers = new ByteInterner(true, capacity >> 3);
-  const orders = new ByteInterner(false, hasOrder ? capacity : 0);
   // With ignoreCase, spellings are interned exactly, then folded to the first spelling of their lower case.
   const spellingToCustomer: number[] = [];
   const lowerToCustomer = new Map<string, number>();
@@ -117,7 +123,8 @@ export function encodeCsv(
   let previousSpelling = -1;
   let previousOrderStart = 0;
   let previousOrderEnd = -1;
-  let previousOrder = -1;
+  let previousOrderRow = -1;
+  let previousOrderCustomer = -1;
   let pos = header.bodyStart;
   let nextQuote = buffer.indexOf(QUOTE, pos);
   let row = 0;
@@ -127,7 +134,12 @@ export function encodeCsv(
       rowCustomer = grown(rowCustomer, capacity);
       rowDay = grown(rowDay, capacity);
       rowUnits = grown(rowUnits, capacity);
-      if (hasOrder) rowOrder = grown(rowOrder, capacity);
+      if (hasOrder) {
+        orderHash = grown(orderHash, capacity);
+        orderSameAs = grown(orderSameAs, capacity);
+        orderStart = grown(orderStart, capacity);
+        orderEnd = grown(orderEnd, capacity);
+      }
       rowStart = grown(rowStart, capacity);
       rowLine = grown(rowLine, capacity);
     }
@@ -225,7 +237,6 @@ export function encodeCsv(
     line++;
 
     rowCustomer[row] = -1;
-    if (hasOrder) rowOrder[row] = -1;
     const lineOfRow = rowLine[row]!;
 
     // Customer.
@@ -302,21 +313,36 @@ export function encodeCsv(
     rowDay[row] = day;
     rowUnits[row] = units;
     if (hasOrder) {
-      const orderStart = fields.start[ORDER]!;
-      const orderEnd = fields.end[ORDER]!;
+      const start = fields.start[ORDER]!;
+      const end = fields.end[ORDER]!;
+      const plain = fields.quoted[ORDER] === undefined && start >= 0 && isPlainId(bytes, start, end);
       if (
-        fields.quoted[ORDER] === undefined &&
-        orderEnd - orderStart === previousOrderEnd - previousOrderStart &&
-        sameBytes(bytes, previousOrderStart, orderStart, orderEnd - orderStart)
+        plain &&
+        customer === previousOrderCustomer &&
+        end - start === previousOrderEnd - previousOrderStart &&
+        sameBytes(bytes, previousOrderStart, start, end - start)
       ) {
-        rowOrder[row] = previousOrder;
+        // The next line of the same order: linked, no hashing.
+        orderSameAs[row] = previousOrderRow;
+        orderHash[row] = orderHash[previousOrderRow]!;
+        previousOrderRow = row;
+      } else if (plain) {
+        orderSameAs[row] = -1;
+        orderHash[row] = hashBytes(bytes, start, end);
+        orderStart[row] = start;
+        orderEnd[row] = end;
+        previousOrderStart = start;
+        previousOrderEnd = end;
+        previousOrderRow = row;
+        previousOrderCustomer = customer;
       } else {
-        const order = readId(buffer, fields, ORDER, orders, false);
-        rowOrder[row] = order >= 0 ? order : -1;
-        if (order >= 0 && fields.quoted[ORDER] === undefined && isPlainId(bytes, orderStart, orderEnd)) {
-          previousOrderStart = orderStart;
-          previousOrderEnd = orderEnd;
-          previousOrder = order;
+        const id = trimmedText(buffer, fields, ORDER);
+        if (id === "") orderSameAs[row] = NO_ORDER;
+        else {
+          orderSameAs[row] = -1;
+          const utf8 = Buffer.from(id, "utf8");
+          orderHash[row] = hashBytes(utf8, 0, utf8.length);
+          decodedOrders.set(row, id);
         }
       }
     }
@@ -330,8 +356,24 @@ export function encodeCsv(
     rowCustomer: rowCustomer.subarray(0, rowCount),
     rowDay: rowDay.subarray(0, rowCount),
     rowUnits: rowUnits.subarray(0, rowCount),
-    rowOrder: hasOrder ? rowOrder.subarray(0, rowCount) : undefined,
-    orderCount: orders.size,
+    rowOrders: hasOrder
+      ? {
+          hash: orderHash,
+          sameAs: orderSameAs,
+          sameOrder: (a, b) => {
+            const textA = decodedOrders.get(a);
+            const textB = decodedOrders.get(b);
+            if (textA !== undefined || textB !== undefined) {
+              return (
+                (textA ?? buffer.toString("latin1", orderStart[a]!, orderEnd[a]!)) ===
+                (textB ?? buffer.toString("latin1", orderStart[b]!, orderEnd[b]!))
+              );
+            }
+            const length = orderEnd[a]! - orderStart[a]!;
+            return length === orderEnd[b]! - orderStart[b]! && sameBytes(bytes, orderStart[a]!, orderStart[b]!, length);
+          },
+        }
+      : undefined,
     customerIds,
     blankRows,
     skipped,
@@ -377,20 +419,39 @@ function readId(
   interner: ByteInterner,
   errorsAreMissing: boolean,
 ): number {
-  let text = fields.quoted[slot];
-  if (text === undefined) {
+  if (fields.quoted[slot] === undefined) {
     const start = fields.start[slot]!;
     const end = fields.end[slot]!;
     if (start < 0 || start >= end) return NO_ID;
     if (isPlainId(buffer, start, end)) return interner.index(buffer, start, end);
+  }
+  const id = trimmedText(buffer, fields, slot);
+  if (id === "") return NO_ID;
+  if (errorsAreMissing && id.charCodeAt(0) === HASH && isExcelError(id)) return ERROR_ID;
+  return interner.indexString(id);
+}
+
+/** A field decoded and trimmed as the engine trims cell text ("" when empty or absent). */
+function trimmedText(buffer: Buffer, fields: FieldSlots, slot: number): string {
+  let text = fields.quoted[slot];
+  if (text === undefined) {
+    const start = fields.start[slot]!;
+    const end = fields.end[slot]!;
+    if (start < 0 || start >= end) return "";
     text = buffer.toString("utf8", start, end);
   }
   const start = skipWhitespace(text, 0, text.length);
   const end = trimEndIndex(text, start, text.length);
-  if (start >= end) return NO_ID;
-  const id = start === 0 && end === text.length ? text : text.slice(start, end);
-  if (errorsAreMissing && id.charCodeAt(0) === HASH && isExcelError(id)) return ERROR_ID;
-  return interner.indexString(id);
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** FNV-1a over `bytes[start, end)`, its low bits mixed (murmur3's finaliser): ids often differ in a last digit. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   isWhitespace,
   isoDateToSerial,
   LIFECYCLE_KEYS,
+  MONEY_SCALE,
   type MappedField,
   normaliseHeader,
   type RfmOptions,
@@ -209,10 +210,9 @@ export function formatCustomersCsvBytes(result: RfmResult): Buffer {
   const c = result.customers;
   const k = result.options.k;
   const count = c.id.length;
-  // Rows are written in customer order (reading the columns in sequence is cache-friendly), then copied into
-  // id order.
   const out = new ByteWriter(count * 96 + 256);
-  const rowEnds = new Int32Array(count);
+  out.ascii(`${OUTPUT_COLUMNS.join(",")}\n`);
+  const order = customerOrderById(c);
   // Customers share few distinct dates, scores and classes: each piece of text is encoded once.
   const isoDates = new Map<number, Uint8Array>();
   const isoDate = (serial: number): Uint8Array => {
@@ -222,7 +222,8 @@ export function formatCustomersCsvBytes(result: RfmResult): Buffer {
   };
   const scoreTexts: Uint8Array[] = [];
   const classTexts: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let index = 0; index < count; index++) {
+    const i = order[index]!;
     const r = c.r[i]!;
     const f = c.f[i]!;
     const m = c.m[i]!;
@@ -249,23 +250,13 @@ export function formatCustomersCsvBytes(result: RfmResult): Buffer {
     out.comma();
     out.integer(c.frequency[i]!);
     out.comma();
-    out.ascii(plainNumber(c.monetary[i]!));
+    out.money(c.monetary[i]!);
     out.comma();
     out.ascii(plainNumber(c.aov[i]!));
     out.bytes(scores);
     out.bytes(classes);
-    rowEnds[i] = out.length;
   }
-  const rows = out.done();
-  const header = Buffer.from(`${OUTPUT_COLUMNS.join(",")}\n`, "latin1");
-  const sorted = Buffer.allocUnsafe(header.length + rows.length);
-  let at = header.copy(sorted, 0);
-  const order = customerOrderById(c);
-  for (let index = 0; index < order.length; index++) {
-    const i = order[index]!;
-    at += rows.copy(sorted, at, i === 0 ? 0 : rowEnds[i - 1]!, rowEnds[i]!);
-  }
-  return sorted;
+  return out.done();
 }
 
 /** A growable byte buffer for the output file. */
@@ -323,6 +314,40 @@ class ByteWriter {
       buffer[--at] = 48 + (rest % 10);
       rest = Math.floor(rest / 10);
     } while (rest > 0);
+  }
+
+  /**
+   * Monetary value (whole 1/10,000 units in the engine): integer digits, then the decimals without trailing zeros.
+   * The same text `plainNumber` gives, since a sum of at most 15 digits prints as itself; others go through it.
+   */
+  money(value: number): void {
+    const units = Math.round(value * MONEY_SCALE);
+    if (!(Math.abs(units) < 1e15 && units / MONEY_SCALE === value)) {
+      this.ascii(plainNumber(value));
+      return;
+    }
+    if (units < 0) {
+      this.reserve(1);
+      this.buffer[this.used++] = 45;
+    }
+    const magnitude = Math.abs(units);
+    const whole = Math.floor(magnitude / MONEY_SCALE);
+    let fraction = magnitude - whole * MONEY_SCALE;
+    this.integer(whole);
+    if (fraction === 0) return;
+    let digits = 4;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      digits--;
+    }
+    this.reserve(5);
+    const { buffer } = this;
+    buffer[this.used] = 46;
+    for (let d = digits; d >= 1; d--) {
+      buffer[this.used + d] = 48 + (fraction % 10);
+      fraction = Math.floor(fraction / 10);
+    }
+    this.used += digits + 1;
   }
 
   /** A customer id as a CSV field: plain ASCII ids are copied; others go through `csvField` and UTF-8. */

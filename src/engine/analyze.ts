@@ -6,14 +6,7 @@
  */
 import { cellText } from "./cells";
 import { columnLetter } from "./column-letter";
-import {
-  addDistinctOrders,
-  CHECK_EVERY,
-  checkHooks,
-  type EncodedSales,
-  type RowOrderTexts,
-  SkipLog,
-} from "./encoded-sales";
+import { addDistinctOrders, CHECK_EVERY, checkHooks, type EncodedSales, NO_ORDER, SkipLog } from "./encoded-sales";
 import { encodeColumns, encodeRows, type SalesColumns } from "./encode-cells";
 import { MONEY_SCALE, numberToUnits } from "./money";
 import { resolveOptions } from "./options";
@@ -26,6 +19,7 @@ import {
   toFiveLevels,
 } from "./scores";
 import { validateMapping } from "./mapping";
+import { sortedUnits, sortedWholeNumbers } from "./sorted";
 import {
   type CellValue,
   type ColumnMapping,
@@ -52,14 +46,16 @@ export interface ColumnsContext {
 }
 
 const PARETO_POINTS = 200;
-/** Fields of a customer's record in pass 2's `stats` (8 doubles = one 64-byte cache line). */
-const STATS_STRIDE = 8;
-const MONETARY = 0;
-const FIRST_DAY = 1;
-const LAST_DAY = 2;
-const LAST_ROW = 3;
-const FREQUENCY = 4;
-const HAS_ROWS = 5;
+/**
+ * Pass 2's record per customer: 32 bytes, two to a cache line, so a row touches one place in memory and the
+ * records of 100,000s of customers stay in cache. Word 0 as a float64: monetary units; then int32 fields.
+ */
+const RECORD_BYTES = 32;
+const FIRST_DAY = 2;
+const LAST_DAY = 3;
+const LAST_ROW = 4;
+const FREQUENCY = 5;
+const ROWS = 6;
 
 /**
  * Runs the whole analysis on a range's cell values (`values[0]` is the header unless `hasHeader` is false).
@@ -148,8 +144,7 @@ function analyzeEncodedUnchecked(
   hooks: ProgressHooks,
   context: ColumnsContext,
 ): RfmResult {
-  const { rowCount, rowDay, rowUnits, rowOrder, blankRows } = encoded;
-  const orderTexts = rowOrder ? undefined : encoded.rowOrderText;
+  const { rowCount, rowDay, rowUnits, rowOrders, blankRows } = encoded;
   const rowCust = encoded.rowCustomer;
   const ids = encoded.customerIds;
   const skipLog = encoded.skipped;
@@ -178,7 +173,7 @@ function analyzeEncodedUnchecked(
   const aggregator = new CustomerAggregator(encoded, customerCount, analysisDate, new SkipLog(maxSkippedReported));
   // In chunks: a small method called many times is optimised as a whole and stays so between runs.
   for (let from = 0; from < rowCount; from += CHECK_EVERY) aggregator.add(from, Math.min(rowCount, from + CHECK_EVERY));
-  const { stats, candidateRows, candidateCount, usedRows, keptUnits, afterDateLog } = aggregator;
+  const { money, fields, candidateRows, candidateCount, usedRows, keptUnits, afterDateLog } = aggregator;
   const firstDay = new Int32Array(customerCount);
   const lastDay = new Int32Array(customerCount);
   const lastRow = new Int32Array(customerCount);
@@ -186,15 +181,15 @@ function analyzeEncodedUnchecked(
   const monetaryUnits = new Float64Array(customerCount);
   const hasRows = new Uint8Array(customerCount);
   for (let c = 0; c < customerCount; c++) {
-    const at = c * STATS_STRIDE;
-    firstDay[c] = stats[at + FIRST_DAY]!;
-    lastDay[c] = stats[at + LAST_DAY]!;
-    lastRow[c] = stats[at + LAST_ROW]!;
-    frequency[c] = stats[at + FREQUENCY]!;
-    monetaryUnits[c] = stats[at + MONETARY]!;
-    hasRows[c] = stats[at + HAS_ROWS]!;
+    const at = c * (RECORD_BYTES / 4);
+    firstDay[c] = fields[at + FIRST_DAY]!;
+    lastDay[c] = fields[at + LAST_DAY]!;
+    lastRow[c] = fields[at + LAST_ROW]!;
+    frequency[c] = fields[at + FREQUENCY]!;
+    monetaryUnits[c] = money[c * (RECORD_BYTES / 8)]!;
+    hasRows[c] = fields[at + ROWS]! > 0 ? 1 : 0;
   }
-  if (orderTexts) addDistinctOrders(frequency, candidateRows!, candidateCount, rowCust, orderTexts);
+  if (rowOrders) addDistinctOrders(frequency, candidateRows!, candidateCount, rowCust, rowOrders);
   checkHooks(hooks, 0.9);
   mergeSkipLogs(skipLog, afterDateLog, maxSkippedReported);
 
@@ -275,15 +270,14 @@ function analyzeEncodedUnchecked(
 
 /** Pass 2: per-customer aggregates of the rows on or before the analysis date, added chunk by chunk. */
 class CustomerAggregator {
-  /** One record per customer (a cache line each), so a row touches one place in memory, not one per aggregate. */
-  readonly stats: Float64Array;
+  /** The records (RECORD_BYTES each) as float64 words (monetary) and as int32 words (the rest). */
+  readonly money: Float64Array;
+  readonly fields: Int32Array;
+  /** Purchase rows whose order id must be compared with the customer's other orders (order column mapped). */
   readonly candidateRows: Int32Array | undefined;
   candidateCount = 0;
   usedRows = 0;
   keptUnits = 0;
-  private readonly orderOwner: Int32Array | undefined;
-  private sharedOrders: PairSet | undefined;
-  private readonly orderTexts: RowOrderTexts | undefined;
 
   constructor(
     private readonly encoded: EncodedSales,
@@ -291,23 +285,22 @@ class CustomerAggregator {
     private readonly analysisDate: number,
     readonly afterDateLog: SkipLog,
   ) {
-    const { rowOrder, rowCount } = encoded;
-    this.stats = new Float64Array(customerCount * STATS_STRIDE);
+    const records = new ArrayBuffer(customerCount * RECORD_BYTES);
+    this.money = new Float64Array(records);
+    this.fields = new Int32Array(records);
     for (let c = 0; c < customerCount; c++) {
-      const at = c * STATS_STRIDE;
-      this.stats[at + FIRST_DAY] = 0x7fffffff;
-      this.stats[at + LAST_DAY] = -1;
-      this.stats[at + LAST_ROW] = -1;
+      const at = c * (RECORD_BYTES / 4);
+      this.fields[at + FIRST_DAY] = 0x7fffffff;
+      this.fields[at + LAST_DAY] = -1;
+      this.fields[at + LAST_ROW] = -1;
     }
-    this.orderOwner = rowOrder ? new Int32Array(encoded.orderCount).fill(-1) : undefined;
-    // Order ids as text (cell readers): repeats of a counted row are dropped here, the rest counted per customer.
-    this.orderTexts = rowOrder ? undefined : encoded.rowOrderText;
-    this.candidateRows = this.orderTexts ? new Int32Array(rowCount) : undefined;
+    this.candidateRows = encoded.rowOrders ? new Int32Array(encoded.rowCount) : undefined;
   }
 
   add(from: number, to: number): void {
-    const { encoded, stats, orderOwner, orderTexts, candidateRows, analysisDate, afterDateLog } = this;
-    const { rowDay, rowUnits, rowOrder } = encoded;
+    const { encoded, money, fields, candidateRows, analysisDate, afterDateLog } = this;
+    const { rowDay, rowUnits } = encoded;
+    const sameAs = encoded.rowOrders?.sameAs;
     const rowCust = encoded.rowCustomer;
     let { usedRows, keptUnits, candidateCount } = this;
     for (let row = from; row < to; row++) {
@@ -324,40 +317,25 @@ class CustomerAggregator {
         continue;
       }
       usedRows++;
-      const at = c * STATS_STRIDE;
-      stats[at + HAS_ROWS] = 1;
+      const at = c * (RECORD_BYTES / 4);
       const units = rowUnits[row]!;
-      stats[at + MONETARY] = stats[at + MONETARY]! + units;
+      money[c * (RECORD_BYTES / 8)] = money[c * (RECORD_BYTES / 8)]! + units;
+      fields[at + ROWS] = fields[at + ROWS]! + 1;
       keptUnits += units;
       if (units < 0) continue; // a return lowers monetary value only
-      if (day < stats[at + FIRST_DAY]!) stats[at + FIRST_DAY] = day;
-      if (day >= stats[at + LAST_DAY]!) {
-        stats[at + LAST_DAY] = day;
-        stats[at + LAST_ROW] = row;
+      if (day < fields[at + FIRST_DAY]!) fields[at + FIRST_DAY] = day;
+      if (day >= fields[at + LAST_DAY]!) {
+        fields[at + LAST_DAY] = day;
+        fields[at + LAST_ROW] = row;
       }
-      if (orderTexts) {
-        if (orderTexts.text[row] === "") stats[at + FREQUENCY] = stats[at + FREQUENCY]! + 1;
-        else {
-          // The same order as an earlier purchase row of this customer that is counted: nothing new.
-          let same = orderTexts.sameAs[row]!;
-          while (same >= 0 && !(rowCust[same]! >= 0 && rowUnits[same]! >= 0)) same = orderTexts.sameAs[same]!;
-          if (same < 0) candidateRows![candidateCount++] = row;
-        }
+      if (sameAs === undefined || sameAs[row] === NO_ORDER) {
+        fields[at + FREQUENCY] = fields[at + FREQUENCY]! + 1;
         continue;
       }
-      const o = rowOrder ? rowOrder[row]! : -1;
-      if (o < 0) stats[at + FREQUENCY] = stats[at + FREQUENCY]! + 1;
-      else {
-        const owner = orderOwner![o]!;
-        if (owner === -1) {
-          orderOwner![o] = c;
-          stats[at + FREQUENCY] = stats[at + FREQUENCY]! + 1;
-        } else if (owner !== c) {
-          // The same order id under two customers: count it once per customer.
-          this.sharedOrders ??= new PairSet();
-          if (this.sharedOrders.add(c, o)) stats[at + FREQUENCY] = stats[at + FREQUENCY]! + 1;
-        }
-      }
+      // The same order as an earlier purchase row of this customer that is counted: nothing new.
+      let same = sameAs[row]!;
+      while (same >= 0 && !(rowCust[same]! >= 0 && rowUnits[same]! >= 0)) same = sameAs[same]!;
+      if (same < 0) candidateRows![candidateCount++] = row;
     }
     this.usedRows = usedRows;
     this.keptUnits = keptUnits;
@@ -381,38 +359,6 @@ function widestRow(values: CellValue[][]): number {
     if (length > max) max = length;
   }
   return max;
-}
-
-/** A set of (customer, order) index pairs: open addressing on two Int32Arrays, no boxing. */
-class PairSet {
-  private first = new Int32Array(1024).fill(-1);
-  private second = new Int32Array(1024);
-  private size = 0;
-
-  /** Adds the pair; true when it was not there yet. */
-  add(a: number, b: number): boolean {
-    const mask = this.first.length - 1;
-    let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
-    for (;;) {
-      const existing = this.first[slot]!;
-      if (existing < 0) break;
-      if (existing === a && this.second[slot] === b) return false;
-      slot = (slot + 1) & mask;
-    }
-    this.first[slot] = a;
-    this.second[slot] = b;
-    if (++this.size * 2 > this.first.length) this.grow();
-    return true;
-  }
-
-  private grow(): void {
-    const oldFirst = this.first;
-    const oldSecond = this.second;
-    this.first = new Int32Array(oldFirst.length * 2).fill(-1);
-    this.second = new Int32Array(oldFirst.length * 2);
-    this.size = 0;
-    for (let i = 0; i < oldFirst.length; i++) if (oldFirst[i]! >= 0) this.add(oldFirst[i]!, oldSecond[i]!);
-  }
 }
 
 /** Keeps the first `max` skipped rows by row number across both passes. */
@@ -452,19 +398,13 @@ interface ScoreOutputs {
   pareto: RfmResult["pareto"];
 }
 
-function sortedCopy(values: Int32Array | Float64Array): Float64Array {
-  const copy = new Float64Array(values.length);
-  copy.set(values);
-  return copy.sort();
-}
-
 /** Scores, standard segments, value classes, tiers and lifecycle stages, written into `customers`. */
 function scoreCustomers(customers: CustomerColumns, units: Float64Array, options: RfmOptions): ScoreOutputs {
   const n = customers.id.length;
   const { k } = options;
-  const recencySorted = sortedCopy(customers.recency);
-  const frequencySorted = sortedCopy(customers.frequency);
-  const unitsSorted = sortedCopy(units);
+  const recencySorted = sortedWholeNumbers(customers.recency);
+  const frequencySorted = sortedWholeNumbers(customers.frequency);
+  const unitsSorted = sortedUnits(units);
   let recencyBins: Breakpoints;
   let frequencyBins: Breakpoints;
   let monetaryBins: Breakpoints;
@@ -494,7 +434,7 @@ function scoreCustomers(customers: CustomerColumns, units: Float64Array, options
   const recencyHigh = thresholdTest(vm.threshold, recencySorted, sumRecency, n);
   const frequencyHigh = thresholdTest(vm.threshold, frequencySorted, sumFrequency, n);
   const monetaryHigh = aovValues
-    ? thresholdTest(vm.threshold, sortedCopy(aovValues), sumAov, n)
+    ? thresholdTest(vm.threshold, Float64Array.from(aovValues).sort(), sumAov, n)
     : thresholdTest(vm.threshold, unitsSorted, sumUnits, n);
 
   const tierOf = tierClassifier(unitsSorted, options.tierCutoffs);
@@ -715,10 +655,62 @@ function rfGrid(customers: CustomerColumns, k: number): number[][] {
   return grid;
 }
 
-/** Customer positions sorted by id as text (UTF-16 code unit order, what `<` on strings does). */
+/** Ids up to this long whose code units are all below 255 are radix-sorted; others use a comparison sort. */
+const RADIX_ID_LENGTH = 32;
+
+/**
+ * Customer positions sorted by id as text (UTF-16 code unit order, what `<` on strings does). Short ids of Latin
+ * characters (the usual case: `C004711`, `17850`, e-mail addresses) are sorted by an LSD radix sort over their
+ * characters, a few linear passes; any other id set by comparing strings.
+ */
 export function customerOrderById(customers: Pick<CustomerColumns, "id">): Uint32Array {
   const { id } = customers;
-  const order = new Uint32Array(id.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => (id[a]! < id[b]! ? -1 : id[a]! > id[b]! ? 1 : a - b));
+  const n = id.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let width = 0;
+  for (let i = 0; i < n && width <= RADIX_ID_LENGTH; i++) width = Math.max(width, id[i]!.length);
+  // Characters + 1 per id, 0 past its end (a shorter id sorts before its extensions).
+  const keys = width <= RADIX_ID_LENGTH && n > 1 ? idCharacters(id, width) : undefined;
+  if (!keys) return order.sort((a, b) => (id[a]! < id[b]! ? -1 : id[a]! > id[b]! ? 1 : a - b));
+  let next = new Uint32Array(n);
+  const counts = new Int32Array(256);
+  for (let position = width - 1; position >= 0; position--) {
+    counts.fill(0);
+    for (let j = 0; j < n; j++) {
+      const key = keys[order[j]! * width + position]!;
+      counts[key] = counts[key]! + 1;
+    }
+    let total = 0;
+    for (let key = 0; key < 256; key++) {
+      const count = counts[key]!;
+      counts[key] = total;
+      total += count;
+    }
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!;
+      const key = keys[i * width + position]!;
+      const at = counts[key]!;
+      counts[key] = at + 1;
+      next[at] = i;
+    }
+    const swap = order;
+    order = next;
+    next = swap;
+  }
+  return order;
+}
+
+/** The ids' code units + 1 in rows of `width` bytes, or undefined when one is 255 or more. */
+function idCharacters(id: string[], width: number): Uint8Array | undefined {
+  const keys = new Uint8Array(id.length * width);
+  for (let i = 0; i < id.length; i++) {
+    const text = id[i]!;
+    for (let position = 0; position < text.length; position++) {
+      const code = text.charCodeAt(position);
+      if (code >= 255) return undefined;
+      keys[i * width + position] = code + 1;
+    }
+  }
+  return keys;
 }

@@ -1,13 +1,13 @@
 /**
  * Pass 1 over cell values: every row read once into typed arrays (`EncodedSales`). `encodeRows` reads the row
  * matrix of `analyzeRfm` directly (no column copies); `encodeColumns` reads column arrays (`analyzeColumns`).
- * Customer ids go through `RangeInterner`; order ids are not interned at all: each row keeps its order id text
- * and hash, and pass 2 compares ids only within a customer's own rows. Strings are only read here, in row order,
+ * Customer ids go through `RangeInterner`; order ids are not interned at all: each row keeps only its order id's
+ * hash, and pass 2 compares ids only within a customer's own rows (reading the two cells again on equal hashes). Strings are only read here, in row order,
  * where they sit next to each other in memory; later passes touch typed arrays (and a string only to confirm two
  * equal hashes).
  */
 import { cellText, cellToSerialDay, cellToUnits, describeCell, isBlankCell, isExcelError } from "./cells";
-import { CHECK_EVERY, checkHooks, type EncodedSales, type RowOrderTexts, SkipLog } from "./encoded-sales";
+import { CHECK_EVERY, checkHooks, type EncodedSales, NO_ORDER, type RowOrders, SkipLog } from "./encoded-sales";
 import { parseDateText } from "./excel-date";
 import { hashText, RangeInterner } from "./interner";
 import { multiplyUnits, numberToUnits } from "./money";
@@ -47,32 +47,34 @@ function orderKeyOf(cell: CellValue): string {
   return typeof cell === "string" ? cell.trim() : cellText(cell);
 }
 
-/** Records each row's order id text and hash, and links a repeat of the previous order line of the same customer. */
-class OrderTextRecorder {
-  readonly texts: RowOrderTexts;
+/**
+ * Records each row's order id hash and links a repeat of the previous order line of the same customer. No text is
+ * kept: `sameOrder` reads the two cells again (it is asked only when hashes are equal).
+ */
+class OrderRecorder {
+  readonly orders: RowOrders;
   private previousText = "";
   private previousRow = -1;
   private previousCustomer = -1;
 
-  constructor(rowCount: number) {
-    this.texts = {
-      text: new Array<string>(rowCount),
+  constructor(rowCount: number, orderCellOf: (row: number) => CellValue) {
+    this.orders = {
       hash: new Int32Array(rowCount),
       sameAs: new Int32Array(rowCount),
+      sameOrder: (a, b) => orderKeyOf(orderCellOf(a)) === orderKeyOf(orderCellOf(b)),
     };
   }
 
   record(row: number, text: string, customer: number): void {
-    const { texts } = this;
-    texts.text[row] = text;
-    if (text === "") texts.sameAs[row] = -1;
+    const { hash, sameAs } = this.orders;
+    if (text === "") sameAs[row] = NO_ORDER;
     else if (text === this.previousText && customer === this.previousCustomer) {
-      texts.sameAs[row] = this.previousRow;
-      texts.hash[row] = texts.hash[this.previousRow]!;
+      sameAs[row] = this.previousRow;
+      hash[row] = hash[this.previousRow]!;
       this.previousRow = row;
     } else {
-      texts.sameAs[row] = -1;
-      texts.hash[row] = hashText(text, 0, text.length);
+      sameAs[row] = -1;
+      hash[row] = hashText(text, 0, text.length);
       this.previousText = text;
       this.previousRow = row;
       this.previousCustomer = customer;
@@ -93,7 +95,7 @@ class RowReader {
   readonly rowCust: Int32Array;
   readonly rowDay: Int32Array;
   readonly rowUnits: Float64Array;
-  readonly orders: OrderTextRecorder | undefined;
+  readonly orders: OrderRecorder | undefined;
   readonly customerIndex = new RangeInterner();
   readonly ids: string[] = [];
   columns = { customer: 0, date: 0, amount: -1, quantity: -1, price: -1, order: -1 };
@@ -110,13 +112,14 @@ class RowReader {
     private readonly values: CellValue[][],
     private readonly start: number,
     rowCount: number,
-    withOrders: boolean,
+    orderColumn: number,
     private readonly skip: (row: number, reason: SkipReason, cell: CellValue) => void,
   ) {
     this.rowCust = new Int32Array(rowCount).fill(-1);
     this.rowDay = new Int32Array(rowCount);
     this.rowUnits = new Float64Array(rowCount);
-    this.orders = withOrders ? new OrderTextRecorder(rowCount) : undefined;
+    this.orders =
+      orderColumn >= 0 ? new OrderRecorder(rowCount, (row) => values[start + row]?.[orderColumn]) : undefined;
   }
 
   read(from: number, to: number): void {
@@ -225,7 +228,7 @@ export function encodeRows(
     skipLog.add(rowNumberBase + row, reason, skipLog.listing ? describeCell(cell) : "");
   };
 
-  const reader = new RowReader(values, start, rowCount, orderColumn >= 0, skip);
+  const reader = new RowReader(values, start, rowCount, orderColumn, skip);
   reader.columns = {
     customer: customerColumn,
     date: dateColumn,
@@ -248,8 +251,7 @@ export function encodeRows(
     rowCustomer: rowCust,
     rowDay,
     rowUnits,
-    rowOrderText: orders?.texts,
-    orderCount: 0,
+    rowOrders: orders?.orders,
     customerIds: ids,
     blankRows,
     latestPurchaseDay,
@@ -295,7 +297,7 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
   const rowCust = new Int32Array(rowCount).fill(-1);
   const rowDay = new Int32Array(rowCount);
   const rowUnits = new Float64Array(rowCount);
-  const orders = orderCells ? new OrderTextRecorder(rowCount) : undefined;
+  const orders = orderCells ? new OrderRecorder(rowCount, (row) => orderCells[row]) : undefined;
   const customerIndex = new RangeInterner();
   const ids: string[] = [];
   let blankRows = 0;
@@ -367,8 +369,7 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     rowCustomer: rowCust,
     rowDay,
     rowUnits,
-    rowOrderText: orders?.texts,
-    orderCount: 0,
+    rowOrders: orders?.orders,
     customerIds: ids,
     blankRows,
     skipped: skipLog,

@@ -26,20 +26,17 @@ export class SkipLog {
 
 /**
  * Sales rows after reading (pass 1): per row a customer index (-1 = skipped or blank), a serial day, money units
- * and optionally the order: either an index into an order table (`rowOrder`, -1 = none; the CLI interns order
- * ranges of its text) or the trimmed order id texts (`rowOrderText`; the cell readers keep the cells' own strings,
- * so no table of all orders is built). The CLI builds this straight from file text; `analyzeColumns`
- * and `analyzeRfm` from cells.
+ * and optionally the order id (`rowOrders`). No table of all order ids is ever built: order ids are only compared
+ * within one customer's rows, after pass 2. The CLI builds this straight from file text; `analyzeColumns` and
+ * `analyzeRfm` from cells.
  */
 export interface EncodedSales {
   rowCount: number;
   rowCustomer: Int32Array;
   rowDay: Int32Array;
   rowUnits: Float64Array;
-  rowOrder?: Int32Array;
-  orderCount: number;
-  /** Order ids as text per row (used when `rowOrder` is absent). */
-  rowOrderText?: RowOrderTexts;
+  /** Order ids per row, when an order column is mapped. */
+  rowOrders?: RowOrders;
   /** Customer ids as written (trimmed); with ignoreCase the first spelling seen. */
   customerIds: string[];
   /** The latest day of a row with a customer and an amount ≥ 0 (-1 when none), if the reader kept track. */
@@ -53,37 +50,40 @@ export interface EncodedSales {
   dimensions: { name: string; textOf: (row: number) => string }[];
 }
 
+/** `RowOrders.sameAs` of a row without an order id: it counts as one purchase of its own. */
+export const NO_ORDER = -2;
+
 /**
- * Order ids kept as text per row (the cell readers' form: no table of all order ids is built). `sameAs` links a
- * row to the previous row with the same customer and the same order id when that row came just before among the
- * rows with an order id (lines of one order are usually consecutive), so most repeats need no lookup at all.
+ * Order ids per row, by hash: the readers keep no string per row. `sameAs` links a row to the previous row with the
+ * same customer and the same order id when that row came just before among the rows with an order id (lines of one
+ * order are usually consecutive), so most repeats need no lookup at all.
  */
-export interface RowOrderTexts {
-  /** Per row the trimmed order id text; "" = no order id (read only for rows with a customer). */
-  text: string[];
-  /** Per row `hashText` of `text`. */
+export interface RowOrders {
+  /** Per row a hash of the order id (equal ids have equal hashes; the function is the reader's). */
   hash: Int32Array;
-  /** Per row an earlier row with the same customer and the same order id text, or -1. */
+  /** Per row an earlier row with the same customer and the same order id, -1 when none, NO_ORDER when empty. */
   sameAs: Int32Array;
+  /** Whether two rows hold the same order id; asked only for rows of one customer with equal hashes. */
+  sameOrder(rowA: number, rowB: number): boolean;
 }
 
 /** Groups up to this many candidate rows compare every pair of hashes; bigger ones use a scratch hash table. */
 const PAIRWISE_LIMIT = 16;
 
 /**
- * Adds to `frequency[c]` the number of distinct order id texts among customer c's candidate rows
+ * Adds to `frequency[c]` the number of distinct order ids among customer c's candidate rows
  * (`candidateRows[0, candidateCount)`, in row order, customers from `rowCustomer`). Rows are grouped by customer
- * with a counting sort, then compared by hash within each group; equal hashes are confirmed on the text.
+ * with a counting sort, then compared by hash within each group; equal hashes are confirmed by `sameOrder`.
  */
 export function addDistinctOrders(
   frequency: Int32Array,
   candidateRows: Int32Array,
   candidateCount: number,
   rowCustomer: Int32Array,
-  orders: RowOrderTexts,
+  orders: RowOrders,
 ): void {
   const customerCount = frequency.length;
-  const { text, hash } = orders;
+  const { hash } = orders;
   const offsets = new Int32Array(customerCount + 1);
   for (let k = 0; k < candidateCount; k++) {
     const slot = rowCustomer[candidateRows[k]!]! + 1;
@@ -113,7 +113,7 @@ export function addDistinctOrders(
         const h = groupedHash[i]!;
         let repeat = false;
         for (let j = begin; j < i; j++) {
-          if (groupedHash[j] === h && text[groupedRow[j]!] === text[groupedRow[i]!]) {
+          if (groupedHash[j] === h && orders.sameOrder(groupedRow[j]!, groupedRow[i]!)) {
             repeat = true;
             break;
           }
@@ -132,7 +132,7 @@ export function addDistinctOrders(
         let repeat = false;
         for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
           const j = entry - 1;
-          if (groupedHash[j] === h && text[groupedRow[j]!] === text[groupedRow[i]!]) {
+          if (groupedHash[j] === h && orders.sameOrder(groupedRow[j]!, groupedRow[i]!)) {
             repeat = true;
             break;
           }

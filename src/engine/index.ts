@@ -14,7 +14,7 @@ export {
 } from "./analyze";
 export { isWhitespace, skipWhitespace, trimEndIndex } from "./text-range";
 export { RangeInterner, hashText } from "./interner";
-export type { RowOrderTexts } from "./encoded-sales";
+export { NO_ORDER, type RowOrders } from "./encoded-sales";
 export { guessMapping, validateMapping, normaliseHeader } from "./mapping";
 export { defaultRfmOptions, DEFAULT_SEGMENT_GRID, resolveOptions } from "./options";
 export { serialToIsoDate, isoDateToSerial, parseDateText, civilToSerial, MAX_DATE_SERIAL } from "./excel-date";

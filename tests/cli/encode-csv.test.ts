@@ -4,8 +4,16 @@ import * as path from "node:path";
 import { ByteInterner } from "../../src/cli/byte-interner";
 import { readCsvHeaderBytes } from "../../src/cli/csv-reader";
 import { encodeCsv } from "../../src/cli/encode-csv";
-import { main, resolveMapping } from "../../src/cli/segment";
-import { parseDateText, parseMoneyText, resolveOptions, type RfmOptions } from "../../src/engine/index";
+import { formatCustomersCsv, main, plainNumber, resolveMapping } from "../../src/cli/segment";
+import {
+  analyzeRfm,
+  type CellValue,
+  NO_ORDER,
+  parseDateText,
+  parseMoneyText,
+  resolveOptions,
+  type RfmOptions,
+} from "../../src/engine/index";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rfm-cli-bytes-"));
 
@@ -163,12 +171,18 @@ describe("reading records from bytes", () => {
     expect(encoded.skipped.byReason.bad_date).toBe(2);
   });
 
-  it("counts distinct order ids without decoding them", () => {
+  it("links repeated order lines, hashes trimmed ids like plain ones and marks empty ones", () => {
     const { encoded } = encodeText(
-      "customer,date,amount,order\nA,2024-01-02,1,O1\nA,2024-01-02,1,O1\nB,2024-01-02,1,O2\nA,2024-01-02,1, O1 \nB,2024-01-02,1,\n",
+      'customer,date,amount,order\nA,2024-01-02,1,O1\nA,2024-01-02,1,O1\nB,2024-01-02,1,O2\nA,2024-01-02,1, O1 \nB,2024-01-02,1,\nB,2024-01-02,1,"O2"\n',
     );
-    expect(encoded.orderCount).toBe(2);
-    expect(Array.from(encoded.rowOrder!)).toEqual([0, 0, 1, 0, -1]);
+    const orders = encoded.rowOrders!;
+    expect(Array.from(orders.sameAs.subarray(0, 6))).toEqual([-1, 0, -1, -1, NO_ORDER, -1]);
+    expect(orders.hash[3]).toBe(orders.hash[0]);
+    expect(orders.hash[5]).toBe(orders.hash[2]);
+    expect(orders.hash[2]).not.toBe(orders.hash[0]);
+    expect(orders.sameOrder(0, 3)).toBe(true);
+    expect(orders.sameOrder(2, 5)).toBe(true);
+    expect(orders.sameOrder(0, 2)).toBe(false);
   });
 
   it("skips a short record that stops before the customer column as having no customer", () => {
@@ -192,6 +206,15 @@ describe("the byte interner", () => {
     expect(interner.strings[5000]).toBe("客户");
     expect(interner.size).toBe(5001);
   });
+
+  it("keeps numbered ids (the first id's shape) and all others apart", () => {
+    const interner = new ByteInterner();
+    const ids = ["17850", "017850", "X17850", "99999", "1785", "17850 ", "00000", "178500", "客户1"];
+    const first = ids.map((id) => interner.indexString(id));
+    expect(first).toEqual(ids.map((_, i) => i));
+    expect([...ids].reverse().map((id) => interner.indexString(id))).toEqual([...first].reverse());
+    expect(interner.strings).toEqual(ids);
+  });
 });
 
 describe("the command on tricky bytes", () => {
@@ -212,5 +235,21 @@ describe("the command on tricky bytes", () => {
     expect(run.stderr).toContain('line 5: unreadable amount "abc"');
     const lines = readFileSync(out, "utf8").split("\n");
     expect(lines.map((line) => line.split(",")[0])).toEqual(["customer_id", "00007", "客户甲", ""]);
+  });
+});
+
+describe("the output file's numbers", () => {
+  it("writes monetary values digit by digit exactly as plainNumber prints them", () => {
+    const amounts = [-12.5, 0.0001, 1234567.89, 99999999999.9999, 10.05, 3, -0.0004, 1e-4 * 7, 250000.1];
+    const rows: CellValue[][] = [["Customer", "Date", "Amount"]];
+    amounts.forEach((amount, i) => rows.push([`C${i}`, 45000, amount], [`C${i}`, 45001, 0.3]));
+    const result = analyzeRfm(rows, { customer: 0, date: 1, amount: 2, dimensions: [] });
+    const lines = formatCustomersCsv(result).trim().split("\n").slice(1);
+    const written = new Map(lines.map((line) => [line.split(",")[0]!, line.split(",")[5]!]));
+    for (let i = 0; i < result.customers.id.length; i++) {
+      expect(written.get(result.customers.id[i]!)).toBe(plainNumber(result.customers.monetary[i]!));
+    }
+    expect(written.get("C0")).toBe("-12.2");
+    expect(written.get("C3")).toBe("100000000000.2999");
   });
 });
