@@ -13,11 +13,14 @@ import {
   MONEY_SCALE,
   multiplyUnits,
   NO_ORDER,
+  ORDER_HASHED,
+  ORDER_LINKED,
   parseDateText,
   parseMoneyText,
   type RfmOptions,
   SkipLog,
   skipWhitespace,
+  storeUnits,
   trimEndIndex,
 } from "../engine/index";
 import { ByteInterner } from "./byte-interner";
@@ -31,7 +34,7 @@ const DOT = 46;
 const HASH = 35;
 
 /** Growable typed arrays for per-row results. */
-function grown<T extends Int32Array | Float64Array>(array: T, needed: number): T {
+function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, needed: number): T {
   if (needed <= array.length) return array;
   const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
   bigger.set(array);
@@ -94,10 +97,11 @@ export function encodeCsv(
   for (let i = buffer.indexOf(LF, header.bodyStart); i >= 0; i = buffer.indexOf(LF, i + 1)) capacity++;
   let rowCustomer = new Int32Array(capacity);
   let rowDay = new Int32Array(capacity);
-  let rowUnits = new Float64Array(capacity);
+  let rowUnits = new Int32Array(capacity);
+  const bigUnits = new Map<number, number>();
   // Order ids: a hash per row and where the field lies, never a table of all orders (see RowOrders).
-  let orderHash = new Int32Array(hasOrder ? capacity : 0);
-  let orderSameAs = new Int32Array(hasOrder ? capacity : 0);
+  let orderWord = new Int32Array(hasOrder ? capacity : 0);
+  let orderKind = new Uint8Array(hasOrder ? capacity : 0);
   let orderStart = new Int32Array(hasOrder ? capacity : 0);
   let orderEnd = new Int32Array(hasOrder ? capacity : 0);
   /** Order ids that had to be decoded (quoted, trimmed or not ASCII), by row. */
@@ -135,8 +139,8 @@ export function encodeCsv(
       rowDay = grown(rowDay, capacity);
       rowUnits = grown(rowUnits, capacity);
       if (hasOrder) {
-        orderHash = grown(orderHash, capacity);
-        orderSameAs = grown(orderSameAs, capacity);
+        orderWord = grown(orderWord, capacity);
+        orderKind = grown(orderKind, capacity);
         orderStart = grown(orderStart, capacity);
         orderEnd = grown(orderEnd, capacity);
       }
@@ -311,7 +315,7 @@ export function encodeCsv(
 
     rowCustomer[row] = customer;
     rowDay[row] = day;
-    rowUnits[row] = units;
+    storeUnits(rowUnits, bigUnits, row, units);
     if (hasOrder) {
       const start = fields.start[ORDER]!;
       const end = fields.end[ORDER]!;
@@ -323,12 +327,12 @@ export function encodeCsv(
         sameBytes(bytes, previousOrderStart, start, end - start)
       ) {
         // The next line of the same order: linked, no hashing.
-        orderSameAs[row] = previousOrderRow;
-        orderHash[row] = orderHash[previousOrderRow]!;
+        orderKind[row] = ORDER_LINKED;
+        orderWord[row] = previousOrderRow;
         previousOrderRow = row;
       } else if (plain) {
-        orderSameAs[row] = -1;
-        orderHash[row] = hashBytes(bytes, start, end);
+        orderKind[row] = ORDER_HASHED;
+        orderWord[row] = hashBytes(bytes, start, end);
         orderStart[row] = start;
         orderEnd[row] = end;
         previousOrderStart = start;
@@ -337,11 +341,11 @@ export function encodeCsv(
         previousOrderCustomer = customer;
       } else {
         const id = trimmedText(buffer, fields, ORDER);
-        if (id === "") orderSameAs[row] = NO_ORDER;
+        if (id === "") orderKind[row] = NO_ORDER;
         else {
-          orderSameAs[row] = -1;
+          orderKind[row] = ORDER_HASHED;
           const utf8 = Buffer.from(id, "utf8");
-          orderHash[row] = hashBytes(utf8, 0, utf8.length);
+          orderWord[row] = hashBytes(utf8, 0, utf8.length);
           decodedOrders.set(row, id);
         }
       }
@@ -356,10 +360,11 @@ export function encodeCsv(
     rowCustomer: rowCustomer.subarray(0, rowCount),
     rowDay: rowDay.subarray(0, rowCount),
     rowUnits: rowUnits.subarray(0, rowCount),
+    bigUnits,
     rowOrders: hasOrder
       ? {
-          hash: orderHash,
-          sameAs: orderSameAs,
+          word: orderWord,
+          kind: orderKind,
           sameOrder: (a, b) => {
             const textA = decodedOrders.get(a);
             const textB = decodedOrders.get(b);

@@ -6,7 +6,17 @@
  */
 import { cellText } from "./cells";
 import { columnLetter } from "./column-letter";
-import { addDistinctOrders, CHECK_EVERY, checkHooks, type EncodedSales, NO_ORDER, SkipLog } from "./encoded-sales";
+import {
+  addDistinctOrders,
+  CHECK_EVERY,
+  checkHooks,
+  type EncodedSales,
+  NO_ORDER,
+  ORDER_CANDIDATE,
+  ORDER_LINKED,
+  SkipLog,
+  unitsAt,
+} from "./encoded-sales";
 import { encodeColumns, encodeRows, type SalesColumns } from "./encode-cells";
 import { MONEY_SCALE, numberToUnits } from "./money";
 import { resolveOptions } from "./options";
@@ -51,6 +61,7 @@ const PARETO_POINTS = 200;
  * records of 100,000s of customers stay in cache. Word 0 as a float64: monetary units; then int32 fields.
  */
 const RECORD_BYTES = 32;
+const RECORD_WORDS = RECORD_BYTES / 4;
 const FIRST_DAY = 2;
 const LAST_DAY = 3;
 const LAST_ROW = 4;
@@ -128,6 +139,7 @@ function analyzeColumnsUnchecked(
 /**
  * Pass 2 and scoring on rows already read: the analysis date, per-customer aggregates (rows after the analysis
  * date reported and skipped), scores, segments and summaries. Options must be resolved (see `resolveOptions`).
+ * `encoded` is used up: its row arrays serve as scratch memory (`rowCustomer` becomes the result's).
  */
 export function analyzeEncoded(
   encoded: EncodedSales,
@@ -173,23 +185,11 @@ function analyzeEncodedUnchecked(
   const aggregator = new CustomerAggregator(encoded, customerCount, analysisDate, new SkipLog(maxSkippedReported));
   // In chunks: a small method called many times is optimised as a whole and stays so between runs.
   for (let from = 0; from < rowCount; from += CHECK_EVERY) aggregator.add(from, Math.min(rowCount, from + CHECK_EVERY));
-  const { money, fields, candidateRows, candidateCount, usedRows, keptUnits, afterDateLog } = aggregator;
-  const firstDay = new Int32Array(customerCount);
-  const lastDay = new Int32Array(customerCount);
-  const lastRow = new Int32Array(customerCount);
+  const { money, fields, usedRows, keptUnits, afterDateLog } = aggregator;
   const frequency = new Int32Array(customerCount);
-  const monetaryUnits = new Float64Array(customerCount);
-  const hasRows = new Uint8Array(customerCount);
-  for (let c = 0; c < customerCount; c++) {
-    const at = c * (RECORD_BYTES / 4);
-    firstDay[c] = fields[at + FIRST_DAY]!;
-    lastDay[c] = fields[at + LAST_DAY]!;
-    lastRow[c] = fields[at + LAST_ROW]!;
-    frequency[c] = fields[at + FREQUENCY]!;
-    monetaryUnits[c] = money[c * (RECORD_BYTES / 8)]!;
-    hasRows[c] = fields[at + ROWS]! > 0 ? 1 : 0;
-  }
-  if (rowOrders) addDistinctOrders(frequency, candidateRows!, candidateCount, rowCust, rowOrders);
+  for (let c = 0; c < customerCount; c++) frequency[c] = fields[c * RECORD_WORDS + FREQUENCY]!;
+  // Pass 2 was the last use of the rows' days and units: their memory holds the order groups.
+  if (rowOrders) addDistinctOrders(frequency, rowCust, rowOrders, [rowDay, rowUnits]);
   checkHooks(hooks, 0.9);
   mergeSkipLogs(skipLog, afterDateLog, maxSkippedReported);
 
@@ -198,8 +198,8 @@ function analyzeEncodedUnchecked(
   const returnsOnlyCustomers: string[] = [];
   let n = 0;
   for (let c = 0; c < customerCount; c++) {
-    if (lastDay[c]! >= 0) scoredIndex[c] = n++;
-    else if (hasRows[c]) returnsOnlyCustomers.push(ids[c]!);
+    if (fields[c * RECORD_WORDS + LAST_DAY]! >= 0) scoredIndex[c] = n++;
+    else if (fields[c * RECORD_WORDS + ROWS]! > 0) returnsOnlyCustomers.push(ids[c]!);
   }
   if (n === 0) {
     throw new RfmInputError(
@@ -219,13 +219,16 @@ function analyzeEncodedUnchecked(
   for (let c = 0; c < customerCount; c++) {
     const i = scoredIndex[c]!;
     if (i < 0) continue;
+    const at = c * RECORD_WORDS;
+    const firstDay = fields[at + FIRST_DAY]!;
+    const lastDay = fields[at + LAST_DAY]!;
     customers.id[i] = ids[c]!;
-    customers.firstPurchase[i] = firstDay[c]!;
-    customers.lastPurchase[i] = lastDay[c]!;
-    customers.recency[i] = analysisDate - lastDay[c]!;
-    customers.tenure[i] = analysisDate - firstDay[c]!;
+    customers.firstPurchase[i] = firstDay;
+    customers.lastPurchase[i] = lastDay;
+    customers.recency[i] = analysisDate - lastDay;
+    customers.tenure[i] = analysisDate - firstDay;
     customers.frequency[i] = frequency[c]!;
-    units[i] = monetaryUnits[c]! + 0;
+    units[i] = money[c * (RECORD_BYTES / 8)]! + 0;
     customers.monetary[i] = units[i]! / MONEY_SCALE;
     customers.aov[i] = customers.monetary[i]! / frequency[c]!;
   }
@@ -233,7 +236,7 @@ function analyzeEncodedUnchecked(
     const out = new Array<string>(n);
     for (let c = 0; c < customerCount; c++) {
       const i = scoredIndex[c]!;
-      if (i >= 0) out[i] = textOf(lastRow[c]!);
+      if (i >= 0) out[i] = textOf(fields[c * RECORD_WORDS + LAST_ROW]!);
     }
     return { name, values: out };
   });
@@ -273,9 +276,6 @@ class CustomerAggregator {
   /** The records (RECORD_BYTES each) as float64 words (monetary) and as int32 words (the rest). */
   readonly money: Float64Array;
   readonly fields: Int32Array;
-  /** Purchase rows whose order id must be compared with the customer's other orders (order column mapped). */
-  readonly candidateRows: Int32Array | undefined;
-  candidateCount = 0;
   usedRows = 0;
   keptUnits = 0;
 
@@ -289,20 +289,20 @@ class CustomerAggregator {
     this.money = new Float64Array(records);
     this.fields = new Int32Array(records);
     for (let c = 0; c < customerCount; c++) {
-      const at = c * (RECORD_BYTES / 4);
+      const at = c * RECORD_WORDS;
       this.fields[at + FIRST_DAY] = 0x7fffffff;
       this.fields[at + LAST_DAY] = -1;
       this.fields[at + LAST_ROW] = -1;
     }
-    this.candidateRows = encoded.rowOrders ? new Int32Array(encoded.rowCount) : undefined;
   }
 
   add(from: number, to: number): void {
-    const { encoded, money, fields, candidateRows, analysisDate, afterDateLog } = this;
-    const { rowDay, rowUnits } = encoded;
-    const sameAs = encoded.rowOrders?.sameAs;
+    const { encoded, money, fields, analysisDate, afterDateLog } = this;
+    const { rowDay, rowUnits, bigUnits } = encoded;
+    const orderWord = encoded.rowOrders?.word;
+    const orderKind = encoded.rowOrders?.kind;
     const rowCust = encoded.rowCustomer;
-    let { usedRows, keptUnits, candidateCount } = this;
+    let { usedRows, keptUnits } = this;
     for (let row = from; row < to; row++) {
       const c = rowCust[row]!;
       if (c < 0) continue;
@@ -317,8 +317,8 @@ class CustomerAggregator {
         continue;
       }
       usedRows++;
-      const at = c * (RECORD_BYTES / 4);
-      const units = rowUnits[row]!;
+      const at = c * RECORD_WORDS;
+      const units = unitsAt(rowUnits, bigUnits, row);
       money[c * (RECORD_BYTES / 8)] = money[c * (RECORD_BYTES / 8)]! + units;
       fields[at + ROWS] = fields[at + ROWS]! + 1;
       keptUnits += units;
@@ -328,18 +328,20 @@ class CustomerAggregator {
         fields[at + LAST_DAY] = day;
         fields[at + LAST_ROW] = row;
       }
-      if (sameAs === undefined || sameAs[row] === NO_ORDER) {
+      const kind = orderKind === undefined ? NO_ORDER : orderKind[row]!;
+      if (kind === NO_ORDER) {
         fields[at + FREQUENCY] = fields[at + FREQUENCY]! + 1;
         continue;
       }
-      // The same order as an earlier purchase row of this customer that is counted: nothing new.
-      let same = sameAs[row]!;
-      while (same >= 0 && !(rowCust[same]! >= 0 && rowUnits[same]! >= 0)) same = sameAs[same]!;
-      if (same < 0) candidateRows![candidateCount++] = row;
+      // The same order as an earlier purchase row of this customer that is counted: nothing new. Only rows not
+      // counted are walked past, so a counted row's kind may be marked here without breaking later walks.
+      let same = kind === ORDER_LINKED ? orderWord![row]! : -1;
+      while (same >= 0 && !(rowCust[same]! >= 0 && rowUnits[same]! >= 0))
+        same = orderKind![same] === ORDER_LINKED ? orderWord![same]! : -1;
+      if (same < 0) orderKind![row] = kind | ORDER_CANDIDATE;
     }
     this.usedRows = usedRows;
     this.keptUnits = keptUnits;
-    this.candidateCount = candidateCount;
   }
 }
 

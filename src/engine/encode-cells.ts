@@ -7,7 +7,17 @@
  * equal hashes).
  */
 import { cellText, cellToSerialDay, cellToUnits, describeCell, isBlankCell, isExcelError } from "./cells";
-import { CHECK_EVERY, checkHooks, type EncodedSales, NO_ORDER, type RowOrders, SkipLog } from "./encoded-sales";
+import {
+  CHECK_EVERY,
+  checkHooks,
+  type EncodedSales,
+  NO_ORDER,
+  ORDER_HASHED,
+  ORDER_LINKED,
+  type RowOrders,
+  SkipLog,
+  storeUnits,
+} from "./encoded-sales";
 import { parseDateText } from "./excel-date";
 import { hashText, RangeInterner } from "./interner";
 import { multiplyUnits, numberToUnits } from "./money";
@@ -48,8 +58,8 @@ function orderKeyOf(cell: CellValue): string {
 }
 
 /**
- * Records each row's order id hash and links a repeat of the previous order line of the same customer. No text is
- * kept: `sameOrder` reads the two cells again (it is asked only when hashes are equal).
+ * Records each row's order id: a hash, or a link to the previous order line of the same customer. No text is kept:
+ * `sameOrder` reads the two cells again (it is asked only when hashes are equal).
  */
 class OrderRecorder {
   readonly orders: RowOrders;
@@ -59,22 +69,22 @@ class OrderRecorder {
 
   constructor(rowCount: number, orderCellOf: (row: number) => CellValue) {
     this.orders = {
-      hash: new Int32Array(rowCount),
-      sameAs: new Int32Array(rowCount),
+      word: new Int32Array(rowCount),
+      kind: new Uint8Array(rowCount),
       sameOrder: (a, b) => orderKeyOf(orderCellOf(a)) === orderKeyOf(orderCellOf(b)),
     };
   }
 
   record(row: number, text: string, customer: number): void {
-    const { hash, sameAs } = this.orders;
-    if (text === "") sameAs[row] = NO_ORDER;
+    const { word, kind } = this.orders;
+    if (text === "") kind[row] = NO_ORDER;
     else if (text === this.previousText && customer === this.previousCustomer) {
-      sameAs[row] = this.previousRow;
-      hash[row] = hash[this.previousRow]!;
+      kind[row] = ORDER_LINKED;
+      word[row] = this.previousRow;
       this.previousRow = row;
     } else {
-      sameAs[row] = -1;
-      hash[row] = hashText(text, 0, text.length);
+      kind[row] = ORDER_HASHED;
+      word[row] = hashText(text, 0, text.length);
       this.previousText = text;
       this.previousRow = row;
       this.previousCustomer = customer;
@@ -94,7 +104,8 @@ function dayOfNonNumber(cell: CellValue, dateOrder: "DMY" | "MDY"): number {
 class RowReader {
   readonly rowCust: Int32Array;
   readonly rowDay: Int32Array;
-  readonly rowUnits: Float64Array;
+  readonly rowUnits: Int32Array;
+  readonly bigUnits = new Map<number, number>();
   readonly orders: OrderRecorder | undefined;
   readonly customerIndex = new RangeInterner();
   readonly ids: string[] = [];
@@ -117,13 +128,15 @@ class RowReader {
   ) {
     this.rowCust = new Int32Array(rowCount).fill(-1);
     this.rowDay = new Int32Array(rowCount);
-    this.rowUnits = new Float64Array(rowCount);
+    this.rowUnits = new Int32Array(rowCount);
     this.orders =
       orderColumn >= 0 ? new OrderRecorder(rowCount, (row) => values[start + row]?.[orderColumn]) : undefined;
   }
 
   read(from: number, to: number): void {
-    const { values, start, rowCust, rowDay, rowUnits, orders, customerIndex, ids, ignoreCase, dateOrder, skip } = this;
+    const { values, start, rowCust, rowDay, rowUnits, bigUnits, orders, customerIndex, ids, ignoreCase, dateOrder } =
+      this;
+    const { skip } = this;
     const { customer: customerColumn, date: dateColumn, amount: amountColumn, order: orderColumn } = this.columns;
     const { quantity: quantityColumn, price: priceColumn } = this.columns;
     let { blankRows, latestPurchaseDay, previousDateText, previousDateDay, previousId, previousCustomer } = this;
@@ -189,7 +202,7 @@ class RowReader {
       }
       rowCust[row] = c;
       rowDay[row] = day;
-      rowUnits[row] = units;
+      storeUnits(rowUnits, bigUnits, row, units);
       if (units >= 0 && day > latestPurchaseDay) latestPurchaseDay = day;
       if (orders) orders.record(row, orderKeyOf(cells[orderColumn]), c);
     }
@@ -244,13 +257,14 @@ export function encodeRows(
     if (from > 0) checkHooks(hooks, (0.85 * from) / rowCount);
     reader.read(from, Math.min(rowCount, from + CHECK_EVERY));
   }
-  const { rowCust, rowDay, rowUnits, orders, ids, blankRows, latestPurchaseDay } = reader;
+  const { rowCust, rowDay, rowUnits, bigUnits, orders, ids, blankRows, latestPurchaseDay } = reader;
   const cellAt = (row: number, column: number): CellValue => values[start + row]?.[column];
   return {
     rowCount,
     rowCustomer: rowCust,
     rowDay,
     rowUnits,
+    bigUnits,
     rowOrders: orders?.orders,
     customerIds: ids,
     blankRows,
@@ -296,7 +310,8 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
 
   const rowCust = new Int32Array(rowCount).fill(-1);
   const rowDay = new Int32Array(rowCount);
-  const rowUnits = new Float64Array(rowCount);
+  const rowUnits = new Int32Array(rowCount);
+  const bigUnits = new Map<number, number>();
   const orders = orderCells ? new OrderRecorder(rowCount, (row) => orderCells[row]) : undefined;
   const customerIndex = new RangeInterner();
   const ids: string[] = [];
@@ -361,7 +376,7 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     }
     rowCust[row] = c;
     rowDay[row] = day;
-    rowUnits[row] = units;
+    storeUnits(rowUnits, bigUnits, row, units);
     if (orders) orders.record(row, orderKeyOf(orderCells![row]), c);
   }
   return {
@@ -369,6 +384,7 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     rowCustomer: rowCust,
     rowDay,
     rowUnits,
+    bigUnits,
     rowOrders: orders?.orders,
     customerIds: ids,
     blankRows,

@@ -34,7 +34,10 @@ export interface EncodedSales {
   rowCount: number;
   rowCustomer: Int32Array;
   rowDay: Int32Array;
-  rowUnits: Float64Array;
+  /** Money units per row when they fit an int32 (4 bytes a row, not 8); else BIG_PURCHASE / BIG_RETURN. */
+  rowUnits: Int32Array;
+  /** The exact units of rows marked BIG_PURCHASE or BIG_RETURN (amounts beyond ±214,748.3647). */
+  bigUnits: Map<number, number>;
   /** Order ids per row, when an order column is mapped. */
   rowOrders?: RowOrders;
   /** Customer ids as written (trimmed); with ignoreCase the first spelling seen. */
@@ -50,56 +53,90 @@ export interface EncodedSales {
   dimensions: { name: string; textOf: (row: number) => string }[];
 }
 
-/** `RowOrders.sameAs` of a row without an order id: it counts as one purchase of its own. */
-export const NO_ORDER = -2;
+/** `rowUnits` of a purchase whose units do not fit an int32 (the sign is kept, so `>= 0` still tells purchases). */
+export const BIG_PURCHASE = 0x7fffffff;
+/** `rowUnits` of a return whose units do not fit an int32. */
+export const BIG_RETURN = -0x80000000;
+
+/** Stores a row's money units in `rowUnits`, or its sign there and the value in `bigUnits`. */
+export function storeUnits(rowUnits: Int32Array, bigUnits: Map<number, number>, row: number, units: number): void {
+  if (units > BIG_RETURN && units < BIG_PURCHASE) rowUnits[row] = units;
+  else {
+    rowUnits[row] = units >= 0 ? BIG_PURCHASE : BIG_RETURN;
+    bigUnits.set(row, units);
+  }
+}
+
+/** A row's money units (see `storeUnits`). */
+export function unitsAt(rowUnits: Int32Array, bigUnits: Map<number, number>, row: number): number {
+  const units = rowUnits[row]!;
+  return units === BIG_PURCHASE || units === BIG_RETURN ? bigUnits.get(row)! : units;
+}
+
+/** `RowOrders.kind` of a row: `word` is a hash of its order id. */
+export const ORDER_HASHED = 0;
+/** `RowOrders.kind`: `word` is an earlier row with the same customer and order id (the previous line of the order). */
+export const ORDER_LINKED = 1;
+/** `RowOrders.kind`: the row has no order id, so it counts as one purchase of its own. */
+export const NO_ORDER = 2;
+/** Flag added to `kind` by pass 2: a counted purchase whose order must be compared with the customer's others. */
+export const ORDER_CANDIDATE = 4;
 
 /**
- * Order ids per row, by hash: the readers keep no string per row. `sameAs` links a row to the previous row with the
- * same customer and the same order id when that row came just before among the rows with an order id (lines of one
- * order are usually consecutive), so most repeats need no lookup at all.
+ * Order ids per row in 5 bytes, by hash: the readers keep no string per row and no table of all orders. Lines of
+ * one order usually follow each other, so a row repeating the previous order line of its customer is linked to
+ * it instead of hashed, and most repeats need no lookup at all.
  */
 export interface RowOrders {
-  /** Per row a hash of the order id (equal ids have equal hashes; the function is the reader's). */
-  hash: Int32Array;
-  /** Per row an earlier row with the same customer and the same order id, -1 when none, NO_ORDER when empty. */
-  sameAs: Int32Array;
+  /** Per row the order id's hash (ORDER_HASHED; equal ids have equal hashes) or the linked row (ORDER_LINKED). */
+  word: Int32Array;
+  /** Per row ORDER_HASHED, ORDER_LINKED or NO_ORDER, plus ORDER_CANDIDATE once pass 2 has marked it. */
+  kind: Uint8Array;
   /** Whether two rows hold the same order id; asked only for rows of one customer with equal hashes. */
   sameOrder(rowA: number, rowB: number): boolean;
+}
+
+/** The hash of a row's order id, following links back to the hashed row. */
+function orderHashOf(orders: RowOrders, row: number): number {
+  const { word, kind } = orders;
+  while ((kind[row]! & ORDER_LINKED) !== 0) row = word[row]!;
+  return word[row]!;
 }
 
 /** Groups up to this many candidate rows compare every pair of hashes; bigger ones use a scratch hash table. */
 const PAIRWISE_LIMIT = 16;
 
 /**
- * Adds to `frequency[c]` the number of distinct order ids among customer c's candidate rows
- * (`candidateRows[0, candidateCount)`, in row order, customers from `rowCustomer`). Rows are grouped by customer
- * with a counting sort, then compared by hash within each group; equal hashes are confirmed by `sameOrder`.
+ * Adds to `frequency[c]` the number of distinct order ids among customer c's rows marked ORDER_CANDIDATE
+ * (customers from `rowCustomer`). Candidate rows are grouped by customer with a counting sort, then compared by
+ * hash within each group; equal hashes are confirmed by `sameOrder`. `scratch` is two per-row arrays no longer
+ * needed (pass 2's days and units): the groups are built in them rather than in new memory.
  */
 export function addDistinctOrders(
   frequency: Int32Array,
-  candidateRows: Int32Array,
-  candidateCount: number,
   rowCustomer: Int32Array,
   orders: RowOrders,
+  scratch: [Int32Array, Int32Array],
 ): void {
   const customerCount = frequency.length;
-  const { hash } = orders;
+  const { kind } = orders;
+  const rowCount = rowCustomer.length;
   const offsets = new Int32Array(customerCount + 1);
-  for (let k = 0; k < candidateCount; k++) {
-    const slot = rowCustomer[candidateRows[k]!]! + 1;
+  for (let row = 0; row < rowCount; row++) {
+    if ((kind[row]! & ORDER_CANDIDATE) === 0) continue;
+    const slot = rowCustomer[row]! + 1;
     offsets[slot] = offsets[slot]! + 1;
   }
   for (let c = 0; c < customerCount; c++) offsets[c + 1] = offsets[c + 1]! + offsets[c]!;
   const nextPosition = offsets.slice(0, customerCount);
-  const groupedRow = new Int32Array(candidateCount);
-  const groupedHash = new Int32Array(candidateCount);
-  for (let k = 0; k < candidateCount; k++) {
-    const row = candidateRows[k]!;
+  const [groupedRow, groupedHash] = scratch;
+  for (let row = 0; row < rowCount; row++) {
+    if ((kind[row]! & ORDER_CANDIDATE) === 0) continue;
     const c = rowCustomer[row]!;
     const position = nextPosition[c]!;
     nextPosition[c] = position + 1;
     groupedRow[position] = row;
-    groupedHash[position] = hash[row]!;
+    groupedHash[position] = orderHashOf(orders, row);
   }
   let table = new Int32Array(64);
   for (let c = 0; c < customerCount; c++) {

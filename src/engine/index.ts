@@ -14,7 +14,17 @@ export {
 } from "./analyze";
 export { isWhitespace, skipWhitespace, trimEndIndex } from "./text-range";
 export { RangeInterner, hashText } from "./interner";
-export { NO_ORDER, type RowOrders } from "./encoded-sales";
+export {
+  BIG_PURCHASE,
+  BIG_RETURN,
+  NO_ORDER,
+  ORDER_CANDIDATE,
+  ORDER_HASHED,
+  ORDER_LINKED,
+  type RowOrders,
+  storeUnits,
+  unitsAt,
+} from "./encoded-sales";
 export { guessMapping, validateMapping, normaliseHeader } from "./mapping";
 export { defaultRfmOptions, DEFAULT_SEGMENT_GRID, resolveOptions } from "./options";
 export { serialToIsoDate, isoDateToSerial, parseDateText, civilToSerial, MAX_DATE_SERIAL } from "./excel-date";

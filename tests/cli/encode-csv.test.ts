@@ -9,10 +9,13 @@ import {
   analyzeRfm,
   type CellValue,
   NO_ORDER,
+  ORDER_HASHED,
+  ORDER_LINKED,
   parseDateText,
   parseMoneyText,
   resolveOptions,
   type RfmOptions,
+  unitsAt,
 } from "../../src/engine/index";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rfm-cli-bytes-"));
@@ -151,7 +154,7 @@ describe("reading records from bytes", () => {
     const { encoded } = encodeText(csv);
     const read = new Map<number, number>();
     for (let row = 0; row < encoded.rowCount; row++)
-      if (encoded.rowCustomer[row]! >= 0) read.set(row, encoded.rowUnits[row]!);
+      if (encoded.rowCustomer[row]! >= 0) read.set(row, unitsAt(encoded.rowUnits, encoded.bigUnits, row));
     amounts.forEach((amount, row) => {
       const expected = parseMoneyText(amount);
       if (Number.isNaN(expected)) expect(read.has(row)).toBe(false);
@@ -176,10 +179,18 @@ describe("reading records from bytes", () => {
       'customer,date,amount,order\nA,2024-01-02,1,O1\nA,2024-01-02,1,O1\nB,2024-01-02,1,O2\nA,2024-01-02,1, O1 \nB,2024-01-02,1,\nB,2024-01-02,1,"O2"\n',
     );
     const orders = encoded.rowOrders!;
-    expect(Array.from(orders.sameAs.subarray(0, 6))).toEqual([-1, 0, -1, -1, NO_ORDER, -1]);
-    expect(orders.hash[3]).toBe(orders.hash[0]);
-    expect(orders.hash[5]).toBe(orders.hash[2]);
-    expect(orders.hash[2]).not.toBe(orders.hash[0]);
+    expect(Array.from(orders.kind.subarray(0, 6))).toEqual([
+      ORDER_HASHED,
+      ORDER_LINKED,
+      ORDER_HASHED,
+      ORDER_HASHED,
+      NO_ORDER,
+      ORDER_HASHED,
+    ]);
+    expect(orders.word[1]).toBe(0); // linked to the line before
+    expect(orders.word[3]).toBe(orders.word[0]);
+    expect(orders.word[5]).toBe(orders.word[2]);
+    expect(orders.word[2]).not.toBe(orders.word[0]);
     expect(orders.sameOrder(0, 3)).toBe(true);
     expect(orders.sameOrder(2, 5)).toBe(true);
     expect(orders.sameOrder(0, 2)).toBe(false);

@@ -83,6 +83,24 @@ describe("amounts", () => {
       expect([bad, parseMoneyText(bad)]).toEqual([bad, NaN]);
   });
 
+  it("keeps amounts beyond ±214,748.3647 (past 32-bit units) exact, as purchases and returns", () => {
+    const rows = [
+      ["big", "2024-01-01", 250_000.5],
+      ["big", "2024-01-02", 999_999_999.9999],
+      ["big", "2024-01-03", -214_748.3648],
+      ["big", "2024-01-03", 214_748.3647],
+      ["small", "2024-01-04", 1],
+      ["returns", "2024-01-04", -300_000],
+    ];
+    const result = analyzeRfm(sheet(rows), BASIC_MAPPING);
+    const big = get(byCustomer(result), "big");
+    expect(big.monetary).toBe(1_000_250_000.4998); // 250,000.5 + 999,999,999.9999 − 0.0001
+    expect(big.frequency).toBe(3);
+    expect(big.last).toBe("2024-01-03"); // the big return on 01-03 is not a purchase, the line beside it is
+    expect(result.returnsOnlyCustomers).toEqual(["returns"]);
+    expect(result.totals.revenue).toBe(999_950_001.4998);
+  });
+
   it("sums exactly: 3 × 19.99 = 59.97, and quantity × price works the same", () => {
     const rows = [
       ["a", "2024-01-01", 19.99],

@@ -24,9 +24,12 @@ describe("sorted copies of customer columns", () => {
       fc.constantFrom(0, 2 ** 40, -(2 ** 41), 123.5),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.array(units, { maxLength: 300 }), fc.array(units, { minLength: 256, maxLength: 2000 })), (values) => {
-        expect(Array.from(sortedUnits(Float64Array.from(values)))).toEqual(nativeSorted(values));
-      }),
+      fc.property(
+        fc.oneof(fc.array(units, { maxLength: 300 }), fc.array(units, { minLength: 256, maxLength: 2000 })),
+        (values) => {
+          expect(Array.from(sortedUnits(Float64Array.from(values)))).toEqual(nativeSorted(values));
+        },
+      ),
       { numRuns: 200 },
     );
   });
