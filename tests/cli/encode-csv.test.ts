@@ -264,3 +264,16 @@ describe("the output file's numbers", () => {
     expect(written.get("C3")).toBe("100000000000.2999");
   });
 });
+
+describe("row arrays sized from a sample", () => {
+  it("grows them when later lines are much shorter than the first 64 KB suggested", () => {
+    const long = Array.from({ length: 200 }, (_, i) => `L${i},2024-01-02,1.5,${"x".repeat(1000)}`);
+    const short = Array.from({ length: 5000 }, (_, i) => `S${i % 700},2024-01-03,2,`);
+    const { encoded } = encodeText(`customer,date,amount,note\n${[...long, ...short].join("\n")}\n`);
+    expect(encoded.rowCount).toBe(5200);
+    expect(encoded.customerIds.length).toBe(900);
+    expect(encoded.rowCustomer[5199]).toBe(200 + (4999 % 700));
+    expect(encoded.rowNumberOf(5199)).toBe(5201);
+    expect(unitsAt(encoded.rowUnits, encoded.bigUnits, 5199)).toBe(20_000);
+  });
+});
