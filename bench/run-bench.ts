@@ -37,6 +37,8 @@ interface BenchArgs {
   seed: number;
 }
 
+/** Timed rounds of the CLI comparison (after one warm-up round). */
+const CLI_ROUNDS = 7;
 /** Targets from the issue. */
 const TARGET = { msAt1M: 350, heapMBAt1M: 300, arqueroRatio: 5, duckdbRatio: 1, growthTolerance: 1.1 };
 
@@ -338,12 +340,11 @@ async function cliSection(args: BenchArgs): Promise<string[]> {
       argv: [duckScript, input, duckOut, ...(args.duckdbThreads ? [String(args.duckdbThreads)] : [])],
     },
   ];
-  const results: { name: string; ms: number; runs: number[]; cpuMs: number; rssMB: number }[] = [];
-  for (const contender of contenders) {
-    const runs: number[] = [];
-    const cpuTimes: number[] = [];
-    let rssKb = 0;
-    for (let i = 0; i < 4; i++) {
+  // Runs alternate between the two (a warm-up each, then 7 rounds), so drift in the machine's speed (other
+  // tenants, clock changes) falls on both alike rather than on whichever ran second.
+  const timings = contenders.map(() => ({ runs: [] as number[], cpuTimes: [] as number[], rssKb: 0 }));
+  for (let round = 0; round <= CLI_ROUNDS; round++) {
+    contenders.forEach((contender, c) => {
       const start = performance.now();
       const child = spawnSync(process.execPath, ["--require", rssReporter, ...contender.argv], {
         encoding: "utf8",
@@ -353,19 +354,25 @@ async function cliSection(args: BenchArgs): Promise<string[]> {
       if (child.status !== 0) {
         throw new Error(`${contender.name} failed (exit ${child.status}): ${child.stderr.slice(0, 2000)}`);
       }
-      rssKb = Math.max(rssKb, Number(/bench:max-rss-kb=(\d+)/.exec(child.stderr)?.[1] ?? NaN));
-      // The first run warms the page cache.
-      if (i > 0) {
-        runs.push(ms);
-        cpuTimes.push(Number(/bench:cpu-ms=([\d.]+)/.exec(child.stderr)?.[1] ?? NaN));
+      const timing = timings[c]!;
+      timing.rssKb = Math.max(timing.rssKb, Number(/bench:max-rss-kb=(\d+)/.exec(child.stderr)?.[1] ?? NaN));
+      // Round 0 warms the page cache.
+      if (round > 0) {
+        timing.runs.push(ms);
+        timing.cpuTimes.push(Number(/bench:cpu-ms=([\d.]+)/.exec(child.stderr)?.[1] ?? NaN));
       }
-    }
-    results.push({ name: contender.name, ms: median(runs), runs, cpuMs: median(cpuTimes), rssMB: rssKb / 1024 });
+    });
   }
+  const results = contenders.map((contender, c) => {
+    const { runs, cpuTimes, rssKb } = timings[c]!;
+    return { name: contender.name, ms: median(runs), runs, cpuMs: median(cpuTimes), rssMB: rssKb / 1024 };
+  });
   const table: string[][] = [["process", "median ms", "runs", "cpu ms", "peak RSS MB"]];
   for (const r of results) table.push([r.name, fmt(r.ms), r.runs.map(fmt).join(", "), fmt(r.cpuMs), fmt(r.rssMB)]);
   printColumns(table);
-  console.log("  Both timed the same way: spawnSync of a fresh node process, start to exit, output CSV written.");
+  console.log(
+    `  Both timed the same way, alternating, ${CLI_ROUNDS} rounds after a warm-up: spawnSync of a fresh node process, start to exit, output CSV written.`,
+  );
 
   if (args.profile) {
     // One more CLI run with node's own profiler, to show where the whole process spends its time.
