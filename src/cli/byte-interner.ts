@@ -3,11 +3,22 @@
  * `RangeInterner`, but it hashes and compares UTF-8 bytes, so a JS string is made only once per distinct id.
  * The bytes of each known id are copied into one arena, so the file's buffer is never kept alive by the table.
  */
-/** Numbered ids up to this number use the direct table (at most 16 MB); larger ones the hash table. */
-const MAX_NUMBERED = 1 << 22;
+import { NumberedIds } from "../engine/index";
+
+/**
+ * FNV-1a over `bytes[start, end)`, its low bits mixed (murmur3's finaliser): FNV's low bits barely differ between
+ * ids like C000123 and C000124, and tables take the low bits, so unmixed probes would run into long clusters.
+ */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
+}
 
 export class ByteInterner {
-  /** The ids, decoded once each (empty when made with `decode` false). */
+  /** The ids, decoded once each. */
   readonly strings: string[] = [];
   /** How many distinct ids there are. */
   size = 0;
@@ -25,94 +36,40 @@ export class ByteInterner {
   /** Ids in the hash table (numbered ones are not). */
   private hashedCount = 0;
 
-  /**
-   * `decode` false: only indexes are wanted (order ids are counted, never shown), so no string is made.
-   * `expectedIds`: how many distinct ids to make room for at once.
-   */
-  constructor(
-    private readonly decode = true,
-    expectedIds = 1024,
-  ) {
+  /** `expectedIds`: how many distinct ids to make room for at once. */
+  constructor(expectedIds = 1024) {
     let slots = 2048;
     while (slots < 2 * expectedIds) slots *= 2;
     this.table = new Int32Array(4 * slots);
     this.mask = slots - 1;
   }
 
-  /**
-   * Ids of the form prefix + fixed number of digits (`C004711`, `17850`), with the prefix and digit count of the
-   * first id seen, are looked up by their number in a direct table: one read of a small array, no hashing and no
-   * probe into a big table. Which path an id takes depends only on its bytes, so the two never hold the same id.
-   */
-  private numberedPrefix = new Uint8Array(0);
-  private numberedDigits = -1; // -1: not decided yet; 0: no numbered ids
-  private byNumber = new Int32Array(0);
+  /** Ids shaped like the first one (`C004711`, `17850`): looked up by their number (see NumberedIds). */
+  private readonly numbered = new NumberedIds();
 
   /** Index of the id written as `bytes[start, end)` (valid UTF-8 expected; no trimming is done here). */
   index(bytes: Uint8Array, start: number, end: number): number {
-    const number = this.numberOf(bytes, start, end);
+    const number = this.numbered.numberOfBytes(bytes, start, end);
     if (number < 0) return this.indexHashed(bytes, start, end);
-    const entry = number < this.byNumber.length ? this.byNumber[number]! : 0;
-    if (entry !== 0) return entry - 1;
+    const known = this.numbered.find(number);
+    if (known >= 0) return known;
     const index = this.store(bytes, start, end);
-    this.rememberNumber(number, index);
+    this.numbered.remember(number, index);
     return index;
-  }
-
-  /** The id's number when it has the numbered form, else -1. */
-  private numberOf(bytes: Uint8Array, start: number, end: number): number {
-    const digits = this.numberedDigits;
-    if (digits < 0) return this.decideNumbered(bytes, start, end);
-    const prefix = this.numberedPrefix;
-    if (digits === 0 || end - start !== prefix.length + digits) return -1;
-    for (let i = 0; i < prefix.length; i++) if (bytes[start + i] !== prefix[i]) return -1;
-    let number = 0;
-    for (let i = start + prefix.length; i < end; i++) {
-      const digit = bytes[i]! - 48;
-      if (digit < 0 || digit > 9) return -1;
-      number = number * 10 + digit;
-    }
-    return number < MAX_NUMBERED ? number : -1;
-  }
-
-  /** Fixes the numbered form from the first id: its trailing digits (1 to 9 of them) after a prefix. */
-  private decideNumbered(bytes: Uint8Array, start: number, end: number): number {
-    let digitsStart = end;
-    while (digitsStart > start && bytes[digitsStart - 1]! >= 48 && bytes[digitsStart - 1]! <= 57) digitsStart--;
-    const digits = end - digitsStart;
-    this.numberedDigits = digits >= 1 && digits <= 9 ? digits : 0;
-    this.numberedPrefix = Uint8Array.from(bytes.subarray(start, digitsStart));
-    return this.numberOf(bytes, start, end);
-  }
-
-  private rememberNumber(number: number, index: number): void {
-    if (number >= this.byNumber.length) {
-      let length = Math.max(1024, this.byNumber.length * 2);
-      while (length <= number) length *= 2;
-      const table = new Int32Array(length);
-      table.set(this.byNumber);
-      this.byNumber = table;
-    }
-    this.byNumber[number] = index + 1;
   }
 
   /** The hash-table path of `index`. */
   private indexHashed(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
-    let hash = 0x811c9dc5 | 0;
+    const hash = hashBytes(bytes, start, end);
+    // The first 7 bytes and the length, as stored in a slot.
     let low = 0;
     let high = (length < 8 ? length : 255) << 24;
-    for (let i = 0; i < length; i++) {
+    for (let i = 0; i < length && i < 7; i++) {
       const byte = bytes[start + i]!;
-      hash = Math.imul(hash ^ byte, 0x01000193);
       if (i < 4) low |= byte << (8 * i);
-      else if (i < 7) high |= byte << (8 * (i - 4));
+      else high |= byte << (8 * (i - 4));
     }
-    // FNV's low bits barely differ between ids like C000123 and C000124: mix them in (murmur3's finaliser)
-    // before the table takes the low bits, or probes run into long clusters.
-    hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-    hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-    hash ^= hash >>> 16;
     const { table, mask } = this;
     let slot = hash & mask;
     for (;;) {
@@ -177,7 +134,7 @@ export class ByteInterner {
     this.arenaUsed += length;
     this.spans[2 * index] = at;
     this.spans[2 * index + 1] = length;
-    if (this.decode) this.strings.push(arena.toString("utf8", at, at + length));
+    this.strings.push(arena.toString("utf8", at, at + length));
     return index;
   }
 

@@ -23,7 +23,7 @@ import {
   storeUnits,
   trimEndIndex,
 } from "../engine/index";
-import { ByteInterner } from "./byte-interner";
+import { ByteInterner, hashBytes } from "./byte-interner";
 import type { CsvByteHeader } from "./csv-reader";
 
 const QUOTE = 34;
@@ -109,7 +109,7 @@ export function encodeCsv(
   let rowLine = new Int32Array(capacity);
 
   // Tables sized from the row count up front: growing a big table re-inserts every id at random places.
-  const customers = new ByteInterner(true, capacity >> 3);
+  const customers = new ByteInterner(capacity >> 3);
   // With ignoreCase, spellings are interned exactly, then folded to the first spelling of their lower case.
   const spellingToCustomer: number[] = [];
   const lowerToCustomer = new Map<string, number>();
@@ -456,15 +456,6 @@ function trimmedText(buffer: Buffer, fields: FieldSlots, slot: number): string {
   const start = skipWhitespace(text, 0, text.length);
   const end = trimEndIndex(text, start, text.length);
   return start === 0 && end === text.length ? text : text.slice(start, end);
-}
-
-/** FNV-1a over `bytes[start, end)`, its low bits mixed (murmur3's finaliser): ids often differ in a last digit. */
-function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-  return hash ^ (hash >>> 16);
 }
 
 /**

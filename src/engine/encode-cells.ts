@@ -2,9 +2,9 @@
  * Pass 1 over cell values: every row read once into typed arrays (`EncodedSales`). `encodeRows` reads the row
  * matrix of `analyzeRfm` directly (no column copies); `encodeColumns` reads column arrays (`analyzeColumns`).
  * Customer ids go through `RangeInterner`; order ids are not interned at all: each row keeps only its order id's
- * hash, and pass 2 compares ids only within a customer's own rows (reading the two cells again on equal hashes). Strings are only read here, in row order,
- * where they sit next to each other in memory; later passes touch typed arrays (and a string only to confirm two
- * equal hashes).
+ * hash (or a link to the previous line of the same order), and pass 2 compares ids only within a customer's own
+ * rows. Strings are only read here, in row order, where they sit next to each other in memory; later passes touch
+ * typed arrays (and read two order cells again only to confirm equal hashes).
  */
 import { cellText, cellToSerialDay, cellToUnits, describeCell, isBlankCell, isExcelError } from "./cells";
 import {

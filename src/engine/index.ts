@@ -6,25 +6,15 @@ export {
   analyzeRfm,
   analyzeColumns,
   analyzeEncoded,
-  customerOrderById,
   SkipLog,
   type SalesColumns,
   type ColumnsContext,
   type EncodedSales,
 } from "./analyze";
+export { customerOrderById } from "./sorted";
 export { isWhitespace, skipWhitespace, trimEndIndex } from "./text-range";
-export { RangeInterner, hashText } from "./interner";
-export {
-  BIG_PURCHASE,
-  BIG_RETURN,
-  NO_ORDER,
-  ORDER_CANDIDATE,
-  ORDER_HASHED,
-  ORDER_LINKED,
-  type RowOrders,
-  storeUnits,
-  unitsAt,
-} from "./encoded-sales";
+export { NumberedIds, RangeInterner, hashText } from "./interner";
+export { NO_ORDER, ORDER_HASHED, ORDER_LINKED, type RowOrders, storeUnits, unitsAt } from "./encoded-sales";
 export { guessMapping, validateMapping, normaliseHeader } from "./mapping";
 export { defaultRfmOptions, DEFAULT_SEGMENT_GRID, resolveOptions } from "./options";
 export { serialToIsoDate, isoDateToSerial, parseDateText, civilToSerial, MAX_DATE_SERIAL } from "./excel-date";

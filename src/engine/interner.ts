@@ -19,40 +19,24 @@ const INLINE_CHARS = 8;
 /** Numbered ids up to this number use the direct table (at most 16 MB); larger ones the hash table. */
 const MAX_NUMBERED = 1 << 22;
 
-export class RangeInterner {
-  readonly strings: string[] = [];
-  /** Slots of SLOT_WORDS words (32 bytes): a probe of an id of up to 8 characters reads one cache line. */
-  private slots = new Int32Array(2048 * SLOT_WORDS);
-  private mask = 2047;
-  /** Characters of every id, for ids longer than INLINE_CHARS. */
-  private pool = new Uint16Array(16384);
-  private poolEnd = 0;
-
-  /**
-   * Ids of the form prefix + fixed number of digits (`C004711`, `17850`), with the prefix and digit count of the
-   * first id ever seen, are looked up by their number in a direct table: one read of a small array instead of a
-   * probe. Which path an id takes depends only on the id, so the two never hold the same id.
-   */
-  private numberedPrefix = "";
-  private numberedDigits = -1; // -1: not decided yet; 0: no numbered ids
+/**
+ * The numbered-id shortcut shared by `RangeInterner` (UTF-16 text) and the CLI's byte interner (UTF-8 bytes). Ids
+ * of the form prefix + fixed number of digits, with the prefix and digit count of the first id seen, are looked up
+ * by their number in a direct table: one read of a small array, no hashing and no probe into a big table. Which
+ * path an id takes depends only on the id, so the direct table and the interner's hash table never hold the same id.
+ */
+export class NumberedIds {
+  /** The prefix as code units (text) or bytes (bytes); the first id decides which. */
+  private prefix: number[] = [];
+  private digits = -1; // -1: not decided yet; 0: no numbered ids
   private byNumber = new Int32Array(0);
 
-  index(text: string, start: number, end: number): number {
-    const number = this.numberOf(text, start, end);
-    if (number >= 0) {
-      const entry = number < this.byNumber.length ? this.byNumber[number]! : 0;
-      return entry !== 0 ? entry - 1 : this.addNumbered(text, start, end, number);
-    }
-    return this.indexHashed(text, start, end, hashText(text, start, end));
-  }
-
-  /** The id's number when it has the numbered form, else -1. */
-  private numberOf(text: string, start: number, end: number): number {
-    const digits = this.numberedDigits;
-    if (digits < 0) return this.decideNumbered(text, start, end);
-    const prefix = this.numberedPrefix;
+  /** The number of `text[start, end)` when it has the numbered form, else -1. */
+  numberOfText(text: string, start: number, end: number): number {
+    if (this.digits < 0) this.decide((i) => text.charCodeAt(i), start, end);
+    const { prefix, digits } = this;
     if (digits === 0 || end - start !== prefix.length + digits) return -1;
-    for (let i = 0; i < prefix.length; i++) if (text.charCodeAt(start + i) !== prefix.charCodeAt(i)) return -1;
+    for (let i = 0; i < prefix.length; i++) if (text.charCodeAt(start + i) !== prefix[i]) return -1;
     let number = 0;
     for (let i = start + prefix.length; i < end; i++) {
       const digit = text.charCodeAt(i) - 48;
@@ -62,18 +46,27 @@ export class RangeInterner {
     return number < MAX_NUMBERED ? number : -1;
   }
 
-  /** Fixes the numbered form from the first id: its trailing digits (1 to 9 of them) after a prefix. */
-  private decideNumbered(text: string, start: number, end: number): number {
-    let digitsStart = end;
-    while (digitsStart > start && text.charCodeAt(digitsStart - 1) >= 48 && text.charCodeAt(digitsStart - 1) <= 57)
-      digitsStart--;
-    const digits = end - digitsStart;
-    this.numberedDigits = digits >= 1 && digits <= 9 ? digits : 0;
-    this.numberedPrefix = text.slice(start, digitsStart);
-    return this.numberOf(text, start, end);
+  /** The number of `bytes[start, end)` when it has the numbered form, else -1. */
+  numberOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    if (this.digits < 0) this.decide((i) => bytes[i]!, start, end);
+    const { prefix, digits } = this;
+    if (digits === 0 || end - start !== prefix.length + digits) return -1;
+    for (let i = 0; i < prefix.length; i++) if (bytes[start + i] !== prefix[i]) return -1;
+    let number = 0;
+    for (let i = start + prefix.length; i < end; i++) {
+      const digit = bytes[i]! - 48;
+      if (digit < 0 || digit > 9) return -1;
+      number = number * 10 + digit;
+    }
+    return number < MAX_NUMBERED ? number : -1;
   }
 
-  private addNumbered(text: string, start: number, end: number, number: number): number {
+  /** The index remembered for `number`, or -1. */
+  find(number: number): number {
+    return number < this.byNumber.length ? this.byNumber[number]! - 1 : -1;
+  }
+
+  remember(number: number, index: number): void {
     if (number >= this.byNumber.length) {
       let length = Math.max(1024, this.byNumber.length * 2);
       while (length <= number) length *= 2;
@@ -81,9 +74,39 @@ export class RangeInterner {
       table.set(this.byNumber);
       this.byNumber = table;
     }
+    this.byNumber[number] = index + 1;
+  }
+
+  /** Fixes the numbered form from the first id: its trailing digits (1 to 9 of them) after a prefix. */
+  private decide(codeAt: (i: number) => number, start: number, end: number): void {
+    let digitsStart = end;
+    while (digitsStart > start && codeAt(digitsStart - 1) >= 48 && codeAt(digitsStart - 1) <= 57) digitsStart--;
+    const digits = end - digitsStart;
+    this.digits = digits >= 1 && digits <= 9 ? digits : 0;
+    for (let i = start; i < digitsStart; i++) this.prefix.push(codeAt(i));
+  }
+}
+
+export class RangeInterner {
+  readonly strings: string[] = [];
+  /** Slots of SLOT_WORDS words (32 bytes): a probe of an id of up to 8 characters reads one cache line. */
+  private slots = new Int32Array(2048 * SLOT_WORDS);
+  private mask = 2047;
+  /** Characters of every id, for ids longer than INLINE_CHARS. */
+  private pool = new Uint16Array(16384);
+  private poolEnd = 0;
+
+  /** Ids shaped like the first one (`C004711`, `17850`): looked up by their number (see NumberedIds). */
+  private readonly numbered = new NumberedIds();
+
+  index(text: string, start: number, end: number): number {
+    const number = this.numbered.numberOfText(text, start, end);
+    if (number < 0) return this.indexHashed(text, start, end, hashText(text, start, end));
+    const known = this.numbered.find(number);
+    if (known >= 0) return known;
     const index = this.strings.length;
     this.strings.push(text.slice(start, end));
-    this.byNumber[number] = index + 1;
+    this.numbered.remember(number, index);
     return index;
   }
 

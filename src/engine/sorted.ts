@@ -1,5 +1,5 @@
 /**
- * Sorted copies of per-customer columns for breakpoints, medians and tiers. Days and counts are small integers, so
+ * Sorted copies of per-customer columns for breakpoints, medians and tiers, and customers in id order. Days and counts are small integers, so
  * a counting sort does it in two linear passes; money units are integers too, sorted by a three-pass radix sort
  * when their range fits 32 bits. Anything else falls back to the typed array's own sort. All give the ascending
  * order `Float64Array.prototype.sort` gives.
@@ -71,12 +71,7 @@ export function sortedUnits(values: Float64Array): Float64Array {
       counts[digit] = counts[digit]! + 1;
     }
     if (counts[(keys[0]! >>> shift) & RADIX_MASK] === n) continue; // every key has this digit: nothing moves
-    let total = 0;
-    for (let d = 0; d < RADIX; d++) {
-      const count = counts[d]!;
-      counts[d] = total;
-      total += count;
-    }
+    countsToStarts(counts);
     for (let i = 0; i < n; i++) {
       const key = keys[i]!;
       const digit = (key >>> shift) & RADIX_MASK;
@@ -92,4 +87,69 @@ export function sortedUnits(values: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) sorted[i] = keys[i]! + min;
   // -0 sorts before +0 in the native sort; whole units never hold -0 (sums add +0), so equal values are equal.
   return sorted;
+}
+
+/** Counts per key turned in place into each key's first position in the sorted output (one counting-sort step). */
+function countsToStarts(counts: Int32Array): void {
+  let total = 0;
+  for (let key = 0; key < counts.length; key++) {
+    const count = counts[key]!;
+    counts[key] = total;
+    total += count;
+  }
+}
+
+/** Ids up to this long whose code units are all below 255 are radix-sorted; others use a comparison sort. */
+const RADIX_ID_LENGTH = 32;
+
+/**
+ * Customer positions sorted by id as text (UTF-16 code unit order, what `<` on strings does). Short ids of Latin
+ * characters (the usual case: `C004711`, `17850`, e-mail addresses) are sorted by an LSD radix sort over their
+ * characters, a few linear passes; any other id set by comparing strings.
+ */
+export function customerOrderById(customers: { id: string[] }): Uint32Array {
+  const { id } = customers;
+  const n = id.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let width = 0;
+  for (let i = 0; i < n && width <= RADIX_ID_LENGTH; i++) width = Math.max(width, id[i]!.length);
+  // Characters + 1 per id, 0 past its end (a shorter id sorts before its extensions).
+  const keys = width <= RADIX_ID_LENGTH && n > 1 ? idCharacters(id, width) : undefined;
+  if (!keys) return order.sort((a, b) => (id[a]! < id[b]! ? -1 : id[a]! > id[b]! ? 1 : a - b));
+  let next = new Uint32Array(n);
+  const counts = new Int32Array(256);
+  for (let position = width - 1; position >= 0; position--) {
+    counts.fill(0);
+    for (let j = 0; j < n; j++) {
+      const key = keys[order[j]! * width + position]!;
+      counts[key] = counts[key]! + 1;
+    }
+    countsToStarts(counts);
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!;
+      const key = keys[i * width + position]!;
+      const at = counts[key]!;
+      counts[key] = at + 1;
+      next[at] = i;
+    }
+    const swap = order;
+    order = next;
+    next = swap;
+  }
+  return order;
+}
+
+/** The ids' code units + 1 in rows of `width` bytes, or undefined when one is 255 or more. */
+function idCharacters(id: string[], width: number): Uint8Array | undefined {
+  const keys = new Uint8Array(id.length * width);
+  for (let i = 0; i < id.length; i++) {
+    const text = id[i]!;
+    for (let position = 0; position < text.length; position++) {
+      const code = text.charCodeAt(position);
+      if (code >= 255) return undefined;
+      keys[i * width + position] = code + 1;
+    }
+  }
+  return keys;
 }
