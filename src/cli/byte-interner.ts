@@ -2,6 +2,7 @@
  * Interning of ids straight from the bytes of a CSV file: index = order of first appearance. Like the engine's
  * `RangeInterner`, but it hashes and compares UTF-8 bytes, so a JS string is made only once per distinct id.
  * The bytes of each known id are copied into one arena, so the file's buffer is never kept alive by the table.
+ * The strings are made at the end, all at once (see `texts`).
  */
 import { NumberedIds } from "../engine/index";
 
@@ -18,12 +19,12 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): number
 }
 
 export class ByteInterner {
-  /** The ids, decoded once each. */
-  readonly strings: string[] = [];
   /** How many distinct ids there are. */
   size = 0;
   private arena = Buffer.allocUnsafe(1 << 16);
   private arenaUsed = 0;
+  /** Whether every id so far is ASCII (then byte offsets in the arena are character offsets too). */
+  private ascii = true;
   /** Per id: arena offset, byte length. */
   private spans = new Int32Array(2048);
   /**
@@ -118,7 +119,7 @@ export class ByteInterner {
     return index;
   }
 
-  /** Appends a new id: its bytes to the arena, its string when decoding. Returns its index. */
+  /** Appends a new id's bytes to the arena. Returns its index. */
   private store(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
     const index = this.size++;
@@ -130,12 +131,38 @@ export class ByteInterner {
     }
     const at = this.arenaUsed;
     const { arena } = this;
-    for (let i = 0; i < length; i++) arena[at + i] = bytes[start + i]!;
+    let high = 0;
+    for (let i = 0; i < length; i++) high |= arena[at + i] = bytes[start + i]!;
+    if (high >= 0x80) this.ascii = false;
     this.arenaUsed += length;
     this.spans[2 * index] = at;
     this.spans[2 * index + 1] = length;
-    this.strings.push(arena.toString("utf8", at, at + length));
     return index;
+  }
+
+  /** The id numbered `index`, as a string. */
+  text(index: number): string {
+    const at = this.spans[2 * index]!;
+    return this.arena.toString("utf8", at, at + this.spans[2 * index + 1]!);
+  }
+
+  /**
+   * Every id as a string, by index. Decoding an id is a call into Node's C++ (hundreds of nanoseconds); when all
+   * are ASCII, the arena is decoded in one call and each id is a slice of that text, made in JavaScript.
+   */
+  texts(): string[] {
+    const { spans, size } = this;
+    const texts = new Array<string>(size);
+    if (!this.ascii) {
+      for (let index = 0; index < size; index++) texts[index] = this.text(index);
+      return texts;
+    }
+    const all = this.arena.toString("latin1", 0, this.arenaUsed);
+    for (let index = 0; index < size; index++) {
+      const at = spans[2 * index]!;
+      texts[index] = all.slice(at, at + spans[2 * index + 1]!);
+    }
+    return texts;
   }
 
   private rehash(): void {

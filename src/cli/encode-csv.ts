@@ -113,7 +113,7 @@ export function encodeCsv(
   // With ignoreCase, spellings are interned exactly, then folded to the first spelling of their lower case.
   const spellingToCustomer: number[] = [];
   const lowerToCustomer = new Map<string, number>();
-  const customerIds: string[] = options.ignoreCase ? [] : customers.strings;
+  const foldedIds: string[] = [];
   const skipped = new SkipLog(options.maxSkippedReported);
   const { dateOrder } = options;
   const days = new DayCache(dateOrder);
@@ -270,11 +270,12 @@ export function encodeCsv(
     if (options.ignoreCase) {
       let folded = spellingToCustomer[spelling];
       if (folded === undefined) {
-        const lower = customers.strings[spelling]!.toLowerCase();
+        const text = customers.text(spelling);
+        const lower = text.toLowerCase();
         folded = lowerToCustomer.get(lower);
         if (folded === undefined) {
-          folded = customerIds.length;
-          customerIds.push(customers.strings[spelling]!);
+          folded = foldedIds.length;
+          foldedIds.push(text);
           lowerToCustomer.set(lower, folded);
         }
         spellingToCustomer[spelling] = folded;
@@ -378,7 +379,7 @@ export function encodeCsv(
           },
         }
       : undefined,
-    customerIds,
+    customerIds: options.ignoreCase ? foldedIds : customers.texts(),
     blankRows,
     skipped,
     rowNumberOf: (r) => rowLine[r]!,

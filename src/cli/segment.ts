@@ -8,27 +8,21 @@ import {
   resolveOptions,
   type CellValue,
   type ColumnMapping,
-  customerOrderById,
   guessMapping,
-  isWhitespace,
   isoDateToSerial,
-  LIFECYCLE_KEYS,
-  MONEY_SCALE,
   type MappedField,
   normaliseHeader,
+  numberCustomersById,
   type RfmOptions,
   type RfmResult,
   RfmInputError,
   type ScoreCount,
   serialToIsoDate,
   type SkipReason,
-  STANDARD_SEGMENT_KEYS,
-  TIER_KEYS,
   validateMapping,
-  VALUE_CLASS_KEYS,
-  rfmCode,
 } from "../engine/index";
 import { readCsvHeaderBytes } from "./csv-reader";
+import { formatCustomersCsvBytes } from "./customers-csv";
 import { encodeCsv } from "./encode-csv";
 
 export const USAGE = `Usage: npm run segment -- INPUT.csv --out OUT.csv [options]
@@ -46,24 +40,6 @@ Options:
   --ignore-case           treat C001 and c001 as the same customer
   --date-order DMY|MDY    how to read dates like 03/04/2024 (default DMY)
   --help`;
-
-export const OUTPUT_COLUMNS = [
-  "customer_id",
-  "first_purchase",
-  "last_purchase",
-  "recency",
-  "frequency",
-  "monetary",
-  "aov",
-  "r",
-  "f",
-  "m",
-  "rfm",
-  "segment",
-  "value_class",
-  "tier",
-  "lifecycle",
-] as const;
 
 /** A problem with the command line: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -180,201 +156,9 @@ export function analyzeCsvFile(file: string, args: Pick<CliArguments, "options" 
   const options = resolveOptions({ ...args.options, hasHeader: true, firstRowNumber: 1 });
   const encoded = encodeCsv(bytes, header, mapping, options);
   if (encoded.rowCount === 0) throw new RfmInputError("header_only", "The file has a header row but no sales rows.");
+  // The output is sorted by id: numbered in that order, the customers are written in memory order.
+  numberCustomersById(encoded);
   return analyzeEncoded(encoded, options, {}, { headers: header.names, mapping });
-}
-
-/** A number as plain decimal text (never `1e-7` or `1e+21`). */
-export function plainNumber(value: number): string {
-  const text = String(value);
-  if (!text.includes("e")) return text;
-  return value.toFixed(20).replace(/\.?0+$/, "");
-}
-
-function csvField(text: string): string {
-  const needsQuotes =
-    /[",\r\n]/.test(text) ||
-    (text.length > 0 && (isWhitespace(text.charCodeAt(0)) || isWhitespace(text.charCodeAt(text.length - 1))));
-  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** OUT.csv: SPEC's columns, one row per customer sorted by id as text. */
-export function formatCustomersCsv(result: RfmResult): string {
-  return formatCustomersCsvBytes(result).toString("utf8");
-}
-
-/**
- * OUT.csv as UTF-8 bytes, written straight into one buffer: pieces shared by many customers (dates, scores,
- * classes) are encoded once, numbers are written digit by digit, so no string per row is ever built.
- */
-export function formatCustomersCsvBytes(result: RfmResult): Buffer {
-  const c = result.customers;
-  const k = result.options.k;
-  const count = c.id.length;
-  const out = new ByteWriter(count * 96 + 256);
-  out.ascii(`${OUTPUT_COLUMNS.join(",")}\n`);
-  const order = customerOrderById(c);
-  // Customers share few distinct dates, scores and classes: each piece of text is encoded once.
-  const isoDates = new Map<number, Uint8Array>();
-  const isoDate = (serial: number): Uint8Array => {
-    let bytes = isoDates.get(serial);
-    if (bytes === undefined) isoDates.set(serial, (bytes = Buffer.from(`,${serialToIsoDate(serial)}`, "latin1")));
-    return bytes;
-  };
-  const scoreTexts: Uint8Array[] = [];
-  const classTexts: Uint8Array[] = [];
-  for (let index = 0; index < count; index++) {
-    const i = order[index]!;
-    const r = c.r[i]!;
-    const f = c.f[i]!;
-    const m = c.m[i]!;
-    const scoreKey = (r * 16 + f) * 16 + m;
-    let scores = scoreTexts[scoreKey];
-    if (scores === undefined) {
-      scoreTexts[scoreKey] = scores = Buffer.from(`,${r},${f},${m},${rfmCode(r, f, m, k)},`, "latin1");
-    }
-    const segment = c.segment[i]!;
-    const valueClass = c.valueClass[i]!;
-    const tier = c.tier[i]!;
-    const lifecycle = c.lifecycle[i]!;
-    const classKey = ((segment * 16 + valueClass) * 4 + tier) * 8 + lifecycle;
-    let classes = classTexts[classKey];
-    if (classes === undefined) {
-      const text = `${STANDARD_SEGMENT_KEYS[segment]},${VALUE_CLASS_KEYS[valueClass]},${TIER_KEYS[tier]},${LIFECYCLE_KEYS[lifecycle]}\n`;
-      classTexts[classKey] = classes = Buffer.from(text, "utf8");
-    }
-    out.id(c.id[i]!);
-    out.bytes(isoDate(c.firstPurchase[i]!));
-    out.bytes(isoDate(c.lastPurchase[i]!));
-    out.comma();
-    out.integer(c.recency[i]!);
-    out.comma();
-    out.integer(c.frequency[i]!);
-    out.comma();
-    out.money(c.monetary[i]!);
-    out.comma();
-    out.ascii(plainNumber(c.aov[i]!));
-    out.bytes(scores);
-    out.bytes(classes);
-  }
-  return out.done();
-}
-
-/** A growable byte buffer for the output file. */
-class ByteWriter {
-  private buffer: Buffer;
-  private used = 0;
-
-  constructor(capacity: number) {
-    this.buffer = Buffer.allocUnsafe(capacity);
-  }
-
-  private reserve(count: number): void {
-    if (this.used + count <= this.buffer.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + count));
-    this.buffer.copy(bigger, 0, 0, this.used);
-    this.buffer = bigger;
-  }
-
-  comma(): void {
-    this.reserve(1);
-    this.buffer[this.used++] = 44;
-  }
-
-  /** Text known to be ASCII (numbers, keys). */
-  ascii(text: string): void {
-    this.reserve(text.length);
-    const { buffer } = this;
-    let at = this.used;
-    for (let i = 0; i < text.length; i++) buffer[at++] = text.charCodeAt(i);
-    this.used = at;
-  }
-
-  bytes(bytes: Uint8Array): void {
-    this.reserve(bytes.length);
-    const { buffer } = this;
-    let at = this.used;
-    for (let i = 0; i < bytes.length; i++) buffer[at++] = bytes[i]!;
-    this.used = at;
-  }
-
-  /** A whole number (recency, frequency): digits written directly. */
-  integer(value: number): void {
-    if (!(value >= 0 && value < 1e9 && value === Math.floor(value))) {
-      this.ascii(String(value));
-      return;
-    }
-    this.reserve(10);
-    const { buffer } = this;
-    let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-    let at = this.used + digits;
-    this.used = at;
-    let rest = value;
-    do {
-      buffer[--at] = 48 + (rest % 10);
-      rest = Math.floor(rest / 10);
-    } while (rest > 0);
-  }
-
-  /**
-   * Monetary value (whole 1/10,000 units in the engine): integer digits, then the decimals without trailing zeros.
-   * The same text `plainNumber` gives, since a sum of at most 15 digits prints as itself; others go through it.
-   */
-  money(value: number): void {
-    const units = Math.round(value * MONEY_SCALE);
-    if (!(Math.abs(units) < 1e15 && units / MONEY_SCALE === value)) {
-      this.ascii(plainNumber(value));
-      return;
-    }
-    if (units < 0) {
-      this.reserve(1);
-      this.buffer[this.used++] = 45;
-    }
-    const magnitude = Math.abs(units);
-    const whole = Math.floor(magnitude / MONEY_SCALE);
-    let fraction = magnitude - whole * MONEY_SCALE;
-    this.integer(whole);
-    if (fraction === 0) return;
-    let digits = 4;
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      digits--;
-    }
-    this.reserve(5);
-    const { buffer } = this;
-    buffer[this.used] = 46;
-    for (let d = digits; d >= 1; d--) {
-      buffer[this.used + d] = 48 + (fraction % 10);
-      fraction = Math.floor(fraction / 10);
-    }
-    this.used += digits + 1;
-  }
-
-  /** A customer id as a CSV field: plain ASCII ids are copied; others go through `csvField` and UTF-8. */
-  id(text: string): void {
-    const length = text.length;
-    let plain = length > 0 && !isWhitespace(text.charCodeAt(0)) && !isWhitespace(text.charCodeAt(length - 1));
-    for (let i = 0; plain && i < length; i++) {
-      const code = text.charCodeAt(i);
-      plain = code < 0x80 && code !== 34 && code !== 44 && code !== 13 && code !== 10;
-    }
-    if (plain) {
-      this.ascii(text);
-      return;
-    }
-    const field = csvField(text);
-    this.reserve(field.length * 3);
-    this.used += this.buffer.write(field, this.used, "utf8");
-  }
-
-  /** Bytes written so far. */
-  get length(): number {
-    return this.used;
-  }
-
-  done(): Buffer {
-    return this.buffer.subarray(0, this.used);
-  }
 }
 
 const REASONS: Record<SkipReason, string> = {

@@ -14,7 +14,15 @@ export {
 export { customerOrderById } from "./sorted";
 export { isWhitespace, skipWhitespace, trimEndIndex } from "./text-range";
 export { NumberedIds, RangeInterner, hashText } from "./interner";
-export { NO_ORDER, ORDER_HASHED, ORDER_LINKED, type RowOrders, storeUnits, unitsAt } from "./encoded-sales";
+export {
+  NO_ORDER,
+  numberCustomersById,
+  ORDER_HASHED,
+  ORDER_LINKED,
+  type RowOrders,
+  storeUnits,
+  unitsAt,
+} from "./encoded-sales";
 export { guessMapping, validateMapping, normaliseHeader } from "./mapping";
 export { defaultRfmOptions, DEFAULT_SEGMENT_GRID, resolveOptions } from "./options";
 export { serialToIsoDate, isoDateToSerial, parseDateText, civilToSerial, MAX_DATE_SERIAL } from "./excel-date";

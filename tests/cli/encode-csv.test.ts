@@ -4,11 +4,14 @@ import * as path from "node:path";
 import { ByteInterner } from "../../src/cli/byte-interner";
 import { readCsvHeaderBytes } from "../../src/cli/csv-reader";
 import { encodeCsv } from "../../src/cli/encode-csv";
-import { formatCustomersCsv, main, plainNumber, resolveMapping } from "../../src/cli/segment";
+import { formatCustomersCsv, plainNumber } from "../../src/cli/customers-csv";
+import { main, resolveMapping } from "../../src/cli/segment";
 import {
+  analyzeEncoded,
   analyzeRfm,
   type CellValue,
   NO_ORDER,
+  numberCustomersById,
   ORDER_HASHED,
   ORDER_LINKED,
   parseDateText,
@@ -212,9 +215,10 @@ describe("the byte interner", () => {
     const again = ids.map((id) => interner.index(Buffer.from(`,${id},`), 1, id.length + 1));
     expect(first).toEqual(ids.map((_, i) => i));
     expect(again).toEqual(first);
-    expect(interner.strings.slice(0, 5000)).toEqual(ids);
+    expect(interner.texts().slice(0, 5000)).toEqual(ids);
     expect(interner.indexString("客户")).toBe(5000);
-    expect(interner.strings[5000]).toBe("客户");
+    expect(interner.text(5000)).toBe("客户");
+    expect(interner.texts()[5000]).toBe("客户");
     expect(interner.size).toBe(5001);
   });
 
@@ -224,7 +228,7 @@ describe("the byte interner", () => {
     const first = ids.map((id) => interner.indexString(id));
     expect(first).toEqual(ids.map((_, i) => i));
     expect([...ids].reverse().map((id) => interner.indexString(id))).toEqual([...first].reverse());
-    expect(interner.strings).toEqual(ids);
+    expect(interner.texts()).toEqual(ids);
   });
 });
 
@@ -250,18 +254,49 @@ describe("the command on tricky bytes", () => {
 });
 
 describe("the output file's numbers", () => {
-  it("writes monetary values digit by digit exactly as plainNumber prints them", () => {
+  it("writes monetary values and averages digit by digit exactly as plainNumber prints them", () => {
     const amounts = [-12.5, 0.0001, 1234567.89, 99999999999.9999, 10.05, 3, -0.0004, 1e-4 * 7, 250000.1];
     const rows: CellValue[][] = [["Customer", "Date", "Amount"]];
-    amounts.forEach((amount, i) => rows.push([`C${i}`, 45000, amount], [`C${i}`, 45001, 0.3]));
+    amounts.forEach((amount, i) => rows.push([`C${i}`, 45000, amount], [`C${i}`, 45001, 0.3], [`C${i}`, 45002, 0.1]));
     const result = analyzeRfm(rows, { customer: 0, date: 1, amount: 2, dimensions: [] });
     const lines = formatCustomersCsv(result).trim().split("\n").slice(1);
     const written = new Map(lines.map((line) => [line.split(",")[0]!, line.split(",")[5]!]));
     for (let i = 0; i < result.customers.id.length; i++) {
       expect(written.get(result.customers.id[i]!)).toBe(plainNumber(result.customers.monetary[i]!));
     }
-    expect(written.get("C0")).toBe("-12.2");
-    expect(written.get("C3")).toBe("100000000000.2999");
+    const averages = new Map(lines.map((line) => [line.split(",")[0]!, line.split(",")[6]!]));
+    for (let i = 0; i < result.customers.id.length; i++) {
+      expect(averages.get(result.customers.id[i]!)).toBe(plainNumber(result.customers.aov[i]!));
+    }
+    expect(written.get("C0")).toBe("-12.1");
+    expect(written.get("C3")).toBe("100000000000.3999");
+    expect(averages.get("C5")).toBe("1.1333333333333333"); // 3.4 over 3 orders: not a whole number of units
+  });
+});
+
+describe("customers numbered in id order", () => {
+  it("changes only the order of the results, not what each customer gets", () => {
+    const lines = ["customer,date,amount,order"];
+    const ids = ["zed", "C10", "Äpfel", "C9", "客户", "c10", "C1"];
+    for (let i = 0; i < 200; i++) {
+      lines.push(`${ids[(i * 5) % ids.length]},2024-0${1 + (i % 9)}-1${i % 10},${(i * 37) % 101}.5,O${i % 23}`);
+    }
+    const csv = `${lines.join("\n")}\n`;
+    const options = resolveOptions({ hasHeader: true, firstRowNumber: 1 });
+    const asRead = encodeText(csv).encoded;
+    const renumbered = encodeText(csv).encoded;
+    numberCustomersById(renumbered);
+    expect(renumbered.customerIds).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const byId = (encoded: typeof asRead) => {
+      const { customers } = analyzeEncoded(encoded, options, {}, { headers: [], mapping: { dimensions: [] } });
+      return new Map(
+        customers.id.map((id, i) => [
+          id,
+          [customers.frequency[i], customers.monetary[i], customers.r[i], customers.f[i], customers.segment[i]],
+        ]),
+      );
+    };
+    expect(byId(renumbered)).toEqual(byId(asRead));
   });
 });
 

@@ -54,6 +54,13 @@ describe("customers in id order", () => {
     expect(Array.from(order, (i) => ids[i])).toEqual(byComparison(ids));
   });
 
+  it("gives ids already in order back as they are, and sorts ids that are all but in order", () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `C${String(i).padStart(6, "0")}`);
+    expect(Array.from(customerOrderById({ id: ids }))).toEqual(ids.map((_, i) => i));
+    const swapped = [...ids.slice(0, 998), ids[999]!, ids[998]!];
+    expect(Array.from(customerOrderById({ id: swapped }), (i) => swapped[i])).toEqual(ids);
+  });
+
   it("agrees with comparing strings on any distinct ids, short or long, Latin or not", () => {
     const character = fc.oneof(
       fc.constantFrom("0", "1", "9", "A", "Z", "a", "z", " ", "-", "@", ".", "ÿ", "é"),
