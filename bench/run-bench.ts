@@ -406,15 +406,16 @@ async function cliSection(args: BenchArgs): Promise<string[]> {
   ];
 }
 
-/** Engine and CLI sources that changed after their dist-node/ build (tsc rebuilds only what changed). */
+/** Engine and CLI sources changed after the CLI bundle (dist-node/cli/segment.js) was built. */
 function staleBuilds(): string[] {
+  const bundle = join(repoRoot, "dist-node", "cli", "segment.js");
+  const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : -1;
   const stale: string[] = [];
   for (const folder of ["engine", "cli"]) {
     for (const name of readdirSync(join(repoRoot, "src", folder))) {
       if (!name.endsWith(".ts")) continue;
       const source = join("src", folder, name);
-      const built = join(repoRoot, "dist-node", folder, name.replace(/\.ts$/, ".js"));
-      if (!existsSync(built) || statSync(join(repoRoot, source)).mtimeMs > statSync(built).mtimeMs) stale.push(source);
+      if (statSync(join(repoRoot, source)).mtimeMs > builtAt) stale.push(source);
     }
   }
   return stale;

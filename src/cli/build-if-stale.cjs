@@ -1,6 +1,6 @@
-// `presegment`: compiles the engine and CLI to dist-node/ only when a source is newer than the compiled CLI,
-// so `npm run segment` starts at once on repeated runs. Plain CommonJS because it runs before any build.
-const { readdirSync, statSync, utimesSync } = require("node:fs");
+// `presegment`: bundles the engine and CLI into dist-node/cli/segment.js only when a source is newer than the
+// bundle, so `npm run segment` starts at once on repeated runs. Plain CommonJS because it runs before any build.
+const { readdirSync, statSync } = require("node:fs");
 const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 
@@ -28,14 +28,12 @@ function mtime(file) {
 const sources = Math.max(
   newestSource(path.join(root, "src/engine")),
   newestSource(path.join(root, "src/cli")),
-  mtime(path.join(root, "tsconfig.node.json")),
+  mtime(path.join(root, "webpack.cli.config.js")),
   mtime(path.join(root, "tsconfig.json")),
 );
 if (mtime(target) < sources) {
-  const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
-  const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.node.json")], { stdio: "inherit" });
+  const webpack = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
+  const config = path.join(root, "webpack.cli.config.js");
+  const result = spawnSync(process.execPath, [webpack, "--config", config], { stdio: "inherit", cwd: root });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  // tsc --incremental leaves unchanged outputs untouched; mark the build as current.
-  const now = new Date();
-  utimesSync(target, now, now);
 }

@@ -230,10 +230,3 @@ export function main(
     throw error;
   }
 }
-
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-  });
-}
