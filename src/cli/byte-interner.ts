@@ -140,6 +140,14 @@ export class ByteInterner {
     return index;
   }
 
+  /**
+   * The indexes in the order of the ids as text when every id is numbered (see NumberedIds), which takes one walk
+   * over the direct table; undefined when some are not, and a sort is needed.
+   */
+  indexesInTextOrder(): Uint32Array | undefined {
+    return this.hashedCount === 0 ? this.numbered.indexesInTextOrder(this.size) : undefined;
+  }
+
   /** The id numbered `index`, as a string. */
   text(index: number): string {
     const at = this.spans[2 * index]!;

@@ -64,6 +64,11 @@ const UNKNOWN = -1;
 const UNQUOTED = 0;
 const QUOTED = 1;
 
+/** The engine's encoded rows, plus the customers in id order when the interner could tell it without sorting. */
+export interface CsvSales extends EncodedSales {
+  customerIdOrder?: Uint32Array;
+}
+
 /**
  * Reads the records after the header into the engine's encoded rows. `mapping` holds CSV column indexes;
  * `options` must be resolved. Row numbers are file line numbers (a record with quoted line breaks counts all).
@@ -73,7 +78,7 @@ export function encodeCsv(
   header: CsvByteHeader,
   mapping: ColumnMapping,
   options: RfmOptions,
-): EncodedSales {
+): CsvSales {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const delimiter = header.delimiter;
   const useAmount = mapping.amount !== undefined;
@@ -380,6 +385,7 @@ export function encodeCsv(
         }
       : undefined,
     customerIds: options.ignoreCase ? foldedIds : customers.texts(),
+    customerIdOrder: options.ignoreCase ? undefined : customers.indexesInTextOrder(),
     blankRows,
     skipped,
     rowNumberOf: (r) => rowLine[r]!,

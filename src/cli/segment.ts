@@ -157,7 +157,7 @@ export function analyzeCsvFile(file: string, args: Pick<CliArguments, "options" 
   const encoded = encodeCsv(bytes, header, mapping, options);
   if (encoded.rowCount === 0) throw new RfmInputError("header_only", "The file has a header row but no sales rows.");
   // The output is sorted by id: numbered in that order, the customers are written in memory order.
-  numberCustomersById(encoded);
+  numberCustomersById(encoded, encoded.customerIdOrder);
   return analyzeEncoded(encoded, options, {}, { headers: header.names, mapping });
 }
 

@@ -77,6 +77,21 @@ export class NumberedIds {
     this.byNumber[number] = index + 1;
   }
 
+  /**
+   * The indexes of the numbered ids in the order of their text (prefix and digit count are shared, so that is the
+   * order of their numbers): one walk over the direct table instead of a sort.
+   */
+  indexesInTextOrder(count: number): Uint32Array {
+    const order = new Uint32Array(count);
+    const { byNumber } = this;
+    let position = 0;
+    for (let number = 0; number < byNumber.length && position < count; number++) {
+      const entry = byNumber[number]!;
+      if (entry !== 0) order[position++] = entry - 1;
+    }
+    return order;
+  }
+
   /** Fixes the numbered form from the first id: its trailing digits (1 to 9 of them) after a prefix. */
   private decide(codeAt: (i: number) => number, start: number, end: number): void {
     let digitsStart = end;

@@ -222,6 +222,17 @@ describe("the byte interner", () => {
     expect(interner.size).toBe(5001);
   });
 
+  it("tells the id order without sorting when every id is numbered, and only then", () => {
+    const numbered = new ByteInterner();
+    const ids = ["C000300", "C000007", "C120000", "C000010", "C000009"];
+    ids.forEach((id) => numbered.indexString(id));
+    const order = numbered.indexesInTextOrder()!;
+    expect(Array.from(order, (i) => ids[i])).toEqual([...ids].sort());
+    const mixed = new ByteInterner();
+    ["C000300", "C7", "C000007"].forEach((id) => mixed.indexString(id));
+    expect(mixed.indexesInTextOrder()).toBeUndefined();
+  });
+
   it("keeps numbered ids (the first id's shape) and all others apart", () => {
     const interner = new ByteInterner();
     const ids = ["17850", "017850", "X17850", "99999", "1785", "17850 ", "00000", "178500", "客户1"];
