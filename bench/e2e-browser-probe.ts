@@ -17,7 +17,6 @@ export interface ProbeTexts {
    * What-if, not the product: make every sync of the simulator wait for a new task first, as a real sync waits for
    * Excel's answer, so a chain of syncs no longer holds the main thread from start to end.
    */
-  yieldInSync: boolean;
 }
 
 export type ProbeStage = "idle" | "reading" | "computing" | "writing";
@@ -111,7 +110,7 @@ export function installProbe(texts: ProbeTexts): void {
     });
   }
 
-  function instrumentSyncs(into: ProbeData, yieldFirst: boolean): void {
+  function instrumentSyncs(into: ProbeData): void {
     const sim = (window as unknown as { __workbookSim?: WorkbookSim }).__workbookSim;
     if (!sim) return;
     // Excel.RequestContext may be a subclass bound to the sim; patch the prototype that defines sync().
@@ -141,14 +140,6 @@ export function installProbe(texts: ProbeTexts): void {
     };
     const sync = context.sync;
     context.sync = async function (this: unknown) {
-      if (yieldFirst) {
-        // A message, not setTimeout: nested timeouts are clamped to 4 ms.
-        await new Promise<void>((resume) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resume();
-          channel.port2.postMessage(null);
-        });
-      }
       const start = performance.now();
       const before = sim.syncLog.length;
       try {
@@ -183,7 +174,7 @@ export function installProbe(texts: ProbeTexts): void {
   window.__benchProbe = data;
 
   instrumentWorkers(data);
-  instrumentSyncs(data, texts.yieldInSync);
+  instrumentSyncs(data);
 
   let stage: ProbeStage = "idle";
   let progress = Number.NaN;

@@ -16,8 +16,6 @@
  *   --profile                main-thread CPU profile to .bench-data/e2e-browser.cpuprofile, with its hot functions
  *   --no-baseline            skip the engine-alone run in Node
  *   --strict                 exit 1 when a target is missed (else only page errors fail the command)
- *   --what-if-sync-yields    adds one more task wait before every simulator sync (kept for comparison; the
- *                            simulator's syncs already resolve in a later task, as a real host round trip does)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -45,7 +43,6 @@ interface Args {
   profile: boolean;
   baseline: boolean;
   strict: boolean;
-  yieldInSync: boolean;
   clickTarget: "settings" | "title";
 }
 
@@ -71,7 +68,6 @@ function parseArgs(argv: string[], repoRoot: string): Args {
     profile: false,
     baseline: true,
     strict: false,
-    yieldInSync: false,
     clickTarget: "settings",
   };
   for (let i = 0; i < argv.length; i++) {
@@ -87,7 +83,6 @@ function parseArgs(argv: string[], repoRoot: string): Args {
     else if (flag === "--profile") args.profile = true;
     else if (flag === "--no-baseline") args.baseline = false;
     else if (flag === "--strict") args.strict = true;
-    else if (flag === "--what-if-sync-yields") args.yieldInSync = true;
     else if (flag === "--click-target") {
       const target = value();
       if (target !== "settings" && target !== "title") throw new Error("--click-target is settings or title");
@@ -335,7 +330,6 @@ async function runBenchmark(
     },
     runButton: en["run.button"],
     resultsHeading: en["results.heading"],
-    yieldInSync: args.yieldInSync,
   };
   const url = `${serverUrl}demo.html?lang=en-US&rows=${args.rows}`;
   const { page, errors } = await openPage(browser, url, { width: 1400, height: 1400 });
@@ -513,7 +507,6 @@ async function runBenchmark(
       `${cpus().length} cores, load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(" ")}`,
-    ...(args.yieldInSync ? ["  WHAT-IF run: every simulator sync first yields a task (--what-if-sync-yields)"] : []),
     `  read      ${ms(readMs).padStart(10)}   Use selection pressed → mapping shown, Run enabled`,
     `  compute   ${ms(computeMs).padStart(10)}   Segment customers pressed → "${texts.stages.writing}" shown ` +
       `(check for earlier outputs, clone to the worker, engine, result back)`,

@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import { LANGUAGES, MESSAGES } from "../../src/i18n";
+import { LANGUAGES, MESSAGES, SEGMENT_ACTIONS } from "../../src/i18n";
 import { untranslated } from "./catalogue-text";
 import { choose, renderPane } from "./render-pane";
 
@@ -19,6 +19,32 @@ describe("languages", () => {
     expect(gateway.writes[0]!.labels.language).toBe("zh-Hans");
     expect(gateway.writes[0]!.labels.sheets.customers).toBe("RFM 客户");
     expect(gateway.stored).toMatchObject({ language: "zh-Hans" });
+  });
+
+  test("an edited action stays as typed across a language switch, says so, and can be restored alone", async () => {
+    const { user } = renderPane();
+    const en = MESSAGES.en;
+    await user.click(screen.getByRole("button", { name: en["settings.heading"] }));
+    await user.click(screen.getByRole("button", { name: en["settings.actions"] }));
+    const [edited, untouched] = screen.getAllByRole("textbox", { name: /^Action for / });
+    await user.clear(edited!);
+    await user.type(edited!, "Call them this week");
+    expect(screen.getAllByText(en["settings.actionEdited"])).toHaveLength(1);
+    const untouchedInEnglish = (untouched as HTMLTextAreaElement).value;
+
+    await choose(user, "Language", "简体中文");
+    const zh = MESSAGES["zh-Hans"];
+    const [editedZh, untouchedZh] = screen.getAllByRole("textbox", { name: /的行动$/ });
+    expect(editedZh).toHaveValue("Call them this week");
+    expect(untouchedZh).not.toHaveValue(untouchedInEnglish);
+    expect(Object.values(SEGMENT_ACTIONS["zh-Hans"])).toContain((untouchedZh as HTMLTextAreaElement).value);
+    expect(screen.getAllByText(zh["settings.actionEdited"])).toHaveLength(1);
+
+    const restore = screen.getAllByRole("button", { name: /^恢复.+的默认行动$/ });
+    expect(restore).toHaveLength(1);
+    await user.click(restore[0]!);
+    expect(Object.values(SEGMENT_ACTIONS["zh-Hans"])).toContain((editedZh as HTMLTextAreaElement).value);
+    expect(screen.queryByText(zh["settings.actionEdited"])).toBeNull();
   });
 
   test.each(LANGUAGES)("%s: every visible text is from the catalogue or the user's data", async (language) => {

@@ -135,7 +135,26 @@ function ActionsEditor({ state, styles }: { state: PanelState; styles: PanelStyl
   return (
     <div className={styles.group} role="group" aria-label={t("settings.actions")}>
       {state.actionKeys.map((key) => (
-        <Field key={key} label={state.segmentName(key)}>
+        <Field
+          key={key}
+          label={state.segmentName(key)}
+          hint={
+            state.actionEdited(key) ? (
+              <span className={styles.editedHint}>
+                {t("settings.actionEdited")}
+                <Button
+                  size="small"
+                  appearance="transparent"
+                  disabled={disabled}
+                  aria-label={t("settings.resetActionFor", { segment: state.segmentName(key) })}
+                  onClick={() => state.resetAction(key)}
+                >
+                  {t("settings.resetAction")}
+                </Button>
+              </span>
+            ) : undefined
+          }
+        >
           <Textarea
             aria-label={t("settings.actionFor", { segment: state.segmentName(key) })}
             disabled={disabled}

@@ -117,7 +117,19 @@ export function useSettingsPanel({ settings, onChange, disabled, lastResult }: S
     setDateOrder: (value: string) => update({ dateOrder: value === "MDY" ? "MDY" : "DMY" }),
     setOutput: (key: keyof OutputChoices, checked: boolean) =>
       update({ outputs: { ...settings.outputs, [key]: checked } }),
-    setAction: (key: SegmentKey, text: string) => update({ actions: { ...settings.actions, [key]: text } }),
+    // An edited action is the user's own text: it stays as typed when the language changes. Typing the catalogue
+    // text back (or restoring it) drops the edit, so the action follows the language again.
+    actionEdited: (key: SegmentKey) => settings.actions[key] !== undefined,
+    setAction: (key: SegmentKey, text: string) => {
+      const actions = { ...settings.actions, [key]: text };
+      if (text === SEGMENT_ACTIONS[language][key]) delete actions[key];
+      update({ actions });
+    },
+    resetAction: (key: SegmentKey) => {
+      const actions = { ...settings.actions };
+      delete actions[key];
+      update({ actions });
+    },
     resetActions: () => update({ actions: {} }),
   };
 }

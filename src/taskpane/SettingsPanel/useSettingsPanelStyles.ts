@@ -18,5 +18,6 @@ export const useSettingsPanelStyles = makeStyles({
     "& select": { paddingLeft: "2px", paddingRight: "14px", fontSize: tokens.fontSizeBase100 },
   },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  editedHint: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
   input: { minWidth: 0, width: "100%" },
 });
