@@ -160,87 +160,98 @@ export function encodeCsv(
       fields.quoted[slot] = undefined;
     }
     if (nextQuote >= 0 && nextQuote < pos) nextQuote = buffer.indexOf(QUOTE, pos);
-    // A record is read as spreadsheet programs do: a line without quotes ends only at LF (a lone CR is data);
-    // once the line has a quote, CR ends a field and the record too, and quoted fields may span lines.
-    let quotedLine = UNKNOWN;
-    let anyValue = false;
-    let field = 0;
-    for (;;) {
-      const slot = field < columnSlot.length ? columnSlot[field]! : -1;
-      if (pos < length && bytes[pos] === QUOTE) {
-        quotedLine = QUOTED;
-        let partStart = pos + 1;
-        let value = "";
-        pos = partStart;
-        for (;;) {
-          const q = buffer.indexOf(QUOTE, pos);
-          if (q < 0) {
-            // Unterminated quote: the rest of the file is the field, as spreadsheet programs read it.
-            value += buffer.toString("utf8", partStart, length);
-            pos = length;
+    // Blank or not is worked out only when the record turns out to have no customer (see below).
+    let anyValue: boolean | undefined;
+    const plainEnd = splitPlainRecord(bytes, pos, delimiter, columnSlot, lastWantedColumn, nextQuote, fields);
+    if (plainEnd >= 0) pos = plainEnd;
+    else {
+      // The careful path. A record is read as spreadsheet programs do: a line without quotes ends only at LF (a
+      // lone CR is data); once the line has a quote, CR ends a field and the record too, and quoted fields may
+      // span lines.
+      for (let slot = 0; slot < 5; slot++) {
+        fields.start[slot] = -1;
+        fields.end[slot] = -1;
+      }
+      let quotedLine = UNKNOWN;
+      anyValue = false;
+      let field = 0;
+      for (;;) {
+        const slot = field < columnSlot.length ? columnSlot[field]! : -1;
+        if (pos < length && bytes[pos] === QUOTE) {
+          quotedLine = QUOTED;
+          let partStart = pos + 1;
+          let value = "";
+          pos = partStart;
+          for (;;) {
+            const q = buffer.indexOf(QUOTE, pos);
+            if (q < 0) {
+              // Unterminated quote: the rest of the file is the field, as spreadsheet programs read it.
+              value += buffer.toString("utf8", partStart, length);
+              pos = length;
+              break;
+            }
+            for (let j = pos; j < q; j++) if (bytes[j] === LF) line++;
+            if (bytes[q + 1] === QUOTE) {
+              value += buffer.toString("utf8", partStart, q + 1);
+              pos = partStart = q + 2;
+            } else {
+              value += buffer.toString("utf8", partStart, q);
+              pos = q + 1;
+              break;
+            }
+          }
+          // Anything between the closing quote and the delimiter is kept, as Excel does.
+          const tailStart = pos;
+          while (pos < length) {
+            const c = bytes[pos]!;
+            if (c === delimiter || c === LF || c === CR) break;
+            pos++;
+          }
+          if (tailStart < pos) value += buffer.toString("utf8", tailStart, pos);
+          if (value !== "") anyValue = true;
+          if (slot >= 0) fields.quoted[slot] = value;
+        } else {
+          const start = pos;
+          while (pos < length) {
+            const c = bytes[pos]!;
+            if (c === delimiter || c === LF) break;
+            if (c === CR) {
+              if (bytes[pos + 1] === LF) break;
+              if (quotedLine === UNKNOWN) quotedLine = quoteInLine(buffer, recordStart, nextQuote);
+              if (quotedLine === QUOTED) break;
+            }
+            pos++;
+          }
+          if (pos > start) anyValue = true;
+          if (slot >= 0) {
+            fields.start[slot] = start;
+            fields.end[slot] = pos;
+          }
+        }
+        field++;
+        if (pos >= length) break;
+        const c = bytes[pos]!;
+        if (c === delimiter) {
+          pos++;
+          if (field > lastWantedColumn && quotedLine === UNKNOWN)
+            quotedLine = quoteInLine(buffer, recordStart, nextQuote);
+          if (field > lastWantedColumn && quotedLine === UNQUOTED) {
+            // The rest of a line without quotes holds nothing wanted: skip to its end.
+            let lineBreak = buffer.indexOf(LF, pos);
+            if (lineBreak < 0) lineBreak = length;
+            if (!anyValue) {
+              const recordEnd = lineBreak > pos && bytes[lineBreak - 1] === CR ? lineBreak - 1 : lineBreak;
+              for (let i = pos; i < recordEnd && !anyValue; i++) anyValue = bytes[i] !== delimiter;
+            }
+            pos = lineBreak + 1;
             break;
           }
-          for (let j = pos; j < q; j++) if (bytes[j] === LF) line++;
-          if (bytes[q + 1] === QUOTE) {
-            value += buffer.toString("utf8", partStart, q + 1);
-            pos = partStart = q + 2;
-          } else {
-            value += buffer.toString("utf8", partStart, q);
-            pos = q + 1;
-            break;
-          }
+          continue;
         }
-        // Anything between the closing quote and the delimiter is kept, as Excel does.
-        const tailStart = pos;
-        while (pos < length) {
-          const c = bytes[pos]!;
-          if (c === delimiter || c === LF || c === CR) break;
-          pos++;
-        }
-        if (tailStart < pos) value += buffer.toString("utf8", tailStart, pos);
-        if (value !== "") anyValue = true;
-        if (slot >= 0) fields.quoted[slot] = value;
-      } else {
-        const start = pos;
-        while (pos < length) {
-          const c = bytes[pos]!;
-          if (c === delimiter || c === LF) break;
-          if (c === CR) {
-            if (bytes[pos + 1] === LF) break;
-            if (quotedLine === UNKNOWN) quotedLine = quoteInLine(buffer, recordStart, nextQuote);
-            if (quotedLine === QUOTED) break;
-          }
-          pos++;
-        }
-        if (pos > start) anyValue = true;
-        if (slot >= 0) {
-          fields.start[slot] = start;
-          fields.end[slot] = pos;
-        }
+        if (c === CR) pos++;
+        if (pos < length && bytes[pos] === LF) pos++;
+        break;
       }
-      field++;
-      if (pos >= length) break;
-      const c = bytes[pos]!;
-      if (c === delimiter) {
-        pos++;
-        if (field > lastWantedColumn && quotedLine === UNKNOWN)
-          quotedLine = quoteInLine(buffer, recordStart, nextQuote);
-        if (field > lastWantedColumn && quotedLine === UNQUOTED) {
-          // The rest of a line without quotes holds nothing wanted: skip to its end.
-          let lineBreak = buffer.indexOf(LF, pos);
-          if (lineBreak < 0) lineBreak = length;
-          if (!anyValue) {
-            const recordEnd = lineBreak > pos && bytes[lineBreak - 1] === CR ? lineBreak - 1 : lineBreak;
-            for (let i = pos; i < recordEnd && !anyValue; i++) anyValue = bytes[i] !== delimiter;
-          }
-          pos = lineBreak + 1;
-          break;
-        }
-        continue;
-      }
-      if (c === CR) pos++;
-      if (pos < length && bytes[pos] === LF) pos++;
-      break;
     }
     line++;
 
@@ -266,7 +277,7 @@ export function encodeCsv(
       }
     }
     if (spelling < 0) {
-      if (!anyValue) blankRows++;
+      if (!(anyValue ?? recordHasValue(bytes, recordStart, pos, delimiter))) blankRows++;
       else skipped.add(lineOfRow, "missing_customer", skipped.listing ? fieldText(buffer, fields, CUSTOMER) : "");
       row++;
       continue;
@@ -392,6 +403,61 @@ export function encodeCsv(
     dateTextOf: (r) => readField(buffer, rowStart[r]!, delimiter, dateColumn),
     dimensions: [],
   };
+}
+
+/**
+ * Splits the record at `pos` when its line has no quote, the usual case, into `fields`, and returns where the next
+ * record starts; -1 when the record needs the careful path: a field that starts with a quote, a CR not followed by
+ * LF (data in a line without quotes, a line end in one with quotes), or a quote later in the line when fields are
+ * skipped (a quoted field there may hold a line break). Kept small so V8 compiles this loop early and tightly.
+ */
+function splitPlainRecord(
+  bytes: Uint8Array,
+  pos: number,
+  delimiter: number,
+  columnSlot: Int8Array,
+  lastWantedColumn: number,
+  nextQuote: number,
+  fields: FieldSlots,
+): number {
+  const length = bytes.length;
+  const { start: starts, end: ends } = fields;
+  for (let field = 0; ; field++) {
+    if (bytes[pos] === QUOTE) return -1;
+    const start = pos;
+    let c = -1;
+    while (pos < length) {
+      c = bytes[pos]!;
+      if (c === delimiter || c === LF || c === CR) break;
+      pos++;
+    }
+    if (field <= lastWantedColumn) {
+      const slot = columnSlot[field]!;
+      if (slot >= 0) {
+        starts[slot] = start;
+        ends[slot] = pos;
+      }
+    }
+    if (pos >= length) return length;
+    if (c === LF) return pos + 1;
+    if (c === CR) return bytes[pos + 1] === LF ? pos + 2 : -1;
+    pos++; // the delimiter
+    if (field === lastWantedColumn) {
+      // Nothing wanted in the rest of the line: skip to its end, unless a quote there could hide a line break.
+      let lineBreak = bytes.indexOf(LF, pos);
+      if (lineBreak < 0) lineBreak = length;
+      return nextQuote >= 0 && nextQuote < lineBreak ? -1 : lineBreak + 1;
+    }
+  }
+}
+
+/** Whether a record read by `splitPlainRecord` has anything besides delimiters (else it is a blank line). */
+function recordHasValue(bytes: Uint8Array, start: number, end: number, delimiter: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    if (c !== delimiter && c !== LF && c !== CR) return true;
+  }
+  return false;
 }
 
 /** About how many records follow `start`, from the line breaks in a 64 KB sample, with 10% to spare. */

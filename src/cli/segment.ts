@@ -39,6 +39,7 @@ Options:
   --price COL
   --ignore-case           treat C001 and c001 as the same customer
   --date-order DMY|MDY    how to read dates like 03/04/2024 (default DMY)
+  --timings               print how long each step took to standard error
   --help`;
 
 /** A problem with the command line: printed with the usage, exit code 2. */
@@ -50,6 +51,7 @@ export interface CliArguments {
   options: Partial<RfmOptions>;
   /** Column names given on the command line; "" means "no such column". */
   columns: Partial<Record<MappedField, string>>;
+  timings: boolean;
 }
 
 const COLUMN_FLAGS: Record<string, MappedField> = {
@@ -66,6 +68,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   let out: string | undefined;
   const options: Partial<RfmOptions> = {};
   const columns: Partial<Record<MappedField, string>> = {};
+  let timings = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inlineValue] =
@@ -91,6 +94,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         throw new UsageError(`--analysis-date must be a date written YYYY-MM-DD, not "${text}".`);
       options.analysisDate = serial;
     } else if (flag === "--ignore-case") options.ignoreCase = true;
+    else if (flag === "--timings") timings = true;
     else if (flag === "--date-order") {
       const order = value().toUpperCase();
       if (order !== "DMY" && order !== "MDY") throw new UsageError("--date-order must be DMY or MDY.");
@@ -102,7 +106,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   }
   if (input === undefined) throw new UsageError("Name the input CSV file.");
   if (out === undefined) throw new UsageError("Name the output file with --out.");
-  return { input, out, options, columns };
+  return { input, out, options, columns, timings };
 }
 
 /** The mapping: guessed from the header, then overridden by the columns named on the command line. */
@@ -143,9 +147,32 @@ function findHeader(names: string[], wanted: string): number {
   return column;
 }
 
+/** Milliseconds per step, for `--timings`: each `step` call closes the step that ran since the previous one. */
+export class StepTimer {
+  private last = performance.now();
+  readonly steps: [string, number][] = [];
+
+  step(name: string): void {
+    const now = performance.now();
+    this.steps.push([name, now - this.last]);
+    this.last = now;
+  }
+
+  /** One line; `performance.now()` counts from the process start, so the total includes Node's own start-up. */
+  report(): string {
+    const steps = this.steps.map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(", ");
+    return `timings: ${steps}; ${Math.round(performance.now())} ms since the process started\n`;
+  }
+}
+
 /** Reads INPUT, runs the engine, returns the analysis (the CSV text is written by `formatCustomersCsv`). */
-export function analyzeCsvFile(file: string, args: Pick<CliArguments, "options" | "columns">): RfmResult {
+export function analyzeCsvFile(
+  file: string,
+  args: Pick<CliArguments, "options" | "columns">,
+  timer?: StepTimer,
+): RfmResult {
   const bytes = readFileSync(file);
+  timer?.step("read");
   const header = readCsvHeaderBytes(bytes);
   if (header.names.length === 0 || (header.names.length === 1 && header.names[0] === "")) {
     throw new RfmInputError("empty_selection", "The file is empty. It needs a header row and one row per sales line.");
@@ -155,10 +182,14 @@ export function analyzeCsvFile(file: string, args: Pick<CliArguments, "options" 
   if (problems.length > 0) throw problems[0]!;
   const options = resolveOptions({ ...args.options, hasHeader: true, firstRowNumber: 1 });
   const encoded = encodeCsv(bytes, header, mapping, options);
+  timer?.step("parse");
   if (encoded.rowCount === 0) throw new RfmInputError("header_only", "The file has a header row but no sales rows.");
   // The output is sorted by id: numbered in that order, the customers are written in memory order.
   numberCustomersById(encoded, encoded.customerIdOrder);
-  return analyzeEncoded(encoded, options, {}, { headers: header.names, mapping });
+  timer?.step("order by id");
+  const result = analyzeEncoded(encoded, options, {}, { headers: header.names, mapping });
+  timer?.step("analyze");
+  return result;
 }
 
 const REASONS: Record<SkipReason, string> = {
@@ -208,9 +239,14 @@ export function main(
     return 2;
   }
   try {
-    const result = analyzeCsvFile(args.input, args);
-    writeFileSync(args.out, formatCustomersCsvBytes(result));
+    const timer = args.timings ? new StepTimer() : undefined;
+    const result = analyzeCsvFile(args.input, args, timer);
+    const text = formatCustomersCsvBytes(result);
+    timer?.step("format");
+    writeFileSync(args.out, text);
+    timer?.step("write");
     io.stderr(formatReport(result));
+    if (timer) io.stderr(timer.report());
     io.stdout(
       `${result.totals.customers} customers from ${result.totals.usedRows} rows (analysis date ${serialToIsoDate(result.analysisDate)}) written to ${args.out}\n`,
     );

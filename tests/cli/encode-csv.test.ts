@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -10,6 +11,8 @@ import {
   analyzeEncoded,
   analyzeRfm,
   type CellValue,
+  cellToSerialDay,
+  isExcelError,
   NO_ORDER,
   numberCustomersById,
   ORDER_HASHED,
@@ -207,6 +210,110 @@ describe("reading records from bytes", () => {
   });
 });
 
+/**
+ * The reading rules of encode-csv.ts written plainly over a string, field by field, for comparison: quoted fields
+ * (doubled quotes, line breaks inside, text after the closing quote kept), LF or CRLF line ends, and a lone CR that
+ * is data in a line without quotes but ends the field and record in a line with one.
+ */
+function referenceRecords(text: string, bodyStart: number): { fields: string[]; line: number; blank: boolean }[] {
+  const records: { fields: string[]; line: number; blank: boolean }[] = [];
+  const lineHasQuote = (from: number): boolean => {
+    const lineEnd = text.indexOf("\n", from);
+    return text.slice(from, lineEnd < 0 ? text.length : lineEnd).includes('"');
+  };
+  let pos = bodyStart;
+  let line = 2;
+  while (pos < text.length) {
+    const recordStart = pos;
+    const record = { fields: [] as string[], line, blank: true };
+    let quotedLine: boolean | undefined;
+    for (;;) {
+      let value = "";
+      if (text[pos] === '"') {
+        quotedLine = true;
+        pos++;
+        for (;;) {
+          const q = text.indexOf('"', pos);
+          if (q < 0) {
+            value += text.slice(pos);
+            pos = text.length;
+            break;
+          }
+          for (let j = pos; j < q; j++) if (text[j] === "\n") line++;
+          const doubled = text[q + 1] === '"';
+          value += text.slice(pos, doubled ? q + 1 : q);
+          pos = doubled ? q + 2 : q + 1;
+          if (!doubled) break;
+        }
+        while (pos < text.length && !",\n\r".includes(text[pos]!)) value += text[pos++];
+      } else {
+        while (pos < text.length) {
+          const c = text[pos]!;
+          if (c === "," || c === "\n") break;
+          if (c === "\r") {
+            if (text[pos + 1] === "\n") break;
+            quotedLine ??= lineHasQuote(recordStart);
+            if (quotedLine) break;
+          }
+          value += c;
+          pos++;
+        }
+      }
+      if (value !== "") record.blank = false;
+      record.fields.push(value);
+      if (pos >= text.length) break;
+      if (text[pos] === ",") {
+        pos++;
+        continue;
+      }
+      if (text[pos] === "\r") pos++;
+      if (text[pos] === "\n") pos++;
+      break;
+    }
+    line++;
+    records.push(record);
+  }
+  return records;
+}
+
+describe("reading records from bytes, against the rules written plainly", () => {
+  it("agrees on every row: customer, day, amount, line number, and blank lines", () => {
+    const customer = fc.constantFrom("C1", "C2", " C2 ", '"C,3"', '"C""4"', "", "#N/A", "客户", '"C\n5"', "C1\r");
+    const date = fc.constantFrom("2024-01-02", '"2024-01-03"', "03/01/2024", "bad", "", "2024-1-5", " 2024-01-04");
+    const amount = fc.constantFrom("5", "-2.5", '"1,5"', "x", "", "12.34567", '"7"tail', "1e3");
+    const extra = fc.constantFrom("", "note", '"multi\nline"', '"a\r\nb"', "with\rcr", 'q"mid', '"', ",,");
+    const ending = fc.constantFrom("\n", "\r\n", "\r", "");
+    const record = fc.tuple(customer, date, amount, fc.array(extra, { maxLength: 2 }), ending);
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 12 }), fc.boolean(), (records, blankLines) => {
+        const lines = records.map(([c, d, a, extras, end], i) =>
+          blankLines && i % 4 === 3 ? `,,${end || "\n"}` : `${[c, d, a, ...extras].join(",")}${end}`,
+        );
+        const text = `customer,date,amount,note\n${lines.join("")}`;
+        const { header, encoded } = encodeText(text);
+        const expected = referenceRecords(text, Buffer.from(text).subarray(0, header.bodyStart).toString().length);
+        expect(encoded.rowCount).toBe(expected.length);
+        let blank = 0;
+        expected.forEach((want, row) => {
+          expect(encoded.rowNumberOf(row)).toBe(want.line);
+          const id = (want.fields[0] ?? "").trim();
+          const day = cellToSerialDay(want.fields[1] ?? "", "DMY");
+          const units = parseMoneyText(want.fields[2] ?? "");
+          const kept = id !== "" && !isExcelError(id) && day === day && units === units;
+          if (id === "" && want.blank) blank++;
+          const got = encoded.rowCustomer[row]!;
+          expect(got >= 0 ? encoded.customerIds[got] : undefined).toBe(kept ? id : undefined);
+          if (!kept) return;
+          expect(encoded.rowDay[row]).toBe(day);
+          expect(unitsAt(encoded.rowUnits, encoded.bigUnits, row)).toBe(units);
+        });
+        expect(encoded.blankRows).toBe(blank);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe("the byte interner", () => {
   it("gives each distinct byte string one index in order of first appearance, across table growth", () => {
     const interner = new ByteInterner();
@@ -261,6 +368,21 @@ describe("the command on tricky bytes", () => {
     expect(run.stderr).toContain('line 5: unreadable amount "abc"');
     const lines = readFileSync(out, "utf8").split("\n");
     expect(lines.map((line) => line.split(",")[0])).toEqual(["customer_id", "00007", "客户甲", ""]);
+  });
+});
+
+describe("--timings", () => {
+  it("reports each step's milliseconds on standard error and changes nothing else", () => {
+    const input = path.join(dir, "timed.csv");
+    writeFileSync(input, "customer,date,amount\nC1,2024-01-02,10\nC2,2024-01-03,5\n");
+    const plain = runMain([input, "--out", path.join(dir, "plain.csv")]);
+    const timed = runMain([input, "--out", path.join(dir, "timed-out.csv"), "--timings"]);
+    expect(timed.status).toBe(0);
+    expect(timed.stdout).toBe(plain.stdout.replace("plain.csv", "timed-out.csv"));
+    expect(timed.stderr).toMatch(
+      /^timings: read \d+ ms, parse \d+ ms, order by id \d+ ms, analyze \d+ ms, format \d+ ms, write \d+ ms; \d+ ms since the process started\n$/,
+    );
+    expect(readFileSync(path.join(dir, "timed-out.csv"), "utf8")).toBe(readFileSync(path.join(dir, "plain.csv"), "utf8"));
   });
 });
 
