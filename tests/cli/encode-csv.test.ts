@@ -382,7 +382,9 @@ describe("--timings", () => {
     expect(timed.stderr).toMatch(
       /^timings: read \d+ ms, parse \d+ ms, order by id \d+ ms, analyze \d+ ms, format \d+ ms, write \d+ ms; \d+ ms since the process started\n$/,
     );
-    expect(readFileSync(path.join(dir, "timed-out.csv"), "utf8")).toBe(readFileSync(path.join(dir, "plain.csv"), "utf8"));
+    expect(readFileSync(path.join(dir, "timed-out.csv"), "utf8")).toBe(
+      readFileSync(path.join(dir, "plain.csv"), "utf8"),
+    );
   });
 });
 
