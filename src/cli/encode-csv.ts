@@ -268,14 +268,12 @@ export function encodeCsv(
       sameBytes(bytes, previousCustomerStart, customerStart, customerEnd - customerStart)
     ) {
       spelling = previousSpelling;
-    } else {
-      spelling = readId(buffer, fields, CUSTOMER, customers, true);
-      if (spelling >= 0 && fields.quoted[CUSTOMER] === undefined && isPlainId(bytes, customerStart, customerEnd)) {
-        previousCustomerStart = customerStart;
-        previousCustomerEnd = customerEnd;
-        previousSpelling = spelling;
-      }
-    }
+    } else if (fields.quoted[CUSTOMER] === undefined && isPlainId(bytes, customerStart, customerEnd)) {
+      spelling = customers.index(buffer, customerStart, customerEnd);
+      previousCustomerStart = customerStart;
+      previousCustomerEnd = customerEnd;
+      previousSpelling = spelling;
+    } else spelling = readId(buffer, fields, CUSTOMER, customers, true);
     if (spelling < 0) {
       if (!(anyValue ?? recordHasValue(bytes, recordStart, pos, delimiter))) blankRows++;
       else skipped.add(lineOfRow, "missing_customer", skipped.listing ? fieldText(buffer, fields, CUSTOMER) : "");
@@ -451,12 +449,16 @@ function splitPlainRecord(
   }
 }
 
-/** Whether a record read by `splitPlainRecord` has anything besides delimiters (else it is a blank line). */
+/**
+ * Whether a record read by `splitPlainRecord` has anything besides delimiters before its line end (else it is a
+ * blank line). A lone CR is data there, so it counts; only the CR of a CRLF does not.
+ */
 function recordHasValue(bytes: Uint8Array, start: number, end: number, delimiter: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = bytes[i]!;
-    if (c !== delimiter && c !== LF && c !== CR) return true;
+  if (end > start && bytes[end - 1] === LF) {
+    end--;
+    if (end > start && bytes[end - 1] === CR) end--;
   }
+  for (let i = start; i < end; i++) if (bytes[i] !== delimiter) return true;
   return false;
 }
 

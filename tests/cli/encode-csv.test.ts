@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { ByteInterner } from "../../src/cli/byte-interner";
+import { ByteInterner, hashBytes } from "../../src/cli/byte-interner";
 import { readCsvHeaderBytes } from "../../src/cli/csv-reader";
 import { encodeCsv } from "../../src/cli/encode-csv";
 import { formatCustomersCsv, plainNumber } from "../../src/cli/customers-csv";
@@ -309,8 +309,15 @@ describe("reading records from bytes, against the rules written plainly", () => 
         });
         expect(encoded.blankRows).toBe(blank);
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FC_RUNS ?? 1000) },
     );
+  });
+
+  it("counts a line of delimiters as blank, but not one with a lone CR past the mapped columns", () => {
+    const { encoded } = encodeText("customer,date,amount,note\n,,,\r,,\n,,,\r\n,,,\n");
+    expect(encoded.rowCount).toBe(3);
+    expect(encoded.blankRows).toBe(2);
+    expect(encoded.skipped.count).toBe(1);
   });
 });
 
@@ -327,6 +334,15 @@ describe("the byte interner", () => {
     expect(interner.text(5000)).toBe("客户");
     expect(interner.texts()[5000]).toBe("客户");
     expect(interner.size).toBe(5001);
+  });
+
+  it("hashes bytes with MurmurHash3 (x86, 32-bit, seed 0), the published test vectors", () => {
+    const hash = (text: string) =>
+      (hashBytes(Buffer.from(`<${text}>`), 1, Buffer.byteLength(text) + 1) >>> 0).toString(16);
+    expect(hash("")).toBe("0");
+    expect(hash("hello")).toBe("248bfa47");
+    expect(hash("Hello, world!")).toBe("c0363e43");
+    expect(hash("The quick brown fox jumps over the lazy dog")).toBe("2e4ff723");
   });
 
   it("tells the id order without sorting when every id is numbered, and only then", () => {
