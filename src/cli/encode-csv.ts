@@ -123,6 +123,7 @@ export function encodeCsv(
   const { dateOrder } = options;
   const days = new DayCache(dateOrder);
   let blankRows = 0;
+  let latestPurchaseDay = -1;
   let line = header.bodyLine;
 
   // The previous row's customer and order id bytes: consecutive lines of one order repeat them.
@@ -330,6 +331,7 @@ export function encodeCsv(
     rowCustomer[row] = customer;
     rowDay[row] = day;
     storeUnits(rowUnits, bigUnits, row, units);
+    if (units >= 0 && day > latestPurchaseDay) latestPurchaseDay = day;
     if (hasOrder) {
       const start = fields.start[ORDER]!;
       const end = fields.end[ORDER]!;
@@ -394,6 +396,7 @@ export function encodeCsv(
         }
       : undefined,
     customerIds: options.ignoreCase ? foldedIds : customers.texts(),
+    latestPurchaseDay,
     customerIdOrder: options.ignoreCase ? undefined : customers.indexesInTextOrder(),
     blankRows,
     skipped,
