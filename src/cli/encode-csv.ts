@@ -538,12 +538,16 @@ function trimmedText(buffer: Buffer, fields: FieldSlots, slot: number): string {
 
 /**
  * Serial days of date fields. `YYYY-MM-DD` is read from its bytes to a number and each distinct one is parsed once
- * by the engine; other forms are decoded and parsed as the engine parses text.
+ * by the engine; any other form (`03/01/2024`, `2010-12-01 08:26`) is interned by its bytes and each distinct text
+ * is decoded and parsed once, as the engine parses text. A file holds far fewer distinct dates than rows.
  */
 class DayCache {
   private readonly known = new Map<number, number>();
   private previousKey = -1;
   private previousDay = NaN;
+  /** Other forms: their texts, and the day of each (by the text's index). */
+  private readonly texts = new ByteInterner(256);
+  private textDays: number[] = [];
 
   constructor(private readonly dateOrder: "DMY" | "MDY") {}
 
@@ -562,7 +566,9 @@ class DayCache {
         return day;
       }
     }
-    return this.parse(bytes.toString("utf8", start, end));
+    const index = this.texts.index(bytes, start, end);
+    if (index === this.textDays.length) this.textDays.push(this.parse(this.texts.text(index)));
+    return this.textDays[index]!;
   }
 
   private parse(text: string): number {
