@@ -53,6 +53,8 @@ interface FieldSlots {
   start: Int32Array;
   end: Int32Array;
   quoted: (string | undefined)[];
+  /** Whether any field of the record (wanted or not) has a value: a record without is a blank line. */
+  anyValue: boolean;
 }
 
 /** Outcome of reading an id field: an interned index, or why there is none. */
@@ -92,7 +94,12 @@ export function encodeCsv(
   if (!useAmount) assign(mapping.price, PRICE);
   assign(mapping.orderId, ORDER);
   const hasOrder = mapping.orderId !== undefined;
-  const fields: FieldSlots = { start: new Int32Array(5), end: new Int32Array(5), quoted: new Array(5).fill(undefined) };
+  const fields: FieldSlots = {
+    start: new Int32Array(5),
+    end: new Int32Array(5),
+    quoted: new Array(5).fill(undefined),
+    anyValue: false,
+  };
   let lastWantedColumn = 0;
   for (let column = 0; column < columnSlot.length; column++) if (columnSlot[column]! >= 0) lastWantedColumn = column;
 
@@ -161,11 +168,12 @@ export function encodeCsv(
       fields.quoted[slot] = undefined;
     }
     if (nextQuote >= 0 && nextQuote < pos) nextQuote = buffer.indexOf(QUOTE, pos);
-    // Blank or not is worked out only when the record turns out to have no customer (see below).
-    let anyValue: boolean | undefined;
+    let anyValue: boolean;
     const plainEnd = splitPlainRecord(bytes, pos, delimiter, columnSlot, lastWantedColumn, nextQuote, fields);
-    if (plainEnd >= 0) pos = plainEnd;
-    else {
+    if (plainEnd >= 0) {
+      pos = plainEnd;
+      anyValue = fields.anyValue;
+    } else {
       // The careful path. A record is read as spreadsheet programs do: a line without quotes ends only at LF (a
       // lone CR is data); once the line has a quote, CR ends a field and the record too, and quoted fields may
       // span lines.
@@ -241,8 +249,7 @@ export function encodeCsv(
             let lineBreak = buffer.indexOf(LF, pos);
             if (lineBreak < 0) lineBreak = length;
             if (!anyValue) {
-              const recordEnd = lineBreak > pos && bytes[lineBreak - 1] === CR ? lineBreak - 1 : lineBreak;
-              for (let i = pos; i < recordEnd && !anyValue; i++) anyValue = bytes[i] !== delimiter;
+              anyValue = restHasValue(bytes, pos, lineBreak, delimiter);
             }
             pos = lineBreak + 1;
             break;
@@ -276,7 +283,7 @@ export function encodeCsv(
       previousSpelling = spelling;
     } else spelling = readId(buffer, fields, CUSTOMER, customers, true);
     if (spelling < 0) {
-      if (!(anyValue ?? recordHasValue(bytes, recordStart, pos, delimiter))) blankRows++;
+      if (!anyValue) blankRows++;
       else skipped.add(lineOfRow, "missing_customer", skipped.listing ? fieldText(buffer, fields, CUSTOMER) : "");
       row++;
       continue;
@@ -342,9 +349,12 @@ export function encodeCsv(
         end - start === previousOrderEnd - previousOrderStart &&
         sameBytes(bytes, previousOrderStart, start, end - start)
       ) {
-        // The next line of the same order: linked, no hashing.
+        // The next line of the same order: linked, no hashing. Its field is kept too: if the lines it links to
+        // are not counted (returns, or after the analysis date), it is compared with the customer's other orders.
         orderKind[row] = ORDER_LINKED;
         orderWord[row] = previousOrderRow;
+        orderStart[row] = start;
+        orderEnd[row] = end;
         previousOrderRow = row;
       } else if (plain) {
         orderKind[row] = ORDER_HASHED;
@@ -407,10 +417,11 @@ export function encodeCsv(
 }
 
 /**
- * Splits the record at `pos` when its line has no quote, the usual case, into `fields`, and returns where the next
- * record starts; -1 when the record needs the careful path: a field that starts with a quote, a CR not followed by
- * LF (data in a line without quotes, a line end in one with quotes), or a quote later in the line when fields are
- * skipped (a quoted field there may hold a line break). Kept small so V8 compiles this loop early and tightly.
+ * Splits the record at `pos` into `fields` when it is simple, the usual case, and returns where the next record
+ * starts; -1 when the record needs the careful path. Simple: its fields are unquoted, or quoted with no doubled
+ * quote and no line break inside and closed right before a delimiter or the line end (then the bytes between the
+ * quotes are the value, as the careful path would decode them); a CR only as part of CRLF. Sets `fields.anyValue`.
+ * Kept small so V8 compiles this loop early and tightly.
  */
 function splitPlainRecord(
   bytes: Uint8Array,
@@ -423,45 +434,62 @@ function splitPlainRecord(
 ): number {
   const length = bytes.length;
   const { start: starts, end: ends } = fields;
+  let anyValue = false;
   for (let field = 0; ; field++) {
-    if (bytes[pos] === QUOTE) return -1;
-    const start = pos;
+    let start = pos;
+    let end: number;
     let c = -1;
-    while (pos < length) {
-      c = bytes[pos]!;
-      if (c === delimiter || c === LF || c === CR) break;
-      pos++;
+    if (bytes[pos] === QUOTE) {
+      start = ++pos;
+      while (pos < length) {
+        c = bytes[pos]!;
+        if (c === QUOTE || c === LF || c === CR) break;
+        pos++;
+      }
+      if (pos >= length || c !== QUOTE) return -1;
+      end = pos++;
+      c = pos < length ? bytes[pos]! : -1;
+      // A doubled quote, or text after the closing quote.
+      if (c === QUOTE || (c >= 0 && c !== delimiter && c !== LF && c !== CR)) return -1;
+    } else {
+      while (pos < length) {
+        c = bytes[pos]!;
+        if (c === delimiter || c === LF || c === CR) break;
+        pos++;
+      }
+      end = pos;
     }
+    if (end > start) anyValue = true;
     if (field <= lastWantedColumn) {
       const slot = columnSlot[field]!;
       if (slot >= 0) {
         starts[slot] = start;
-        ends[slot] = pos;
+        ends[slot] = end;
       }
     }
+    fields.anyValue = anyValue;
     if (pos >= length) return length;
     if (c === LF) return pos + 1;
     if (c === CR) return bytes[pos + 1] === LF ? pos + 2 : -1;
     pos++; // the delimiter
     if (field === lastWantedColumn) {
-      // Nothing wanted in the rest of the line: skip to its end, unless a quote there could hide a line break.
+      // Nothing wanted in the rest of the line: skip to its end. With a quote there (a quoted field may hold a
+      // line break or a delimiter) its fields are split like the others, and not kept.
       let lineBreak = bytes.indexOf(LF, pos);
       if (lineBreak < 0) lineBreak = length;
-      return nextQuote >= 0 && nextQuote < lineBreak ? -1 : lineBreak + 1;
+      if (nextQuote < 0 || nextQuote >= lineBreak) {
+        if (!anyValue) fields.anyValue = restHasValue(bytes, pos, lineBreak, delimiter);
+        return lineBreak + 1;
+      }
     }
   }
 }
 
-/**
- * Whether a record read by `splitPlainRecord` has anything besides delimiters before its line end (else it is a
- * blank line). A lone CR is data there, so it counts; only the CR of a CRLF does not.
- */
-function recordHasValue(bytes: Uint8Array, start: number, end: number, delimiter: number): boolean {
-  if (end > start && bytes[end - 1] === LF) {
-    end--;
-    if (end > start && bytes[end - 1] === CR) end--;
-  }
-  for (let i = start; i < end; i++) if (bytes[i] !== delimiter) return true;
+/** Whether the rest of a line without quotes, up to its LF (or CRLF), holds anything besides delimiters. */
+function restHasValue(bytes: Uint8Array, pos: number, lineBreak: number, delimiter: number): boolean {
+  // The CR of a CRLF is the line end; a CR at the end of the file is data.
+  const end = lineBreak < bytes.length && lineBreak > pos && bytes[lineBreak - 1] === CR ? lineBreak - 1 : lineBreak;
+  for (let i = pos; i < end; i++) if (bytes[i] !== delimiter) return true;
   return false;
 }
 

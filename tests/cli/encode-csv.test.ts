@@ -180,7 +180,7 @@ describe("reading records from bytes", () => {
     expect(encoded.skipped.byReason.bad_date).toBe(2);
   });
 
-  it("links repeated order lines, hashes trimmed ids like plain ones and marks empty ones", () => {
+  it("links repeated order lines (quoted or not), hashes trimmed ids like plain ones and marks empty ones", () => {
     const { encoded } = encodeText(
       'customer,date,amount,order\nA,2024-01-02,1,O1\nA,2024-01-02,1,O1\nB,2024-01-02,1,O2\nA,2024-01-02,1, O1 \nB,2024-01-02,1,\nB,2024-01-02,1,"O2"\n',
     );
@@ -191,15 +191,32 @@ describe("reading records from bytes", () => {
       ORDER_HASHED,
       ORDER_HASHED,
       NO_ORDER,
-      ORDER_HASHED,
+      ORDER_LINKED, // "O2" quoted: the same bytes between the quotes as B's last order line
     ]);
     expect(orders.word[1]).toBe(0); // linked to the line before
     expect(orders.word[3]).toBe(orders.word[0]);
-    expect(orders.word[5]).toBe(orders.word[2]);
+    expect(orders.word[5]).toBe(2);
     expect(orders.word[2]).not.toBe(orders.word[0]);
     expect(orders.sameOrder(0, 3)).toBe(true);
     expect(orders.sameOrder(2, 5)).toBe(true);
     expect(orders.sameOrder(0, 2)).toBe(false);
+  });
+
+  it("counts an order once when its counted line links to a return line and the order comes back later", () => {
+    const csv =
+      "customer,date,amount,order\n" +
+      "A,2024-01-02,-5,O1\nA,2024-01-02,10,O1\nB,2024-01-03,4,O9\nA,2024-01-04,3,O1\nA,2024-01-05,2,O2\n";
+    const { encoded } = encodeText(csv);
+    const options = resolveOptions({ hasHeader: true, firstRowNumber: 1 });
+    const cli = analyzeEncoded(encoded, options, {}, { headers: [], mapping: { dimensions: [] } });
+    const cells = csv
+      .trim()
+      .split("\n")
+      .map((line) => line.split(",").map((cell, i) => (i === 2 ? Number(cell) : cell)));
+    const engine = analyzeRfm(cells, { customer: 0, date: 1, amount: 2, orderId: 3, dimensions: [] });
+    const frequencyOf = (result: typeof cli, id: string) => result.customers.frequency[result.customers.id.indexOf(id)];
+    expect(frequencyOf(engine, "A")).toBe(2);
+    expect(frequencyOf(cli, "A")).toBe(2);
   });
 
   it("skips a short record that stops before the customer column as having no customer", () => {
@@ -278,10 +295,16 @@ function referenceRecords(text: string, bodyStart: number): { fields: string[]; 
 
 describe("reading records from bytes, against the rules written plainly", () => {
   it("agrees on every row: customer, day, amount, line number, and blank lines", () => {
-    const customer = fc.constantFrom("C1", "C2", " C2 ", '"C,3"', '"C""4"', "", "#N/A", "客户", '"C\n5"', "C1\r");
-    const date = fc.constantFrom("2024-01-02", '"2024-01-03"', "03/01/2024", "bad", "", "2024-1-5", " 2024-01-04");
-    const amount = fc.constantFrom("5", "-2.5", '"1,5"', "x", "", "12.34567", '"7"tail', "1e3");
-    const extra = fc.constantFrom("", "note", '"multi\nline"', '"a\r\nb"', "with\rcr", 'q"mid', '"', ",,");
+    const customer = fc.constantFrom(
+      ...["C1", "C2", " C2 ", '"C,3"', '"C""4"', "", "#N/A", "客户", '"C\n5"', "C1\r", '"C1"', '""', '" C2"', '"#N/A"'],
+    );
+    const date = fc.constantFrom(
+      ...["2024-01-02", '"2024-01-03"', "03/01/2024", "bad", "", "2024-1-5", " 2024-01-04", '""', '"03/01/2024"'],
+    );
+    const amount = fc.constantFrom("5", "-2.5", '"1,5"', "x", "", "12.34567", '"7"tail', "1e3", '"5"', '""', '"-1"\r');
+    const extra = fc.constantFrom(
+      ...["", "note", '"multi\nline"', '"a\r\nb"', "with\rcr", 'q"mid', '"', ",,", '","', '""', '"x"', '"a""b"'],
+    );
     const ending = fc.constantFrom("\n", "\r\n", "\r", "");
     const record = fc.tuple(customer, date, amount, fc.array(extra, { maxLength: 2 }), ending);
     fc.assert(
