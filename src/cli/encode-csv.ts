@@ -288,23 +288,6 @@ export function encodeCsv(
       row++;
       continue;
     }
-    let customer: number;
-    if (options.ignoreCase) {
-      let folded = spellingToCustomer[spelling];
-      if (folded === undefined) {
-        const text = customers.text(spelling);
-        const lower = text.toLowerCase();
-        folded = lowerToCustomer.get(lower);
-        if (folded === undefined) {
-          folded = foldedIds.length;
-          foldedIds.push(text);
-          lowerToCustomer.set(lower, folded);
-        }
-        spellingToCustomer[spelling] = folded;
-      }
-      customer = folded;
-    } else customer = spelling;
-
     // Date.
     const quotedDate = fields.quoted[DATE];
     const dateStart = fields.start[DATE]!;
@@ -335,6 +318,24 @@ export function encodeCsv(
       continue;
     }
 
+    // Folded here, once the row is known to count: a customer is shown as first spelled on a row that counts,
+    // as the add-in shows it.
+    let customer: number;
+    if (options.ignoreCase) {
+      let folded = spellingToCustomer[spelling];
+      if (folded === undefined) {
+        const text = customers.text(spelling);
+        const lower = text.toLowerCase();
+        folded = lowerToCustomer.get(lower);
+        if (folded === undefined) {
+          folded = foldedIds.length;
+          foldedIds.push(text);
+          lowerToCustomer.set(lower, folded);
+        }
+        spellingToCustomer[spelling] = folded;
+      }
+      customer = folded;
+    } else customer = spelling;
     rowCustomer[row] = customer;
     rowDay[row] = day;
     storeUnits(rowUnits, bigUnits, row, units);

@@ -170,9 +170,10 @@ function analyzeEncodedUnchecked(
   }
 
   if (ids.length === 0 || latestPurchaseDay < 0) {
+    // A reader may have numbered a customer whose rows then had no readable date or amount: ask the rows.
     throw new RfmInputError(
       "no_valid_rows",
-      ids.length === 0
+      !rowCust.some((customer) => customer >= 0)
         ? "No row has a customer, a readable date and a readable amount, so there is nothing to analyse."
         : "Every readable row is a return (negative amount), so there are no purchases to analyse.",
       { skipped: skipLog.count },
