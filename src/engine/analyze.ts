@@ -18,6 +18,7 @@ import {
   unitsAt,
 } from "./encoded-sales";
 import { encodeColumns, encodeRows, type SalesColumns } from "./encode-cells";
+import { correctlyRoundedSum } from "./float-sum";
 import { MONEY_SCALE, numberToUnits } from "./money";
 import { resolveOptions } from "./options";
 import {
@@ -433,7 +434,8 @@ function scoreCustomers(customers: CustomerColumns, units: Float64Array, options
     sumFrequency += customers.frequency[i]!;
     sumUnits += units[i]!;
   }
-  if (aovValues) for (let i = 0; i < n; i++) sumAov += aovValues[i]!;
+  // Averages are not whole numbers: their sum is rounded once, so it does not depend on the customers' order.
+  if (aovValues) sumAov = correctlyRoundedSum(aovValues);
   const recencyHigh = thresholdTest(vm.threshold, recencySorted, sumRecency, n);
   const frequencyHigh = thresholdTest(vm.threshold, frequencySorted, sumFrequency, n);
   const monetaryHigh = aovValues

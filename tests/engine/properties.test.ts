@@ -43,21 +43,26 @@ function run(rows: CellValue[][], options = {}): RfmResult | "error" {
 }
 
 describe("properties", () => {
-  it("shuffling rows changes nothing", () => {
+  it("shuffling rows changes nothing, with either threshold and either monetary of the value matrix", () => {
+    const valueMatrix = fc.record({
+      threshold: fc.constantFrom<"mean" | "median">("mean", "median"),
+      monetary: fc.constantFrom<"total" | "aov">("total", "aov"),
+    });
     fc.assert(
-      fc.property(rowsArb, fc.integer(), (rows, seed) => {
+      fc.property(rowsArb, fc.integer(), valueMatrix, (rows, seed, matrix) => {
         const shuffled = fc.sample(fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }), {
           seed,
           numRuns: 1,
         })[0]!;
-        const a = run(rows);
-        const b = run(shuffled);
+        const a = run(rows, { valueMatrix: matrix });
+        const b = run(shuffled, { valueMatrix: matrix });
         if (a === "error" || b === "error") return expect(a).toBe(b);
         expect(snapshot(b)).toEqual(snapshot(a));
         expect(b.breakpoints).toEqual(a.breakpoints);
         expect(b.totals.revenue).toBe(a.totals.revenue);
+        expect(b.valueMatrixThresholds).toEqual(a.valueMatrixThresholds);
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
