@@ -88,7 +88,10 @@ export function analyzeRfm(
       "The selection is empty. Select your sales table, including its header row.",
     );
   }
-  const columnCount = widestRow(values);
+  // Ranges from Excel are rectangular: the first row's width settles it unless a mapped column lies beyond it,
+  // and only then are all rows walked (a pass over a million row arrays is a cache miss each).
+  let columnCount = values[0]?.length ?? 0;
+  if (mappedColumns(mapping).some((column) => column >= columnCount)) columnCount = widestRow(values);
   const problems = validateMapping(mapping, columnCount);
   if (problems.length > 0) throw problems[0]!;
   const start = resolved.hasHeader ? 1 : 0;
@@ -353,6 +356,11 @@ function remapCustomers(rowCust: Int32Array, scoredIndex: Int32Array, from: numb
     const c = rowCust[row]!;
     if (c >= 0) rowCust[row] = scoredIndex[c]!;
   }
+}
+
+function mappedColumns(mapping: ColumnMapping): number[] {
+  const { customer, date, amount, orderId, quantity, price, dimensions } = mapping;
+  return [customer, date, amount, orderId, quantity, price, ...dimensions].filter((c): c is number => c !== undefined);
 }
 
 /** The widest row's length (a plain loop: no callback per row). */

@@ -317,6 +317,17 @@ describe("errors a shop owner can act on", () => {
     );
   });
 
+  it("accepts a mapped column beyond the first row when later rows reach it, and rejects one no row reaches", () => {
+    const ragged: CellValue[][] = [
+      ["Customer", "Date"],
+      ["a", "2024-01-01", 5],
+      ["b", "2024-01-02", 7, "O1"],
+    ];
+    const result = analyzeRfm(ragged, { customer: 0, date: 1, amount: 2, dimensions: [] });
+    expect(result.totals.customers).toBe(2);
+    expectCode(() => analyzeRfm(ragged, { customer: 0, date: 1, amount: 4, dimensions: [] }), "bad_option");
+  });
+
   it("lists every mapping problem", () => {
     const problems = validateMapping({ customer: 5, date: 1, dimensions: [1] }, 3);
     expect(problems.map((p) => p.code).sort()).toEqual(["bad_option", "duplicate_column", "missing_field"]);
