@@ -366,6 +366,8 @@ export class WorkbookView {
       );
       const values = sheet.rows[r];
       const numberFormats = sheet.numberFormats[r];
+      /** Cells before this column are under text spilled from the left (their right gridline is hidden). */
+      let coveredUntil = -1;
       for (let c = 0; c < layout.columnCount; c++) {
         const value = values?.[c];
         const style: CellStyle = { className: "cell" };
@@ -427,9 +429,26 @@ export class WorkbookView {
         if (style.fill) css += `;background-color:${style.fill}`;
         if (style.color) css += `;color:${style.color}`;
         if (style.bold) css += ";font-weight:600";
-        parts.push(
-          `<div class="${style.className}" data-r="${r}" data-c="${c}" style="${css}">${escapeHtml(text)}</div>`,
-        );
+        // Text runs on over the empty cells to its right, as in Excel (a title above a narrow column), as far as
+        // it needs (estimated from its length); the gridlines it covers are hidden.
+        let spill = 0;
+        if (c < coveredUntil) style.className += " covered";
+        if (typeof value === "string" && text !== "") {
+          const needed = [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0x2e80 ? 14 : 7.5), 8);
+          let next = c + 1;
+          for (; next < layout.columnCount && (layout.columnWidth[c] ?? 0) + spill < needed; next++) {
+            const neighbour = values?.[next];
+            if (neighbour !== undefined && neighbour !== "") break;
+            spill += layout.columnWidth[next] ?? 0;
+          }
+          if (spill > 0) coveredUntil = next - 1;
+        }
+        const content =
+          spill > 0
+            ? `<span class="spill" style="width:${(layout.columnWidth[c] ?? 0) + spill - 8}px">${escapeHtml(text)}</span>`
+            : escapeHtml(text);
+        if (spill > 0) style.className += " spills covered";
+        parts.push(`<div class="${style.className}" data-r="${r}" data-c="${c}" style="${css}">${content}</div>`);
       }
       parts.push("</div>");
     }

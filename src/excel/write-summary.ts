@@ -82,10 +82,6 @@ export function writeSummaryTables(
   capabilities: { conditionalFormats: boolean },
 ): SummaryPlacement {
   const s = labels.summary;
-  const title = sheet.getRangeByIndexes(SUMMARY_LAYOUT.titleRow, 0, 1, 1);
-  title.values = [[s.title]];
-  title.format.font.bold = true;
-
   const segmentRow = SUMMARY_LAYOUT.firstTableRow;
   const segments = result.summaries.standard;
   writeSummaryTable(sheet, segmentRow, s.segment, segments, labels, tableNames.segmentSummary);
@@ -97,9 +93,6 @@ export function writeSummaryTables(
   // R×F grid: rows R = k..1 (as SPEC prints the segment grid), columns F = 1..k.
   const gridRow = tierRow + tiers.length + 3;
   const k = result.rfGrid.length;
-  const gridTitle = sheet.getRangeByIndexes(gridRow, 0, 1, 1);
-  gridTitle.values = [[s.rfGridTitle]];
-  gridTitle.format.font.bold = true;
   const header: CellValue[] = [
     `${s.rAxis} \\ ${s.fAxis}`,
     ...Array.from({ length: k }, (_v, f) => `${s.fAxis} ${f + 1}`),
@@ -112,13 +105,24 @@ export function writeSummaryTables(
   sheet.getRangeByIndexes(gridRow + 1, 0, 1, k + 1).format.font.bold = true;
   if (capabilities.conditionalFormats && k > 0) {
     const scale = sheet.getRangeByIndexes(gridRow + 2, 1, k, k).conditionalFormats.add("ColorScale");
+    // White to blue: the cells count customers, so more is darker. A red-to-green scale would paint a crowd of
+    // lost customers (R 1, F 1) as good news.
     scale.colorScale.criteria = {
-      minimum: { type: "LowestValue", color: "#F8696B" },
-      midpoint: { type: "Percentile", formula: "50", color: "#FFEB84" },
-      maximum: { type: "HighestValue", color: "#63BE7B" },
+      minimum: { type: "LowestValue", color: "#FFFFFF" },
+      maximum: { type: "HighestValue", color: "#5A8AC6" },
     };
   }
   sheet.getRangeByIndexes(0, 0, gridRow + k + 2, 8).format.autofitColumns();
+  // The titles are written after the autofit (commands run in order), so they do not widen column A: a title runs
+  // on over the empty cells to its right.
+  for (const [row, text] of [
+    [SUMMARY_LAYOUT.titleRow, s.title],
+    [gridRow, s.rfGridTitle],
+  ] as const) {
+    const cell = sheet.getRangeByIndexes(row, 0, 1, 1);
+    cell.values = [[text]];
+    cell.format.font.bold = true;
+  }
 
   // Chart data: [segment, revenue share] for the pie, [share of customers, share of revenue] for the Pareto curve.
   const dataColumn = SUMMARY_LAYOUT.chartDataColumn;
@@ -141,6 +145,9 @@ export function writeSummaryTables(
     { length: Math.max(1, points) },
     () => ["0%", "0%"],
   );
+  // The charts' data stays readable for anyone checking a chart against its numbers.
+  sheet.getRangeByIndexes(0, dataColumn, pie.length, 2).format.autofitColumns();
+  sheet.getRangeByIndexes(0, dataColumn + 3, 1, 2).format.autofitColumns();
 
   return {
     segmentTable: { row: segmentRow, rowCount: segments.length },

@@ -36,6 +36,7 @@ import {
   writeValues,
 } from "./model";
 import { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT, estimateGridBytes } from "./payload";
+import { columnWidthFor, estimatedTextLength } from "./column-width";
 import { hostRoundTrip } from "./host-round-trip";
 import { pivotRect, pivotResultSize, refreshPivots } from "./pivot-compute";
 
@@ -611,9 +612,9 @@ export class Range extends ClientObject {
         let longest = 0;
         for (let r = rect.row; r < lastRow; r++) {
           const value = sheet.rows[r]?.[c];
-          if (value !== undefined) longest = Math.max(longest, String(value).length);
+          if (value !== undefined) longest = Math.max(longest, estimatedTextLength(value));
         }
-        sheet.columnWidths[c] = Math.max(8.43, longest * 1.1) * 5.6;
+        sheet.columnWidths[c] = columnWidthFor(longest);
       }
     });
   }

@@ -1,3 +1,4 @@
+import { columnWidthFor, estimatedTextLength } from "./column-width";
 import type { PivotTableModel, SimCellValue, SheetModel, WorkbookModel } from "./model";
 import { findSheet, getCellValue, readRect, writeValues } from "./model";
 
@@ -152,6 +153,15 @@ export function refreshPivots(
         ? []
         : computePivotResult(pivot, sourceSheet);
     writeValues(sheet, pivot.anchor.row, pivot.anchor.column, pivot.result);
+    // Excel's default for a PivotTable: autofit its columns on update.
+    const longest: number[] = [];
+    for (const row of pivot.result) {
+      row.forEach((value, c) => (longest[c] = Math.max(longest[c] ?? 0, estimatedTextLength(value))));
+    }
+    longest.forEach((characters, c) => {
+      const column = pivot.anchor.column + c;
+      sheet.columnWidths[column] = Math.max(sheet.columnWidths[column] ?? 0, columnWidthFor(characters));
+    });
   }
 }
 

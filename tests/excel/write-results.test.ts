@@ -9,6 +9,7 @@ import {
   type CellRect,
   type WorkbookModel,
 } from "../../src/workbook-sim";
+import { columnWidthFor } from "../../src/workbook-sim/column-width";
 import { pivotRect } from "../../src/workbook-sim/pivot-compute";
 import { analyze, installSim, salesRows, sourceOf, writeOptions } from "./helpers";
 import { testLabels } from "./labels-fixture";
@@ -70,8 +71,13 @@ describe("writeResults", () => {
     expect(model.conditionalFormats[0]).toMatchObject({
       sheetId: summary.id,
       rect: { rowCount: 5, columnCount: 5 },
-      criteria: { minimum: { color: "#F8696B" } },
+      criteria: { minimum: { color: "#FFFFFF" }, maximum: { color: "#5A8AC6" } },
     });
+    // Column A fits the segment names, not the grid's long title (written after the autofit, it runs on).
+    const gridTitleRow = summary.rows.findIndex((row) => row?.[0] === labels.summary.rfGridTitle);
+    expect(gridTitleRow).toBeGreaterThan(0);
+    expect(summary.columnWidths[0]).toBeLessThan(columnWidthFor(labels.summary.rfGridTitle.length));
+    expect(summary.columnWidths[0]).toBeGreaterThanOrEqual(columnWidthFor("Potential Loyalist".length));
 
     // PivotTables over the customer table.
     expect(

@@ -1,0 +1,21 @@
+/** Column widths as Excel's autofit would roughly give them, from the text the cells show. */
+
+/**
+ * About how many Latin characters wide a cell's text is: numbers as formatted with thousands separators and two decimals (how the
+ * add-in formats money), so autofit leaves room for `1,253,510.06` rather than for `1253510.06`.
+ */
+export function estimatedTextLength(value: unknown): number {
+  if (typeof value !== "number") {
+    // Wide (CJK, full-width) characters take about two Latin widths.
+    let length = 0;
+    for (const ch of String(value)) length += ch.charCodeAt(0) >= 0x2e80 ? 2 : 1;
+    return length;
+  }
+  const decimals = Number.isInteger(value) ? 0 : 2;
+  return value.toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: decimals }).length;
+}
+
+/** Width in points for a column whose longest text has `characters` characters (room for bold headers). */
+export function columnWidthFor(characters: number): number {
+  return Math.max(8.43, characters * 1.3) * 5.6;
+}
