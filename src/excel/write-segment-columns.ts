@@ -136,6 +136,8 @@ export async function writeSegmentColumns(
     const values: string[][] = new Array<string[]>(count);
     for (let i = 0; i < count; i++) values[i] = rowValues(start + i);
     sheet.getRangeByIndexes(headerRow + 1 + start, column, count, 2).values = values;
+    // Wide enough for the names, judged from the header and the first rows (the columns were empty before).
+    if (c === 0) sheet.getRangeByIndexes(headerRow, column, 1 + Math.min(count, 500), 2).format.autofitColumns();
     suspendUntilNextSync(context, capabilities);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under Excel's 5 MB limit
     await context.sync();

@@ -203,6 +203,20 @@ describe("the browser demo", () => {
       grid.scrollTop = 0;
     });
     await saveScreenshot(page.locator("#workbook"), "demo-summary-charts.png");
+    // The customer table, and the source rows with their segment columns beside them.
+    await page.setViewportSize({ width: 1920, height: 700 });
+    await page.getByRole("tab", { name: labels.sheets.customers }).click();
+    await page.locator("#grid").evaluate((grid) => {
+      grid.scrollLeft = 0;
+      grid.scrollTop = 0;
+    });
+    await saveScreenshot(page.locator("#workbook"), "demo-customer-sheet.png");
+    await page.getByRole("tab", { name: "Sales" }).click();
+    await page.locator("#grid").evaluate((grid) => {
+      grid.scrollLeft = 0;
+      grid.scrollTop = 0;
+    });
+    await saveScreenshot(page.locator("#workbook"), "demo-segment-columns.png");
     expect(errors).toEqual([]);
   }, 180_000);
 
