@@ -24,7 +24,7 @@ import { duckDbRecords, duckDbRfm, duckDbThreads, openDuckDb } from "./duckdb-rf
 import { collectGarbage, measureMemory, median, timeRuns } from "./measure";
 import { profileRun, summariseProfileFile, type ProfileSummary } from "./profile";
 import { compareRecords, type Agreement, type CustomerRecord } from "./reference-rules";
-import { SALES_MAPPING, generateSales, salesToCellValues, writeSalesCsv } from "./synthetic-sales";
+import { type CsvShape, SALES_MAPPING, generateSales, salesToCellValues, writeSalesCsv } from "./synthetic-sales";
 
 interface BenchArgs {
   sizes: number[];
@@ -313,11 +313,16 @@ function checkTargets(figures: readonly SizeFigures[]): string[] {
   return lines;
 }
 
-/** CLI whole process vs DuckDB whole process on the same CSV; returns the verdict lines. */
+/** The CSV shapes the CLI is timed on: the plain benchmark file first (the target), then shapes real exports take. */
+const CLI_SHAPES: { name: string; file: string; shape: CsvShape }[] = [
+  { name: "plain", file: "sales", shape: {} },
+  { name: "every field quoted", file: "sales-quoted", shape: { quoteAll: true } },
+  { name: "e-mail ids, DD/MM/YYYY dates", file: "sales-emails-dmy", shape: { emailIds: true, dayMonthYear: true } },
+];
+
+/** CLI whole process vs DuckDB whole process on the same CSV, for each file shape; returns the verdict lines. */
 async function cliSection(args: BenchArgs): Promise<string[]> {
   const cli = join(repoRoot, "dist-node", "cli", "segment.js");
-  const duckScript = join(__dirname, "duckdb-segment-csv.js");
-  const rssReporter = join(__dirname, "report-max-rss.js");
   console.log(`\nCLI: whole process on a ${fmt(args.cliRows)}-row CSV`);
   if (!existsSync(cli)) {
     const message = `CLI not built (${cli} missing): run npm run build:node`;
@@ -329,9 +334,48 @@ async function cliSection(args: BenchArgs): Promise<string[]> {
     console.log(`  WARNING: dist-node/ is older than ${stale.join(", ")}: run npm run build:node for current figures.`);
   }
   mkdirSync(dataDir, { recursive: true });
-  const input = join(dataDir, `sales-${args.cliRows}-seed${args.seed}.csv`);
-  const bytes = writeSalesCsv(input, generateSales({ rows: args.cliRows, seed: args.seed, timeOfDayShare: 0 }));
-  console.log(`  input ${input} (${fmt(bytes / 1024 / 1024)} MB)`);
+  const sales = generateSales({ rows: args.cliRows, seed: args.seed, timeOfDayShare: 0 });
+  const verdicts: string[] = [];
+  for (const [index, { name, file, shape }] of CLI_SHAPES.entries()) {
+    const input = join(dataDir, `${file}-${args.cliRows}-seed${args.seed}.csv`);
+    const bytes = writeSalesCsv(input, sales, shape);
+    console.log(`  ${name}: ${input} (${fmt(bytes / 1024 / 1024)} MB)`);
+    const { ours, duck, agreement } = timeCliAgainstDuckDb(args, cli, input);
+    if (index === 0 && args.profile) profileCli(cli, input);
+    console.log(
+      `    Same output? ${agreement.agree ? "AGREE" : "DIFFER"} — customers ${fmt(agreement.customersLeft)} vs ${fmt(agreement.customersRight)}, revenue ${agreement.revenueLeft.toFixed(2)} vs ${agreement.revenueRight.toFixed(2)}` +
+        (agreement.agree ? "" : `; ${JSON.stringify(agreement.fieldMismatches)} e.g. ${agreement.examples.join("; ")}`),
+    );
+    const target = index === 0 ? "target: beat DuckDB" : "another shape";
+    verdicts.push(
+      verdict(
+        ours.ms < duck.ms && agreement.agree,
+        `CLI ${fmt(args.cliRows)} rows (${name}) whole process ${fmt(ours.ms)} ms vs DuckDB ${fmt(duck.ms)} ms (×${(duck.ms / ours.ms).toFixed(2)}; ${target}, same output: ${agreement.agree ? "yes" : "NO"})`,
+      ),
+    );
+  }
+  console.log(
+    `  Both timed the same way, alternating, ${CLI_ROUNDS} rounds after a warm-up: spawnSync of a fresh node process, start to exit, output CSV written.`,
+  );
+  return verdicts;
+}
+
+interface ProcessTiming {
+  name: string;
+  ms: number;
+  runs: number[];
+  cpuMs: number;
+  rssMB: number;
+}
+
+/** Alternating rounds of the CLI and of DuckDB's script on `input`; prints the table, compares the outputs. */
+function timeCliAgainstDuckDb(
+  args: BenchArgs,
+  cli: string,
+  input: string,
+): { ours: ProcessTiming; duck: ProcessTiming; agreement: ReturnType<typeof compareRecords> } {
+  const duckScript = join(__dirname, "duckdb-segment-csv.js");
+  const rssReporter = join(__dirname, "report-max-rss.js");
   const ourOut = join(dataDir, "out-engine.csv");
   const duckOut = join(dataDir, "out-duckdb.csv");
   const contenders = [
@@ -341,7 +385,7 @@ async function cliSection(args: BenchArgs): Promise<string[]> {
       argv: [duckScript, input, duckOut, ...(args.duckdbThreads ? [String(args.duckdbThreads)] : [])],
     },
   ];
-  // Runs alternate between the two (a warm-up each, then 7 rounds), so drift in the machine's speed (other
+  // Runs alternate between the two (a warm-up each, then the rounds), so drift in the machine's speed (other
   // tenants, clock changes) falls on both alike rather than on whichever ran second.
   const timings = contenders.map(() => ({ runs: [] as number[], cpuTimes: [] as number[], rssKb: 0 }));
   for (let round = 0; round <= CLI_ROUNDS; round++) {
@@ -364,47 +408,30 @@ async function cliSection(args: BenchArgs): Promise<string[]> {
       }
     });
   }
-  const results = contenders.map((contender, c) => {
+  const results = contenders.map((contender, c): ProcessTiming => {
     const { runs, cpuTimes, rssKb } = timings[c]!;
     return { name: contender.name, ms: median(runs), runs, cpuMs: median(cpuTimes), rssMB: rssKb / 1024 };
   });
-  const table: string[][] = [["process", "median ms", "runs", "cpu ms", "peak RSS MB"]];
-  for (const r of results) table.push([r.name, fmt(r.ms), r.runs.map(fmt).join(", "), fmt(r.cpuMs), fmt(r.rssMB)]);
+  const table: string[][] = [["    process", "median ms", "runs", "cpu ms", "peak RSS MB"]];
+  for (const r of results)
+    table.push([`    ${r.name}`, fmt(r.ms), r.runs.map(fmt).join(", "), fmt(r.cpuMs), fmt(r.rssMB)]);
   printColumns(table);
-  console.log(
-    `  Both timed the same way, alternating, ${CLI_ROUNDS} rounds after a warm-up: spawnSync of a fresh node process, start to exit, output CSV written.`,
-  );
-
-  if (args.profile) {
-    // One more CLI run with node's own profiler, to show where the whole process spends its time.
-    const profileDir = join(dataDir, "cli-profile");
-    rmSync(profileDir, { recursive: true, force: true });
-    const child = spawnSync(
-      process.execPath,
-      ["--cpu-prof", "--cpu-prof-dir", profileDir, cli, input, "--out", ourOut],
-      {
-        encoding: "utf8",
-      },
-    );
-    const profileFile = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
-    if (child.status !== 0 || !profileFile) throw new Error(`Profiling the CLI failed: ${child.stderr.slice(0, 2000)}`);
-    printProfile("the CLI process", summariseProfileFile(join(profileDir, profileFile), repoRoot));
-  }
-
   const agreement = compareRecords(readOutputCsv(ourOut), readOutputCsv(duckOut));
-  console.log(
-    `  Same output? ${agreement.agree ? "AGREE" : "DIFFER"} — customers ${fmt(agreement.customersLeft)} vs ${fmt(agreement.customersRight)}, revenue ${agreement.revenueLeft.toFixed(2)} vs ${agreement.revenueRight.toFixed(2)}` +
-      (agreement.agree ? "" : `; ${JSON.stringify(agreement.fieldMismatches)} e.g. ${agreement.examples.join("; ")}`),
+  return { ours: results[0]!, duck: results[1]!, agreement };
+}
+
+/** One more CLI run with node's own profiler, to show where the whole process spends its time. */
+function profileCli(cli: string, input: string): void {
+  const profileDir = join(dataDir, "cli-profile");
+  rmSync(profileDir, { recursive: true, force: true });
+  const child = spawnSync(
+    process.execPath,
+    ["--cpu-prof", "--cpu-prof-dir", profileDir, cli, input, "--out", join(dataDir, "out-engine.csv")],
+    { encoding: "utf8" },
   );
-  const ours = results[0];
-  const duck = results[1];
-  if (!ours || !duck) return [];
-  return [
-    verdict(
-      ours.ms < duck.ms && agreement.agree,
-      `CLI ${fmt(args.cliRows)} rows whole process ${fmt(ours.ms)} ms vs DuckDB ${fmt(duck.ms)} ms (×${(duck.ms / ours.ms).toFixed(2)}; target: beat DuckDB, same output: ${agreement.agree ? "yes" : "NO"})`,
-    ),
-  ];
+  const profileFile = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
+  if (child.status !== 0 || !profileFile) throw new Error(`Profiling the CLI failed: ${child.stderr.slice(0, 2000)}`);
+  printProfile("the CLI process", summariseProfileFile(join(profileDir, profileFile), repoRoot));
 }
 
 /** Engine and CLI sources changed after the CLI bundle (dist-node/cli/segment.js) was built. */

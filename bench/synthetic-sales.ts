@@ -134,25 +134,43 @@ export function salesToCellValues(sales: SyntheticSales): CellValue[][] {
   return values;
 }
 
+/** How a CSV file is written: the benchmark's plain shape, and the other shapes real exports take. */
+export interface CsvShape {
+  /** Every field in double quotes, as some point-of-sale systems and `QUOTE_ALL` writers do. */
+  quoteAll?: boolean;
+  /** Customer ids as e-mail addresses (long, not numbered) instead of `C004711`. */
+  emailIds?: boolean;
+  /** Dates as `DD/MM/YYYY` instead of `YYYY-MM-DD`. */
+  dayMonthYear?: boolean;
+}
+
 /**
  * Writes the ledger as CSV (`customer_id,order_date,amount,order_id`, dates as `YYYY-MM-DD`, or
- * `YYYY-MM-DDTHH:MM:SS` when the serial has a time of day). Returns the number of bytes written.
+ * `YYYY-MM-DDTHH:MM:SS` when the serial has a time of day), in the given shape. Returns the number of bytes written.
  */
-export function writeSalesCsv(path: string, sales: SyntheticSales): number {
+export function writeSalesCsv(path: string, sales: SyntheticSales, shape: CsvShape = {}): number {
   const fd = openSync(path, "w");
+  const field = shape.quoteAll ? (text: string) => `"${text}"` : (text: string) => text;
+  const customerId = shape.emailIds ? (id: string) => `${id.toLowerCase()}.shopper@example.com` : (id: string) => id;
+  const date = shape.dayMonthYear
+    ? (serial: number) => {
+        const iso = serialToIso(Math.floor(serial));
+        return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+      }
+    : serialToIso;
   let bytes = 0;
   try {
-    let buffer = "customer_id,order_date,amount,order_id\n";
+    let buffer = ["customer_id", "order_date", "amount", "order_id"].map(field).join(",") + "\n";
     const rows = sales.customer.length;
     for (let i = 0; i < rows; i++) {
       buffer +=
-        (sales.customerIds[sales.customer[i] ?? 0] ?? "") +
+        field(customerId(sales.customerIds[sales.customer[i] ?? 0] ?? "")) +
         "," +
-        serialToIso(sales.serial[i] ?? 0) +
+        field(date(sales.serial[i] ?? 0)) +
         "," +
-        (sales.amount[i] ?? 0).toFixed(2) +
+        field((sales.amount[i] ?? 0).toFixed(2)) +
         "," +
-        orderId(sales.orderNumber[i] ?? 0, sales.isReturn[i] === 1) +
+        field(orderId(sales.orderNumber[i] ?? 0, sales.isReturn[i] === 1)) +
         "\n";
       if (buffer.length > 1 << 20) {
         bytes += writeSync(fd, buffer);
