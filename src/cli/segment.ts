@@ -257,6 +257,12 @@ export function main(
       return 1;
     }
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ERR_FS_FILE_TOO_LARGE") {
+      io.stderr(
+        `error: ${args.input} is larger than 2 GiB, more than Node.js reads into memory at once. Split it into smaller files (by year, say) and run each.\n`,
+      );
+      return 1;
+    }
     if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
       io.stderr(
         `error: cannot ${(error as NodeJS.ErrnoException).syscall === "open" ? "open" : "use"} ${(error as NodeJS.ErrnoException).path}: ${code}\n`,

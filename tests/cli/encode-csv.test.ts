@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { ByteInterner, hashBytes } from "../../src/cli/byte-interner";
@@ -424,6 +424,21 @@ describe("--timings", () => {
     expect(readFileSync(path.join(dir, "timed-out.csv"), "utf8")).toBe(
       readFileSync(path.join(dir, "plain.csv"), "utf8"),
     );
+  });
+});
+
+describe("files too big to read at once", () => {
+  it("says so plainly instead of crashing", () => {
+    const input = path.join(dir, "huge.csv");
+    writeFileSync(input, "");
+    truncateSync(input, 2.2e9); // sparse: no disk space used, and never read
+    try {
+      const run = runMain([input, "--out", path.join(dir, "huge-out.csv")]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^error: .*huge\.csv is larger than 2 GiB/);
+    } finally {
+      unlinkSync(input);
+    }
   });
 });
 
