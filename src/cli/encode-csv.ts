@@ -1,9 +1,12 @@
 /**
  * Pass 1 of the engine straight from the CSV file's bytes: one pass over the records, fields read in place (no
- * string per cell, the file is never decoded as a whole), customer and order ids interned from their bytes, so
- * only one string per distinct id is ever made. Plain forms are read from bytes directly (`YYYY-MM-DD` dates,
- * `-123.45` amounts, ASCII ids); anything else is decoded and handed to the engine's own text parsers, so the
- * results are the add-in's. The result is the engine's `EncodedSales`, so aggregation and scoring are its code.
+ * string per cell, the file is never decoded as a whole), customer ids interned from their bytes and order ids
+ * hashed from them, so only one string per distinct customer is ever made. Simple records (the usual case) are
+ * split by `splitPlainRecord`; quoted line breaks, doubled quotes and lone CRs take the careful path. Plain forms
+ * are read from bytes directly (`YYYY-MM-DD` dates, `-123.45` amounts, ASCII ids); other date forms are parsed once
+ * per distinct text; anything else is decoded and handed to the engine's own text parsers, so the results are the
+ * add-in's (tests/cli/differential.test.ts). The result is the engine's `EncodedSales`, so aggregation and scoring
+ * are its code.
  */
 import {
   cellToSerialDay,
