@@ -56,7 +56,7 @@ export function plainNumber(value: number): string {
 }
 
 /** A customer id as a CSV field: quoted when it holds a quote, comma or line break, or starts or ends with space. */
-export function csvField(text: string): string {
+function csvField(text: string): string {
   const needsQuotes =
     /[",\r\n]/.test(text) ||
     (text.length > 0 && (isWhitespace(text.charCodeAt(0)) || isWhitespace(text.charCodeAt(text.length - 1))));
