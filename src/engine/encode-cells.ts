@@ -19,7 +19,7 @@ import {
   storeUnits,
 } from "./encoded-sales";
 import { parseDateText } from "./excel-date";
-import { hashText, RangeInterner } from "./interner";
+import { hashText, NumberKeyedIndex, RangeInterner } from "./interner";
 import { multiplyUnits, numberToUnits } from "./money";
 import type { CellValue, ColumnMapping, ProgressHooks, RfmOptions, SkipReason } from "./types";
 
@@ -100,6 +100,54 @@ function dayOfNonNumber(cell: CellValue, dateOrder: "DMY" | "MDY"): number {
   return day === day ? day : cellToSerialDay(cell, dateOrder);
 }
 
+/**
+ * Customers numbered by first appearance, from id text or from numeric id cells, keeping each customer's first
+ * spelling. A numeric cell is looked up by value (NumberKeyedIndex) and turned into text only the first time, so a
+ * column of phone numbers costs no string per row; `17850` as a number and as text are one customer.
+ */
+class CustomerNumbering {
+  readonly ids: string[] = [];
+  private readonly byText = new RangeInterner();
+  private readonly byNumber = new NumberKeyedIndex();
+  // Consecutive lines of one order repeat the customer: a compare is cheaper than a lookup.
+  private previousText = "";
+  private previousNumber = NaN;
+  private previous = -1;
+
+  constructor(private readonly ignoreCase: boolean) {}
+
+  /** The customer of a trimmed, non-empty id text. */
+  ofText(id: string): number {
+    if (id === this.previousText) return this.previous;
+    const key = this.ignoreCase ? id.toLowerCase() : id;
+    const c = this.byText.index(key, 0, key.length);
+    if (c === this.ids.length) this.ids.push(id); // first appearance: keep this spelling
+    this.previousText = id;
+    this.previousNumber = NaN;
+    this.previous = c;
+    return c;
+  }
+
+  /** The customer of a finite numeric id cell (its text is `String(value)`, as `cellText` gives). */
+  ofNumber(value: number): number {
+    if (value === this.previousNumber) return this.previous;
+    let c = this.byNumber.find(value);
+    if (c < 0) {
+      c = this.ofText(String(value));
+      this.byNumber.remember(value, c);
+    }
+    this.previousText = "";
+    this.previousNumber = value;
+    this.previous = c;
+    return c;
+  }
+}
+
+/** True for an id cell read by value: a finite number. */
+function isNumericId(cell: CellValue): cell is number {
+  return typeof cell === "number" && Number.isFinite(cell);
+}
+
 /** Pass 1 over a range's rows, chunk by chunk; state carried between chunks in fields. */
 class RowReader {
   readonly rowCust: Int32Array;
@@ -107,17 +155,13 @@ class RowReader {
   readonly rowUnits: Int32Array;
   readonly bigUnits = new Map<number, number>();
   readonly orders: OrderRecorder | undefined;
-  readonly customerIndex = new RangeInterner();
-  readonly ids: string[] = [];
+  customers = new CustomerNumbering(false);
   columns = { customer: 0, date: 0, amount: -1, quantity: -1, price: -1, order: -1 };
-  ignoreCase = false;
   dateOrder: "DMY" | "MDY" = "DMY";
   blankRows = 0;
   latestPurchaseDay = -1;
   private previousDateText = "";
   private previousDateDay = NaN;
-  private previousId = "";
-  private previousCustomer = -1;
 
   constructor(
     private readonly values: CellValue[][],
@@ -134,12 +178,11 @@ class RowReader {
   }
 
   read(from: number, to: number): void {
-    const { values, start, rowCust, rowDay, rowUnits, bigUnits, orders, customerIndex, ids, ignoreCase, dateOrder } =
-      this;
+    const { values, start, rowCust, rowDay, rowUnits, bigUnits, orders, customers, dateOrder } = this;
     const { skip } = this;
     const { customer: customerColumn, date: dateColumn, amount: amountColumn, order: orderColumn } = this.columns;
     const { quantity: quantityColumn, price: priceColumn } = this.columns;
-    let { blankRows, latestPurchaseDay, previousDateText, previousDateDay, previousId, previousCustomer } = this;
+    let { blankRows, latestPurchaseDay, previousDateText, previousDateDay } = this;
     for (let row = from; row < to; row++) {
       const cells = values[start + row];
       if (!cells) {
@@ -147,8 +190,9 @@ class RowReader {
         continue;
       }
       const customerCell = cells[customerColumn];
-      const id = customerIdOf(customerCell);
-      if (id === "") {
+      const numericId = isNumericId(customerCell);
+      const id = numericId ? "" : customerIdOf(customerCell);
+      if (!numericId && id === "") {
         if (cells.every(isBlankCell)) blankRows++;
         else skip(row, "missing_customer", customerCell);
         continue;
@@ -190,16 +234,7 @@ class RowReader {
         units = multiplyUnits(quantity, price);
       }
 
-      // Consecutive lines of one order repeat the customer: a string compare is cheaper than a map lookup.
-      let c: number;
-      if (id === previousId) c = previousCustomer;
-      else {
-        const key = ignoreCase ? id.toLowerCase() : id;
-        c = customerIndex.index(key, 0, key.length);
-        if (c === ids.length) ids.push(id); // first appearance: keep this spelling
-        previousId = id;
-        previousCustomer = c;
-      }
+      const c = numericId ? customers.ofNumber(customerCell) : customers.ofText(id);
       rowCust[row] = c;
       rowDay[row] = day;
       storeUnits(rowUnits, bigUnits, row, units);
@@ -210,8 +245,6 @@ class RowReader {
     this.latestPurchaseDay = latestPurchaseDay;
     this.previousDateText = previousDateText;
     this.previousDateDay = previousDateDay;
-    this.previousId = previousId;
-    this.previousCustomer = previousCustomer;
   }
 }
 
@@ -250,14 +283,15 @@ export function encodeRows(
     price: priceColumn,
     order: orderColumn,
   };
-  reader.ignoreCase = ignoreCase;
+  reader.customers = new CustomerNumbering(ignoreCase);
   reader.dateOrder = dateOrder;
   // In chunks: a small method called many times is optimised as a whole and stays so between runs.
   for (let from = 0; from < rowCount; from += CHECK_EVERY) {
     if (from > 0) checkHooks(hooks, (0.85 * from) / rowCount);
     reader.read(from, Math.min(rowCount, from + CHECK_EVERY));
   }
-  const { rowCust, rowDay, rowUnits, bigUnits, orders, ids, blankRows, latestPurchaseDay } = reader;
+  const { rowCust, rowDay, rowUnits, bigUnits, orders, blankRows, latestPurchaseDay } = reader;
+  const ids = reader.customers.ids;
   const cellAt = (row: number, column: number): CellValue => values[start + row]?.[column];
   return {
     rowCount,
@@ -313,19 +347,17 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
   const rowUnits = new Int32Array(rowCount);
   const bigUnits = new Map<number, number>();
   const orders = orderCells ? new OrderRecorder(rowCount, (row) => orderCells[row]) : undefined;
-  const customerIndex = new RangeInterner();
-  const ids: string[] = [];
+  const customers = new CustomerNumbering(ignoreCase);
   let blankRows = 0;
   let previousDateText = "";
   let previousDateDay = NaN;
-  let previousId = "";
-  let previousCustomer = -1;
 
   for (let row = 0; row < rowCount; row++) {
     if ((row & (CHECK_EVERY - 1)) === 0 && row > 0) checkHooks(hooks, (0.85 * row) / rowCount);
     const customerCell = customerCells[row];
-    const id = customerIdOf(customerCell);
-    if (id === "") {
+    const numericId = isNumericId(customerCell);
+    const id = numericId ? "" : customerIdOf(customerCell);
+    if (!numericId && id === "") {
       if (isBlankRow(row)) blankRows++;
       else skip(row, "missing_customer", customerCell);
       continue;
@@ -365,15 +397,7 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
       units = multiplyUnits(quantity, price);
     }
 
-    let c: number;
-    if (id === previousId) c = previousCustomer;
-    else {
-      const key = ignoreCase ? id.toLowerCase() : id;
-      c = customerIndex.index(key, 0, key.length);
-      if (c === ids.length) ids.push(id); // first appearance: keep this spelling
-      previousId = id;
-      previousCustomer = c;
-    }
+    const c = numericId ? customers.ofNumber(customerCell) : customers.ofText(id);
     rowCust[row] = c;
     rowDay[row] = day;
     storeUnits(rowUnits, bigUnits, row, units);
@@ -386,7 +410,7 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     rowUnits,
     bigUnits,
     rowOrders: orders?.orders,
-    customerIds: ids,
+    customerIds: customers.ids,
     blankRows,
     skipped: skipLog,
     rowNumberOf,

@@ -206,3 +206,58 @@ function grown<T extends Int32Array | Uint16Array>(array: T, minLength: number):
   copy.set(array);
   return copy;
 }
+
+/** The two 32-bit halves of a double, for hashing it. */
+const doubleBits = new Float64Array(1);
+const doubleWords = new Int32Array(doubleBits.buffer);
+
+/**
+ * Customer indexes of numeric id cells by their value (phone numbers as member ids, `17850`): a number is turned
+ * into text, and interned as text, once per distinct value instead of once per row, which is most of the cost of
+ * such a column. Open addressing, key and index side by side in one Float64Array (one cache line per probe), kept
+ * at most half full.
+ */
+export class NumberKeyedIndex {
+  /** Per slot: the key, then index + 1 (0 = empty). */
+  private slots = new Float64Array(2 * 1024);
+  private mask = 1023;
+  private size = 0;
+
+  /** The index remembered for `value` (finite; -0 is 0), or -1. */
+  find(value: number): number {
+    const { slots, mask } = this;
+    for (let slot = hashDouble(value) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1]!;
+      if (entry === 0) return -1;
+      if (slots[2 * slot] === value) return entry - 1;
+    }
+  }
+
+  remember(value: number, index: number): void {
+    if (++this.size * 2 > this.mask) this.grow();
+    this.insert(value + 0, index + 1); // -0 and 0 are one key (both read "0")
+  }
+
+  private insert(key: number, entry: number): void {
+    const { slots, mask } = this;
+    let slot = hashDouble(key) & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = key;
+    slots[2 * slot + 1] = entry;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2);
+    this.mask = old.length - 1;
+    for (let at = 0; at < old.length; at += 2) if (old[at + 1] !== 0) this.insert(old[at]!, old[at + 1]!);
+  }
+}
+
+/** A hash of a double's bits (murmur3's finaliser over both halves); 0 and -0 hash alike. */
+function hashDouble(value: number): number {
+  doubleBits[0] = value + 0;
+  let hash = Math.imul(doubleWords[0]! ^ Math.imul(doubleWords[1]!, 0x9e3779b1), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
+}

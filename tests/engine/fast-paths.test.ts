@@ -3,8 +3,9 @@
  * the row reader working in chunks) against a plain reference: Sets and Maps over the same rows.
  */
 import { analyzeColumns, analyzeRfm, RangeInterner } from "../../src/engine/index";
+import { NumberKeyedIndex } from "../../src/engine/interner";
 import type { CellValue } from "../../src/engine/types";
-import { byCustomer, get, ORDER_MAPPING, sheet } from "./helpers";
+import { BASIC_MAPPING, byCustomer, get, ORDER_MAPPING, sheet } from "./helpers";
 
 /** mulberry32, so every run sees the same rows. */
 function random(seed: number): () => number {
@@ -137,5 +138,59 @@ describe("RangeInterner", () => {
     }
     expect(got).toEqual(want);
     expect(interner.strings).toEqual([...reference.keys()]);
+  });
+});
+
+describe("numeric customer ids", () => {
+  it("are one customer with the same id as text, and -0 with 0; NaN and Infinity are no customer", () => {
+    const rows: CellValue[][] = [
+      [13800138000, 45000, 10],
+      ["13800138000", 45001, 5],
+      [" 13800138000 ", 45002, 1],
+      [17850, 45003, 2],
+      [-0, 45004, 3],
+      [0, 45005, 4],
+      ["0", 45006, 1],
+      [1e21, 45007, 6],
+      [Number.NaN, 45008, 1],
+      [Number.POSITIVE_INFINITY, 45009, 1],
+    ];
+    for (const result of [
+      analyzeRfm(sheet(rows), BASIC_MAPPING),
+      analyzeColumns({ customer: rows.map((r) => r[0]), date: rows.map((r) => r[1]), amount: rows.map((r) => r[2]) }),
+    ]) {
+      const byId = byCustomer(result);
+      expect([...byId.keys()].sort()).toEqual(["0", "13800138000", "17850", "1e+21"]);
+      expect(get(byId, "13800138000").frequency).toBe(3);
+      expect(get(byId, "0").frequency).toBe(3);
+      expect(result.skipped.byReason.missing_customer).toBe(2);
+    }
+  });
+
+  it("give the results their text gives, on random ledgers of phone numbers", () => {
+    const next = random(7);
+    const phones = Array.from({ length: 3000 }, () => 13_000_000_000 + Math.floor(next() * 999_999_999));
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const phone = phones[Math.floor(next() * next() * phones.length)]!;
+      rows.push([next() < 0.3 ? String(phone) : phone, 45000 + Math.floor(next() * 300), next() < 0.05 ? -5 : 20]);
+    }
+    const asText = rows.map(([id, ...rest]) => [String(id), ...rest]);
+    const summary = (result: ReturnType<typeof analyzeRfm>) =>
+      [...byCustomer(result)].map(([id, c]) => [id, c.frequency, c.monetary, c.segment]).sort();
+    expect(summary(analyzeRfm(sheet(rows), BASIC_MAPPING))).toEqual(summary(analyzeRfm(sheet(asText), BASIC_MAPPING)));
+  });
+});
+
+describe("NumberKeyedIndex", () => {
+  it("finds what it remembered across growth, and nothing else", () => {
+    const index = new NumberKeyedIndex();
+    const values = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? i * 1e9 + 0.5 : 13_800_000_000 + i * 7919));
+    values.forEach((value, i) => index.remember(value, i));
+    expect(values.map((value) => index.find(value))).toEqual(values.map((_, i) => i));
+    expect(index.find(-1)).toBe(-1);
+    expect(index.find(13_800_000_001)).toBe(-1);
+    index.remember(-0, 20_000);
+    expect(index.find(0)).toBe(20_000);
   });
 });
