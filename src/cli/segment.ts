@@ -24,6 +24,7 @@ import {
 import { readCsvHeaderBytes } from "./csv-reader";
 import { formatCustomersCsvBytes } from "./customers-csv";
 import { encodeCsv } from "./encode-csv";
+import { type SourceEncoding, toUtf8 } from "./text-encoding";
 
 export const USAGE = `Usage: npm run segment -- INPUT.csv --out OUT.csv [options]
 
@@ -170,8 +171,10 @@ export function analyzeCsvFile(
   file: string,
   args: Pick<CliArguments, "options" | "columns">,
   timer?: StepTimer,
+  onEncoding?: (encoding: SourceEncoding) => void,
 ): RfmResult {
-  const bytes = readFileSync(file);
+  const { bytes, encoding } = toUtf8(readFileSync(file));
+  if (encoding !== "UTF-8") onEncoding?.(encoding);
   timer?.step("read");
   const header = readCsvHeaderBytes(bytes);
   if (header.names.length === 0 || (header.names.length === 1 && header.names[0] === "")) {
@@ -240,7 +243,13 @@ export function main(
   }
   try {
     const timer = args.timings ? new StepTimer() : undefined;
-    const result = analyzeCsvFile(args.input, args, timer);
+    const result = analyzeCsvFile(args.input, args, timer, (encoding) =>
+      io.stderr(
+        encoding === "GB18030"
+          ? `note: ${args.input} is not UTF-8; read as GB18030 (GBK), what Excel's plain "CSV" saves on Chinese Windows. If names look wrong, save it as "CSV UTF-8" instead.\n`
+          : `note: ${args.input} is ${encoding}; read as such.\n`,
+      ),
+    );
     const text = formatCustomersCsvBytes(result);
     timer?.step("format");
     writeFileSync(args.out, text);

@@ -427,6 +427,49 @@ describe("--timings", () => {
   });
 });
 
+describe("files not in UTF-8", () => {
+  // 客户,日期,金额 / 客户甲,… / 客户乙,… in GB18030 (what Excel's plain "CSV" saves on Chinese Windows).
+  const GB18030: Record<string, string> = {
+    客: "bfcd",
+    户: "bba7",
+    日: "c8d5",
+    期: "c6da",
+    金: "bdf0",
+    额: "b6ee",
+    甲: "bcd7",
+    乙: "d2d2",
+  };
+  const gb = (text: string) =>
+    Buffer.from([...text].map((ch) => GB18030[ch] ?? ch.charCodeAt(0).toString(16).padStart(2, "0")).join(""), "hex");
+  const text = "客户,日期,金额\r\n客户甲,2024-01-02,10\r\n客户乙,2024-01-05,7.5\r\n客户甲,2024-02-01,3\r\n";
+
+  it("reads GB18030 and UTF-16 (either byte order) as their UTF-8 twin, and says which it read", () => {
+    expect(new TextDecoder("gb18030").decode(gb(text))).toBe(text);
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const big = Buffer.from(little);
+    for (let i = 0; i < big.length; i += 2) [big[i], big[i + 1]] = [big[i + 1]!, big[i]!];
+    const run = (name: string, bytes: Buffer) => {
+      const input = path.join(dir, `${name}.csv`);
+      writeFileSync(input, bytes);
+      const result = runMain([input, "--out", path.join(dir, `${name}-out.csv`)]);
+      return { ...result, output: readFileSync(path.join(dir, `${name}-out.csv`), "utf8") };
+    };
+    const utf8 = run("utf8", Buffer.from(`\uFEFF${text}`, "utf8"));
+    expect(utf8.status).toBe(0);
+    expect(utf8.stderr).toBe("");
+    expect(utf8.output.split("\n").map((line) => line.split(",")[0])).toEqual(["customer_id", "客户乙", "客户甲", ""]);
+    for (const [name, bytes, encoding] of [
+      ["gb18030", gb(text), "GB18030"],
+      ["utf16le", little, "UTF-16LE"],
+      ["utf16be", big, "UTF-16BE"],
+    ] as const) {
+      const other = run(name, bytes);
+      expect([name, other.status, other.output]).toEqual([name, 0, utf8.output]);
+      expect(other.stderr).toContain(`read as ${encoding === "GB18030" ? "GB18030 (GBK)" : "such"}`);
+    }
+  });
+});
+
 describe("files too big to read at once", () => {
   it("says so plainly instead of crashing", () => {
     const input = path.join(dir, "huge.csv");
