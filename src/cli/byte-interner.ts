@@ -4,7 +4,7 @@
  * The bytes of each known id are copied into one arena, so the file's buffer is never kept alive by the table.
  * The strings are made at the end, all at once (see `texts`).
  */
-import { NumberedIds } from "../engine/index";
+import { grown, NumberedIds } from "../engine/index";
 
 /**
  * MurmurHash3 (x86, 32-bit) of `bytes[start, end)`: four bytes per step, and the multiplications of a step do not
@@ -143,7 +143,7 @@ export class ByteInterner {
   private store(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
     const index = this.size++;
-    if (2 * index + 2 > this.spans.length) this.spans = grownInt32(this.spans, this.spans.length * 2);
+    this.spans = grown(this.spans, 2 * index + 2);
     if (this.arenaUsed + length > this.arena.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + length));
       this.arena.copy(bigger, 0, 0, this.arenaUsed);
@@ -208,10 +208,4 @@ export class ByteInterner {
     this.table = table;
     this.mask = mask;
   }
-}
-
-function grownInt32(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(size);
-  bigger.set(array);
-  return bigger;
 }

@@ -7,6 +7,7 @@
  */
 import {
   customerOrderById,
+  grown,
   isWhitespace,
   LIFECYCLE_KEYS,
   MONEY_SCALE,
@@ -91,7 +92,7 @@ export function formatCustomersCsvBytes(result: RfmResult): Buffer {
     const i = order[index]!;
     const id = c.id[i]!;
     const room = at + ROW_BYTES_BESIDES_ID + id.length * 6 + 2;
-    if (room > out.length) out = grown(out, at, room);
+    out = grown(out, room);
 
     at = writeId(out, at, id);
     const first = c.firstPurchase[i]!;
@@ -152,8 +153,7 @@ class PieceTable {
 
   add(key: number, text: string): void {
     const bytes = new TextEncoder().encode(text);
-    if (this.used + bytes.length > this.arena.length)
-      this.arena = grown(this.arena, this.used, this.used + bytes.length);
+    this.arena = grown(this.arena, this.used + bytes.length);
     this.arena.set(bytes, this.used);
     this.starts[key] = this.used + 1;
     this.used += bytes.length;
@@ -167,12 +167,6 @@ class PieceTable {
     for (let j = this.starts[key]! - 1; j < end; j++) out[at++] = arena[j]!;
     return at;
   }
-}
-
-function grown(out: Uint8Array, used: number, needed: number): Uint8Array {
-  const bigger = new Uint8Array(Math.max(out.length * 2, needed));
-  bigger.set(out.subarray(0, used));
-  return bigger;
 }
 
 /** Text known to be ASCII; returns the new end. */

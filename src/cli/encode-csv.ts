@@ -11,6 +11,7 @@
 import {
   cellToSerialDay,
   type ColumnMapping,
+  grown,
   type EncodedSales,
   isExcelError,
   MONEY_SCALE,
@@ -35,14 +36,6 @@ const CR = 13;
 const MINUS = 45;
 const DOT = 46;
 const HASH = 35;
-
-/** Growable typed arrays for per-row results. */
-function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array;
-  const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
 
 /** Slot per wanted field. */
 const CUSTOMER = 0;

@@ -31,3 +31,4 @@ export { cellText, cellToSerialDay, cellToUnits, isExcelError } from "./cells";
 export { rfmCode, toFiveLevels } from "./scores";
 export * from "./types";
 export { columnLetter } from "./column-letter";
+export { grown } from "./typed-arrays";

@@ -6,6 +6,8 @@
  * needs no string per cell.
  */
 
+import { grown } from "./typed-arrays";
+
 /** FNV-1a over the UTF-16 code units of `text[start, end)`. */
 export function hashText(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5 | 0;
@@ -196,15 +198,6 @@ export class RangeInterner {
     this.slots = slots;
     this.mask = mask;
   }
-}
-
-/** A copy of `array` with room for at least `minLength` elements (doubling). */
-function grown<T extends Int32Array | Uint16Array>(array: T, minLength: number): T {
-  let length = array.length * 2;
-  while (length < minLength) length *= 2;
-  const copy = new (array.constructor as new (length: number) => T)(length);
-  copy.set(array);
-  return copy;
 }
 
 /** The two 32-bit halves of a double, for hashing it. */
