@@ -9,6 +9,7 @@ import {
   type SheetModel,
   type SimCellValue,
 } from "../workbook-sim/model";
+import { textWidthUnits } from "../workbook-sim/column-width";
 import { displayText } from "./cell-format";
 import type { TypedSheet } from "./typed-cells";
 
@@ -39,9 +40,7 @@ function estimateColumnWidths(sheet: SheetModel, sampleRows: number): Record<num
     if (!row) continue;
     row.forEach((value, c) => {
       const text = displayText(value, sheet.numberFormats[r]?.[c] ?? "General");
-      // Wide (CJK) characters take about two Latin widths.
-      const units = [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-      widths[c] = Math.max(widths[c] ?? 48, Math.min(240, units * 6 + 14));
+      widths[c] = Math.max(widths[c] ?? 48, Math.min(240, textWidthUnits(text) * 6 + 14));
     });
   }
   return widths;

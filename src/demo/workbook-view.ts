@@ -20,6 +20,7 @@ import {
   type SheetModel,
 } from "../workbook-sim/model";
 import { chartSvg } from "./chart-svg";
+import { textWidthUnits } from "../workbook-sim/column-width";
 import { displayText } from "./cell-format";
 import { escapeHtml } from "./escape";
 
@@ -434,7 +435,7 @@ export class WorkbookView {
         let spill = 0;
         if (c < coveredUntil) style.className += " covered";
         if (typeof value === "string" && text !== "") {
-          const needed = [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0x2e80 ? 14 : 7.5), 8);
+          const needed = 8 + textWidthUnits(text) * 7.5;
           let next = c + 1;
           for (; next < layout.columnCount && (layout.columnWidth[c] ?? 0) + spill < needed; next++) {
             const neighbour = values?.[next];

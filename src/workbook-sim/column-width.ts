@@ -5,14 +5,16 @@
  * add-in formats money), so autofit leaves room for `1,253,510.06` rather than for `1253510.06`.
  */
 export function estimatedTextLength(value: unknown): number {
-  if (typeof value !== "number") {
-    // Wide (CJK, full-width) characters take about two Latin widths.
-    let length = 0;
-    for (const ch of String(value)) length += ch.charCodeAt(0) >= 0x2e80 ? 2 : 1;
-    return length;
-  }
+  if (typeof value !== "number") return textWidthUnits(String(value));
   const decimals = Number.isInteger(value) ? 0 : 2;
   return value.toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: decimals }).length;
+}
+
+/** How many Latin characters wide `text` is: wide (CJK, full-width) characters count two. */
+export function textWidthUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) >= 0x2e80 ? 2 : 1;
+  return units;
 }
 
 /** Width in points for a column whose longest text has `characters` characters (room for bold headers). */
