@@ -1,8 +1,8 @@
 /**
- * Sorted copies of per-customer columns for breakpoints, medians and tiers, and customers in id order. Days and counts are small integers, so
- * a counting sort does it in two linear passes; money units are integers too, sorted by a three-pass radix sort
- * when their range fits 32 bits. Anything else falls back to the typed array's own sort. All give the ascending
- * order `Float64Array.prototype.sort` gives.
+ * Sorted copies of per-customer columns for breakpoints, medians and tiers, and customers in id order. Days and
+ * counts are small integers, so a counting sort does it in two linear passes; money units are integers too, sorted
+ * by a three-pass radix sort when their range fits 32 bits. Anything else falls back to the typed array's own sort.
+ * All give the ascending order `Float64Array.prototype.sort` gives.
  */
 
 /** Ranges up to this many times the element count (plus a floor) are counted directly. */
