@@ -101,6 +101,12 @@ export const EN_MESSAGES = {
   "replace.replace": "Replace",
   "replace.keep": "Keep both",
   "replace.cancel": "Cancel",
+  "replace.listHint":
+    "Ticked sheets are replaced; the new results are written first, and the old sheets stay recoverable with Undo until the next run. Unticked sheets are kept.",
+  "replace.renamed": "renamed since the add-in wrote it (was {name})",
+  "replace.edited": "changed since the add-in wrote it",
+  "undo.button": "Undo last run",
+  "undo.done": "The last run was undone.",
 
   "results.heading": "Results",
   "results.overview": "{customers} customers from {rows} rows, analysed on {date}",

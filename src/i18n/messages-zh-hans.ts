@@ -100,6 +100,12 @@ export const ZH_HANS_MESSAGES: Messages = {
   "replace.replace": "替换",
   "replace.keep": "全部保留",
   "replace.cancel": "取消",
+  "replace.listHint":
+    "勾选的工作表将被替换：先写入新结果，在下次运行之前可用“撤销”恢复旧工作表。未勾选的工作表将保留。",
+  "replace.renamed": "加载项写入后已重命名（原名 {name}）",
+  "replace.edited": "加载项写入后已被修改",
+  "undo.button": "撤销上次运行",
+  "undo.done": "已撤销上次运行。",
 
   "results.heading": "结果",
   "results.overview": "{rows} 行数据中的 {customers} 位客户，分析日期 {date}",

@@ -100,6 +100,12 @@ export const ZH_HANT_MESSAGES: Messages = {
   "replace.replace": "取代",
   "replace.keep": "全部保留",
   "replace.cancel": "取消",
+  "replace.listHint":
+    "勾選的工作表將被取代：先寫入新結果，在下次執行之前可用「復原」還原舊工作表。未勾選的工作表將保留。",
+  "replace.renamed": "增益集寫入後已重新命名（原名 {name}）",
+  "replace.edited": "增益集寫入後已被修改",
+  "undo.button": "復原上次執行",
+  "undo.done": "已復原上次執行。",
 
   "results.heading": "結果",
   "results.overview": "{rows} 列資料中的 {customers} 位客戶，分析日期 {date}",
