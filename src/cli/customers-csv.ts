@@ -69,8 +69,14 @@ export function formatCustomersCsv(result: RfmResult): string {
   return formatCustomersCsvBytes(result).toString("utf8");
 }
 
-/** OUT.csv as UTF-8 bytes. */
-export function formatCustomersCsvBytes(result: RfmResult): Buffer {
+/** Columns added after SPEC's: their names, and the text of customer i's fields, each preceded by a comma. */
+export interface ExtraColumns {
+  names: readonly string[];
+  fields: (i: number) => string;
+}
+
+/** OUT.csv as UTF-8 bytes (with `extra` columns after the others, as `--forecast-days` adds them). */
+export function formatCustomersCsvBytes(result: RfmResult, extra?: ExtraColumns): Buffer {
   const c = result.customers;
   const k = result.options.k;
   const count = c.id.length;
@@ -87,7 +93,8 @@ export function formatCustomersCsvBytes(result: RfmResult): Buffer {
 
   // About 100 bytes a row; only the pages written to are ever touched, so room to spare costs nothing.
   let out: Uint8Array = new Uint8Array(count * 160 + 1024);
-  let at = writeAscii(out, 0, `${OUTPUT_COLUMNS.join(",")}\n`);
+  const header = extra ? [...OUTPUT_COLUMNS, ...extra.names] : OUTPUT_COLUMNS;
+  let at = writeAscii(out, 0, `${header.join(",")}\n`);
   for (let index = 0; index < count; index++) {
     const i = order[index]!;
     const id = c.id[i]!;
@@ -127,6 +134,13 @@ export function formatCustomersCsvBytes(result: RfmResult): Buffer {
       );
     }
     at = classes.copy(out, at, classKey);
+    if (extra) {
+      // The piece ends the line: the extra fields go before its line feed (ASCII only: numbers).
+      const fields = extra.fields(i);
+      out = grown(out, at + fields.length + 1);
+      at = writeAscii(out, at - 1, fields);
+      out[at++] = LINE_FEED;
+    }
   }
   return Buffer.from(out.buffer, 0, at);
 }
