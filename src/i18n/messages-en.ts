@@ -148,6 +148,26 @@ export const EN_MESSAGES = {
   "error.total_out_of_range":
     "A customer's amounts add up to more than 900 billion, beyond what can be summed exactly. Check the amount column for a wrong value.",
 
+  "forecast.note.no_customers":
+    "No customer has a purchase on or before the analysis date, so there is nothing to forecast.",
+  "forecast.note.no_repeat_customers":
+    "No forecast: nobody bought on two different days, so there is no repeat buying to learn from.",
+  "forecast.note.too_few_repeat_customers":
+    "No forecast: it needs at least 30 customers who bought on two different days.",
+  "forecast.note.no_convergence": "No forecast: the purchase model could not be fitted to these data.",
+  "forecast.note.spend_too_few_customers":
+    "No spend forecast (order value, revenue, CLV): it needs at least 10 customers with a repeat purchase of positive value.",
+  "forecast.note.spend_no_convergence":
+    "No spend forecast (order value, revenue, CLV): the spend model could not be fitted to these data.",
+  "forecast.note.spend_mean_undefined":
+    "Customers who have not bought again get no expected order value: the spend model has no finite average.",
+  "forecast.note.holdout_too_short":
+    "No check against the past: it needs at least twice the forecast period of history.",
+  "forecast.note.holdout_too_few_repeat_customers":
+    "No check against the past: too few repeat customers before the check period.",
+  "forecast.note.holdout_no_convergence":
+    "No check against the past: the model could not be fitted to the earlier data.",
+
   "error.title": "Can't continue",
   "error.empty_selection":
     "The selection is empty. Select your sales table, including its header row, and choose Use selection again.",

@@ -146,6 +146,17 @@ export const ZH_HANT_MESSAGES: Messages = {
     "有 {count} 個日期（例如 {example}）可以有兩種讀法，已按「月在前」（MM/DD/YYYY）讀取。如果您的日期是日在前，請變更日期順序後重新執行。",
   "error.total_out_of_range": "某位客戶的金額合計超過 9000 億，超出精確加總的範圍。請檢查金額欄中是否有錯誤的數值。",
 
+  "forecast.note.no_customers": "分析日期當天及之前沒有任何購買紀錄，無法預測。",
+  "forecast.note.no_repeat_customers": "無法預測：沒有客戶在兩個不同的日子購買過，無從了解回購規律。",
+  "forecast.note.too_few_repeat_customers": "無法預測：至少需要 30 位在兩個不同日子購買過的客戶。",
+  "forecast.note.no_convergence": "無法預測：購買模型無法擬合這些資料。",
+  "forecast.note.spend_too_few_customers": "無客單價、營收和客戶終身價值預測：至少需要 10 位有正金額回購的客戶。",
+  "forecast.note.spend_no_convergence": "無客單價、營收和客戶終身價值預測：消費金額模型無法擬合這些資料。",
+  "forecast.note.spend_mean_undefined": "尚未回購的客戶沒有預期客單價：消費金額模型的平均值不是有限值。",
+  "forecast.note.holdout_too_short": "無歷史回測：歷史資料至少需要是預測天數的兩倍。",
+  "forecast.note.holdout_too_few_repeat_customers": "無歷史回測：回測期之前的回購客戶太少。",
+  "forecast.note.holdout_no_convergence": "無歷史回測：模型無法擬合較早的資料。",
+
   "error.title": "無法繼續",
   "error.empty_selection": "選取範圍是空的。請選取銷售資料表（包括標題列），然後再次點選「使用選取範圍」。",
   "error.header_only": "選取範圍只有標題列。請同時選取下面的銷售資料列。",
