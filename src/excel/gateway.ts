@@ -36,6 +36,11 @@ export interface WriteReport {
   sheetsWritten: string[];
   /** Set when segment columns were not written because the cells to the right of the source hold data. */
   segmentColumnsBlocked?: { address: string };
+  /**
+   * Set when segment columns were not written because the source rows changed after they were read (sorted,
+   * edited, rows inserted): the labels would land on other customers' rows. `address` is the source range.
+   */
+  segmentColumnsSourceChanged?: { address: string };
   /** Features left out because the host lacks a requirement set, e.g. "ExcelApi 1.8: PivotTable". */
   fallbacks: string[];
 }

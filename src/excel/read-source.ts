@@ -7,6 +7,7 @@ import type { CellValue } from "../engine/types";
 import type { ProgressFn, SourceRange } from "./gateway";
 import { SYNC_BUDGET_BYTES, bytesPerRow, rowsPerChunk } from "./chunking";
 import { ExcelWriteError } from "./errors";
+import { detectCapabilities } from "./requirements";
 import { rangeAddress } from "./sheet-names";
 
 interface Rect {
@@ -45,24 +46,51 @@ export async function locateSource(
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- `tables` is a navigation property, not a value to load
   const tables = sheet.tables;
-  tables.load("items/name");
-  await context.sync();
+  tables.load("items/name,items/showTotals");
+  try {
+    await context.sync();
+  } catch (error) {
+    throw (await isMultiAreaSelection(error)) ? new ExcelWriteError("multiple_areas") : error;
+  }
   if (used.isNullObject) throw new ExcelWriteError("empty_source");
   const selected = rectOf(selection);
   const tableRanges = tables.items.map((table) => {
     const range = table.getRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { name: table.name, range };
+    return { name: table.name, range, showTotals: table.showTotals };
   });
   if (tableRanges.length > 0) await context.sync();
   const anchor: Rect = { row: selected.row, column: selected.column, rowCount: 1, columnCount: 1 };
   const table = tableRanges.find((t) => intersect(rectOf(t.range), anchor) !== null);
-  if (table) return { sheetName: sheet.name, rect: rectOf(table.range), tableName: table.name };
+  if (table) {
+    // Header and data body only: a totals row (SUBTOTAL formulas, "Total") is no sales line.
+    const rect = rectOf(table.range);
+    if (table.showTotals) rect.rowCount -= 1;
+    return { sheetName: sheet.name, rect, tableName: table.name };
+  }
   const usedRect = rectOf(used);
   const single = selected.rowCount === 1 && selected.columnCount === 1;
   const clipped = single ? null : intersect(selected, usedRect);
   // A one-row clip has no data under its header: the user meant the whole data block.
   return { sheetName: sheet.name, rect: clipped && clipped.rowCount > 1 ? clipped : usedRect };
+}
+
+/**
+ * True when reading the selection failed because several areas are selected. `getSelectedRange()` throws then
+ * (@types/office-js: "If there are multiple ranges selected, this method will throw an error"); the code is
+ * `InvalidSelection` where the host says so, and with ExcelApi 1.9 `getSelectedRanges().areaCount` confirms it.
+ */
+async function isMultiAreaSelection(error: unknown): Promise<boolean> {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === "InvalidSelection") return true;
+  // ExcelApi 1.9 is the set of both suspendScreenUpdatingUntilNextSync and getSelectedRanges.
+  if (!detectCapabilities().suspendScreenUpdating) return false;
+  return Excel.run(async (context) => {
+    const areas = context.workbook.getSelectedRanges();
+    areas.load("areaCount");
+    await context.sync();
+    return areas.areaCount > 1;
+  }).catch(() => false);
 }
 
 export async function readSource(onProgress?: ProgressFn): Promise<SourceRange> {

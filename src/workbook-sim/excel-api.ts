@@ -770,6 +770,34 @@ export class Range extends ClientObject {
   }
 }
 
+/**
+ * ExcelApi 1.9 `RangeAreas`, as `Workbook.getSelectedRanges()` returns it: modelled are `address` (the areas'
+ * addresses joined by commas, as Excel prints them) and `areaCount`.
+ */
+export class RangeAreas extends ClientObject {
+  constructor(
+    context: RequestContext,
+    private readonly resolve: () => RangeTarget[],
+  ) {
+    super(context);
+  }
+  protected defaultLoadNames(): string[] {
+    return ["address", "areaCount"];
+  }
+  protected readProperty(name: string): unknown {
+    const areas = this.resolve();
+    if (name === "address") return areas.map(({ sheet, rect }) => formatAddress(sheet.name, rect)).join(",");
+    if (name === "areaCount") return areas.length;
+    throw new SimExcelError("InvalidArgument", "RangeAreas.load", `Property ${name} is not modelled`);
+  }
+  get address(): string {
+    return this.loaded("address");
+  }
+  get areaCount(): number {
+    return this.loaded("areaCount");
+  }
+}
+
 // ---------- tables ----------
 
 function uniqueHeaders(headers: SimCellValue[]): string[] {
@@ -1005,7 +1033,7 @@ export class Table extends ClientObject {
     return this.resolve() !== undefined;
   }
   protected defaultLoadNames(): string[] {
-    return ["name", "id", "style", "showHeaders"];
+    return ["name", "id", "style", "showHeaders", "showTotals"];
   }
   protected readProperty(name: string): unknown {
     const table = this.resolveModel();
@@ -1018,6 +1046,8 @@ export class Table extends ClientObject {
         return table.style;
       case "showHeaders":
         return table.showHeaders;
+      case "showTotals":
+        return table.showTotals === true;
       default:
         throw new SimExcelError("InvalidArgument", "Table.load", `Property ${name} is not modelled`);
     }
@@ -1048,6 +1078,35 @@ export class Table extends ClientObject {
   get showHeaders(): boolean {
     return this.loaded("showHeaders");
   }
+  get showTotals(): boolean {
+    return this.loaded("showTotals");
+  }
+  /**
+   * ExcelApi 1.1 `showTotals` ("can be set to show or remove the total row"). Showing it takes the row below the
+   * table, which must be empty here (the simulator does not insert a row); the first cell gets "Total", as in Excel.
+   * Hiding it leaves that row's cells as plain cells outside the table.
+   */
+  set showTotals(show: boolean) {
+    this.setLocal("showTotals", show);
+    this.context.enqueue("table.showTotals", () => {
+      const table = this.resolveModel();
+      if ((table.showTotals === true) === show) return;
+      const sheet = findSheet(this.context.runtime.model, table.sheetId);
+      if (!sheet) throw new SimExcelError("ItemNotFound", "Table.showTotals");
+      if (show) {
+        const below = { ...table.rect, row: table.rect.row + table.rect.rowCount, rowCount: 1 };
+        checkRect(below, "Table.showTotals");
+        if (readRect(sheet, below)[0]?.some((cell) => cell !== null && cell !== ""))
+          throw new SimExcelError("InvalidOperation", "Table.showTotals", "The row below the table is not empty");
+        writeValues(sheet, below.row, below.column, [["Total"]]);
+        table.rect = { ...table.rect, rowCount: table.rect.rowCount + 1 };
+      } else {
+        table.rect = { ...table.rect, rowCount: table.rect.rowCount - 1 };
+      }
+      table.showTotals = show;
+      this.context.touchSheet(sheet.id);
+    });
+  }
 
   private part(rectOf: (table: TableModel) => CellRect): Range {
     return new Range(this.context, () => {
@@ -1063,8 +1122,21 @@ export class Table extends ClientObject {
   getHeaderRowRange(): Range {
     return this.part((t) => ({ ...t.rect, rowCount: 1 }));
   }
+  /** The rows between the header and the totals row (ExcelApi 1.1: "the data body of the table"). */
   getDataBodyRange(): Range {
-    return this.part((t) => ({ ...t.rect, row: t.rect.row + 1, rowCount: Math.max(1, t.rect.rowCount - 1) }));
+    return this.part((t) => {
+      const totals = t.showTotals === true ? 1 : 0;
+      return { ...t.rect, row: t.rect.row + 1, rowCount: Math.max(1, t.rect.rowCount - 1 - totals) };
+    });
+  }
+  /** ExcelApi 1.1: "the range object associated with the totals row"; Excel fails when the row is hidden. */
+  getTotalRowRange(): Range {
+    return new Range(this.context, () => {
+      const table = this.resolveModel();
+      const sheet = findSheet(this.context.runtime.model, table.sheetId);
+      if (!sheet || table.showTotals !== true) throw new SimExcelError("ItemNotFound", "Table.getTotalRowRange");
+      return { sheet, rect: { ...table.rect, row: table.rect.row + table.rect.rowCount - 1, rowCount: 1 } };
+    });
   }
   get worksheet(): Worksheet {
     return new Worksheet(this.context, () => findSheet(this.context.runtime.model, this.resolveModel().sheetId));
@@ -2106,8 +2178,9 @@ export class Workbook extends ClientObject {
     return this.loaded("name");
   }
   /**
-   * The selection. Whole-column selections come back as 1,048,576-row ranges (`Sheet1!A:F`), as in Excel;
-   * a multi-area selection is not modelled (the model holds one rectangle).
+   * The selection. Whole-column selections come back as 1,048,576-row ranges (`Sheet1!A:F`), as in Excel. With
+   * several areas selected it fails: "If there are multiple ranges selected, this method will throw an error"
+   * (@types/office-js, Workbook.getSelectedRange); the code is Excel.ErrorCodes.invalidSelection.
    */
   getSelectedRange(): Range {
     return new Range(this.context, () => {
@@ -2115,7 +2188,27 @@ export class Workbook extends ClientObject {
       const selection = model.selection;
       const sheet = selection ? findSheet(model, selection.sheetId) : undefined;
       if (!selection || !sheet) throw new SimExcelError("ItemNotFound", "Workbook.getSelectedRange");
+      if ((selection.areas?.length ?? 1) > 1)
+        throw new SimExcelError(
+          "InvalidSelection",
+          "Workbook.getSelectedRange",
+          "The current selection is invalid for this operation",
+        );
       return { sheet, rect: selection.rect };
+    });
+  }
+  /**
+   * ExcelApi 1.9: every selected area ("Unlike `getSelectedRange()`, this method returns a `RangeAreas` object that
+   * represents all the selected ranges", @types/office-js). Modelled: `areas` items with their rect properties.
+   */
+  getSelectedRanges(): RangeAreas {
+    return new RangeAreas(this.context, () => {
+      const model = this.context.runtime.model;
+      const selection = model.selection;
+      const sheet = selection ? findSheet(model, selection.sheetId) : undefined;
+      if (!selection || !sheet) throw new SimExcelError("ItemNotFound", "Workbook.getSelectedRanges");
+      this.context.requireSet("1.9", "Workbook.getSelectedRanges");
+      return (selection.areas ?? [selection.rect]).map((rect) => ({ sheet, rect }));
     });
   }
   getActiveCell(): Range {

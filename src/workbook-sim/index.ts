@@ -145,15 +145,23 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     workbook: model,
     syncLog: runtime.syncLog,
     setSelection(address: string) {
-      const { sheetName, local } = splitSheetAddress(address);
+      // "Sales!A1:C5,E1:E5" selects several areas (Ctrl+click), all on the first area's sheet.
+      const [first = "", ...more] = address.split(",");
+      const { sheetName, local } = splitSheetAddress(first);
       const sheet =
         sheetName === undefined
           ? model.sheets.find((s) => s.id === model.activeSheetId)
           : model.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
       const rect: CellRect | null = parseLocalAddress(local);
       if (!sheet || !rect) throw new Error(`Cannot select ${address}`);
+      const areas = [rect];
+      for (const part of more) {
+        const area = parseLocalAddress(splitSheetAddress(part).local);
+        if (!area) throw new Error(`Cannot select ${address}`);
+        areas.push(area);
+      }
       model.activeSheetId = sheet.id;
-      model.selection = { sheetId: sheet.id, rect };
+      model.selection = areas.length > 1 ? { sheetId: sheet.id, rect, areas } : { sheetId: sheet.id, rect };
       runtime.notify("selection");
     },
     setRequirementSets(sets) {

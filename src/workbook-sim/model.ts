@@ -51,6 +51,11 @@ export interface TableModel {
   /** Header row included. */
   rect: CellRect;
   showHeaders: boolean;
+  /**
+   * The table ends in a totals row (`rect` includes it): `Table.showTotals` (ExcelApi 1.1, "Specifies if the total
+   * row is visible"). `getRange()` includes it, `getDataBodyRange()` does not, `getTotalRowRange()` is that row.
+   */
+  showTotals?: boolean;
   style: string;
 }
 
@@ -133,8 +138,11 @@ export interface WorkbookModel {
   /** In tab order. */
   sheets: SheetModel[];
   activeSheetId: string;
-  /** The user's selection on the active sheet. Whole columns are rect.rowCount = MAX_ROWS. */
-  selection: { sheetId: string; rect: CellRect } | null;
+  /**
+   * The user's selection on the active sheet. Whole columns are rect.rowCount = MAX_ROWS. `areas` (two or more)
+   * is a multi-area (Ctrl+click) selection; `rect` is then its first area.
+   */
+  selection: { sheetId: string; rect: CellRect; areas?: CellRect[] } | null;
   tables: TableModel[];
   pivotTables: PivotTableModel[];
   charts: ChartModel[];

@@ -104,3 +104,29 @@ describe("readSource errors", () => {
     });
   });
 });
+
+describe("readSource: what is read", () => {
+  it("reads a table's header and data body, not its totals row", async () => {
+    const values = salesRows(20);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("Sales").tables.add("A1:E21", true);
+      table.name = "Orders";
+      table.showTotals = true;
+      await context.sync();
+    });
+    sim.workbook.sheets[0]!.rows[21]![2] = 12345; // the total under Amount
+    sim.setSelection("Sales!B5");
+    const source = await createOfficeGateway().readSource();
+    expect(source).toMatchObject({ address: "Sales!A1:E21", tableName: "Orders", rowCount: 21 });
+    expect(source.values).toEqual(values);
+  });
+
+  it("asks for one block of cells when several areas are selected", async () => {
+    installSim({ sheets: [{ name: "Sales", values: salesRows(10) }], selection: "Sales!A1:B11,D1:E11" });
+    await expect(createOfficeGateway().readSource()).rejects.toMatchObject({
+      name: "ExcelWriteError",
+      code: "multiple_areas",
+    });
+  });
+});
