@@ -20,6 +20,11 @@ export interface SourceRange {
   values: CellValue[][];
   /** Number format of each column's first data cell (e.g. "yyyy-mm-dd"), to tell date serials from amounts. */
   columnFormats?: string[];
+  /**
+   * Fingerprint of the customer column (`column` counted from the source's first column) as read, so a write can
+   * check that the rows are still the ones analysed (not sorted or edited in between).
+   */
+  customerFingerprint?: { column: number; hash: string };
 }
 
 export interface WriteOptions {

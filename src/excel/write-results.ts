@@ -153,6 +153,7 @@ export async function writeResults(
           (f) => progress(0.8 + f * 0.2),
         );
         if (outcome.blocked) report.segmentColumnsBlocked = outcome.blocked;
+        if (outcome.sourceChanged) report.segmentColumnsSourceChanged = outcome.sourceChanged;
         if (outcome.fallback) report.fallbacks.push(outcome.fallback);
         if (outcome.written) newRecord.segmentColumns = outcome.written;
       }
@@ -175,7 +176,8 @@ export async function writeResults(
 async function undoRun(createdSheetNames: string[], undo: UndoStep[]): Promise<void> {
   if (createdSheetNames.length === 0 && undo.length === 0) return;
   await Excel.run(async (context) => {
-    for (const step of undo) step(context);
+    // A step may sync itself (segment columns restore their earlier labels in chunks under the 5 MB limit).
+    for (const step of undo) await step(context);
     const sheets = createdSheetNames.map((name) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
       sheet.load("id");
