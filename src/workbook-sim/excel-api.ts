@@ -37,6 +37,7 @@ import {
 } from "./model";
 import { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT, estimateGridBytes } from "./payload";
 import { columnWidthFor, estimatedTextLength } from "./column-width";
+import { displayTextOf, valueTypeOf, writeEntries } from "./cell-input";
 import { hostRoundTrip } from "./host-round-trip";
 import { pivotRect, pivotResultSize, refreshPivots } from "./pivot-compute";
 
@@ -44,6 +45,22 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   operations: number;
+  /** suspendScreenUpdatingUntilNextSync calls queued in this sync (the docs warn against calling it in a loop). */
+  screenUpdatingSuspensions?: number;
+  /** suspendApiCalculationUntilNextSync was queued in this sync. */
+  calculationSuspended?: boolean;
+}
+
+/** Operations after which the user's formulas over the written cells need a recalculation. */
+function writesCells(kind: string): boolean {
+  return (
+    kind === "range.values" ||
+    kind === "range.clear" ||
+    kind === "tables.add" ||
+    kind === "table.rows.add" ||
+    kind === "table.columns.add" ||
+    kind === "table.column.delete"
+  );
 }
 
 /** What changed the workbook: a sync that mutated it, or the user selecting cells (setSelection). */
@@ -93,6 +110,7 @@ const PIVOT_NEUTRAL_OPERATIONS = new Set([
   "freezePanes.freezeRows",
   "range.format.autofitRows",
   "range.select",
+  "application.calculationMode",
   "table.name",
   "table.style",
   "worksheet.activate",
@@ -169,7 +187,18 @@ export class RequestContext {
     this.responseBytes = 0;
     // A real sync is a round trip to the host: it resolves in a later task, so input is handled between syncs.
     await hostRoundTrip();
-    const record: SyncRecord = { requestBytes, responseBytes: 0, operations: operations.length };
+    const screenUpdatingSuspensions = operations.filter(
+      (o) => o.kind === "application.suspendScreenUpdatingUntilNextSync",
+    ).length;
+    // Suspension lasts for the whole batch, wherever in it the call was queued.
+    const calculationSuspended = operations.some((o) => o.kind === "application.suspendApiCalculationUntilNextSync");
+    const record: SyncRecord = {
+      requestBytes,
+      responseBytes: 0,
+      operations: operations.length,
+      screenUpdatingSuspensions,
+      calculationSuspended,
+    };
     this.runtime.syncLog.push(record);
     if (requestBytes > PAYLOAD_LIMIT_BYTES) throw new SimExcelError("RequestPayloadSizeLimitExceeded");
     let mutated = false;
@@ -185,6 +214,9 @@ export class RequestContext {
           if (!leavesPivotsAlone(operation.kind)) this.structureChanged = true;
         }
         operation.run();
+        const calculation = this.runtime.model.calculation;
+        if (writesCells(operation.kind) && (calculationSuspended || calculation.mode === "Manual"))
+          calculation.stale = true;
       }
     } finally {
       record.responseBytes = this.responseBytes;
@@ -492,6 +524,7 @@ export class Range extends ClientObject {
       case "values":
       case "formulas":
       case "text":
+      case "valueTypes":
       case "numberFormat": {
         if (rect.rowCount * rect.columnCount > READ_CELL_LIMIT) {
           throw new SimExcelError(
@@ -508,9 +541,24 @@ export class Range extends ClientObject {
                   (_c, j) => sheet.numberFormats[rect.row + i]?.[rect.column + j] ?? "General",
                 ),
               )
-            : name === "text"
-              ? readRect(sheet, rect).map((row) => row.map((cell) => String(cell)))
-              : readRect(sheet, rect);
+            : name === "values"
+              ? readRect(sheet, rect)
+              : Array.from({ length: rect.rowCount }, (_r, i) =>
+                  Array.from({ length: rect.columnCount }, (_c, j): SimCellValue => {
+                    const r = rect.row + i;
+                    const c = rect.column + j;
+                    const value = sheet.rows[r]?.[c];
+                    const formula = sheet.formulas[r]?.[c];
+                    const format = sheet.numberFormats[r]?.[c] ?? "General";
+                    // formulas: "If a cell has no formula, its value is returned instead" (@types/office-js).
+                    if (name === "formulas") return formula ?? value ?? "";
+                    if (name === "valueTypes")
+                      return formula !== undefined && value === undefined
+                        ? "String" // a formula returning "" (e.g. `=""`)
+                        : valueTypeOf(value, formula !== undefined || format !== "@");
+                    return displayTextOf(value, format);
+                  }),
+                );
         this.context.addResponseBytes(estimateGridBytes(grid));
         return grid;
       }
@@ -559,7 +607,8 @@ export class Range extends ClientObject {
         if (this.context.runtime.faultInjector?.({ kind: "range.values", sheetName: sheet.name }))
           throw new SimExcelError("GeneralException", "Range.values");
         const cells = grid.map((row) => row.map((value) => toCellValue(value, "Range.values")));
-        writeValues(sheet, rect.row, rect.column, cells);
+        // Strings are interpreted like typed input (formulas, numbers, dates) unless the cell is formatted "@".
+        writeEntries(sheet, rect.row, rect.column, cells);
         this.context.touchSheet(sheet.id);
       },
       { requestBytes: estimateGridBytes(values) },
@@ -570,8 +619,12 @@ export class Range extends ClientObject {
     return this.loaded("formulas");
   }
   set formulas(formulas: unknown) {
-    // Formulas are stored as their text; the simulator does not calculate.
+    // Same entry rules as values (cell-input.ts); formula text is kept apart from its (literal-only) value.
     this.values = formulas;
+    this.setLocal("formulas", formulas);
+  }
+  get valueTypes(): string[][] {
+    return this.loaded("valueTypes");
   }
 
   get numberFormat(): string[][] {
@@ -607,10 +660,12 @@ export class Range extends ClientObject {
   autofit(): void {
     this.context.enqueue("range.format.autofitColumns", () => {
       const { sheet, rect } = this.resolveTarget();
-      const lastRow = Math.min(rect.row + rect.rowCount, sheet.rows.length, rect.row + 5000);
+      // Excel fits each column to the content of the WHOLE column, not only the range's rows (office-js#5999,
+      // #1017): a long value far below the range widens it too.
+      const lastRow = sheet.rows.length;
       for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
         let longest = 0;
-        for (let r = rect.row; r < lastRow; r++) {
+        for (let r = 0; r < lastRow; r++) {
           const value = sheet.rows[r]?.[c];
           if (value !== undefined) longest = Math.max(longest, estimatedTextLength(value));
         }
@@ -855,7 +910,7 @@ export class TableRowCollection extends ClientObject {
           "TableRowCollection.add",
         );
         const grid = normalizeGrid(values, rect, "TableRowCollection.add");
-        writeValues(
+        writeEntries(
           sheet,
           rect.row,
           rect.column,
@@ -903,7 +958,7 @@ export class TableColumn extends ClientObject {
         throw new SimExcelError("InvalidOperation", "TableColumn.delete");
       const column = table.rect.column + offset;
       for (let r = table.rect.row; r < table.rect.row + table.rect.rowCount; r++) {
-        for (const rows of [sheet.rows, sheet.numberFormats] as (unknown[] | undefined)[][]) {
+        for (const rows of [sheet.rows, sheet.numberFormats, sheet.formulas] as (unknown[] | undefined)[][]) {
           const row = rows[r];
           if (!row || row.length <= column) continue;
           const tail = row.splice(column);
@@ -974,7 +1029,7 @@ export class TableColumnCollection extends ClientObject {
           "TableColumnCollection.add",
         );
         for (let r = table.rect.row; r < table.rect.row + table.rect.rowCount; r++) {
-          for (const rows of [sheet.rows, sheet.numberFormats] as (unknown[] | undefined)[][]) {
+          for (const rows of [sheet.rows, sheet.numberFormats, sheet.formulas] as (unknown[] | undefined)[][]) {
             const row = rows[r];
             if (!row || row.length <= column) continue;
             const tail = row.splice(column);
@@ -991,7 +1046,7 @@ export class TableColumnCollection extends ClientObject {
             { row: 0, column: 0, rowCount: table.rect.rowCount, columnCount: 1 },
             "TableColumnCollection.add",
           );
-          writeValues(
+          writeEntries(
             sheet,
             table.rect.row,
             column,
@@ -1310,17 +1365,22 @@ export class TableCollection extends ItemCollection<Table> {
       }
       const { sheet } = target;
       let rect = target.rect;
+      // Excel answers InvalidArgument when the new table's range overlaps a table (or a PivotTable report).
       if (tableOverlaps(model, sheet.id, rect) || overlapsPivot(model, sheet, rect)) {
         throw new SimExcelError(
-          "InvalidOperation",
+          "InvalidArgument",
           "TableCollection.add",
           "A table can't overlap another table or a PivotTable",
         );
       }
       if (!hasHeaders) {
         // Excel inserts a header row above the data, shifting the cells of these columns down.
-        for (let r = Math.max(sheet.rows.length, sheet.numberFormats.length) - 1; r >= rect.row; r--) {
-          for (const rows of [sheet.rows, sheet.numberFormats] as (unknown[] | undefined)[][]) {
+        for (
+          let r = Math.max(sheet.rows.length, sheet.numberFormats.length, sheet.formulas.length) - 1;
+          r >= rect.row;
+          r--
+        ) {
+          for (const rows of [sheet.rows, sheet.numberFormats, sheet.formulas] as (unknown[] | undefined)[][]) {
             const row = rows[r];
             if (!row) continue;
             for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
@@ -1469,7 +1529,14 @@ export class PivotAxisCollection {
           throw new SimExcelError("InvalidArgument", "PivotHierarchy.add", "Field already placed");
         pivot[this.axis].push(field);
       }
-      this.checkOutputFits(pivot);
+      try {
+        this.checkOutputFits(pivot);
+      } catch (error) {
+        // The refused field is not placed: the report stays as it was (and overwrites nothing at the sync's end).
+        if (this.axis === "dataFields") pivot.dataFields.pop();
+        else pivot[this.axis].pop();
+        throw error;
+      }
     });
     return new DataPivotHierarchy(
       this.context,
@@ -1500,6 +1567,22 @@ export class PivotAxisCollection {
         "PivotTable",
         "A PivotTable report cannot overlap a table or another PivotTable",
       );
+    }
+    // Excel refuses a PivotTable report that would overwrite cells ("There's already data in ..."): the API gets an
+    // error instead of the confirmation dialog. The report's own earlier cells do not count.
+    const own = pivot.result.length > 0 ? pivotRect(pivot) : null;
+    for (let r = rect.row; r < Math.min(rect.row + rect.rowCount, sheet.rows.length); r++) {
+      const row = sheet.rows[r];
+      if (!row) continue;
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        if (row[c] === undefined) continue;
+        if (own && intersectRects(own, { row: r, column: c, rowCount: 1, columnCount: 1 })) continue;
+        throw new SimExcelError(
+          "InvalidOperation",
+          "PivotTable",
+          `The PivotTable report would overwrite cells that are not empty (${formatAddress(sheet.name, { row: r, column: c, rowCount: 1, columnCount: 1 })})`,
+        );
+      }
     }
   }
 }
@@ -2131,11 +2214,35 @@ export class Application extends ClientObject {
     return ["calculationMode"];
   }
   protected readProperty(name: string): unknown {
-    if (name === "calculationMode") return "Automatic";
+    if (name === "calculationMode") return this.context.runtime.model.calculation.mode;
     throw new SimExcelError("InvalidArgument", "Application.load");
   }
   get calculationMode(): string {
     return this.loaded("calculationMode");
+  }
+  /** Setting it needs ExcelApi 1.8 (@types/office-js, Application.calculationMode). */
+  set calculationMode(mode: string) {
+    this.setLocal("calculationMode", mode);
+    this.context.enqueue("application.calculationMode", () => {
+      this.context.requireSet("1.8", "Application.calculationMode");
+      if (mode !== "Automatic" && mode !== "AutomaticExceptTables" && mode !== "Manual")
+        throw new SimExcelError("InvalidArgument", "Application.calculationMode", mode);
+      this.context.runtime.model.calculation.mode = mode;
+    });
+  }
+  /** "Recalculate all currently opened workbooks" (ExcelApi 1.1); clears the stale flag. */
+  calculate(calculationType: string): void {
+    this.context.enqueue(
+      "application.calculate",
+      () => {
+        if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType))
+          throw new SimExcelError("InvalidArgument", "Application.calculate", calculationType);
+        const calculation = this.context.runtime.model.calculation;
+        calculation.stale = false;
+        calculation.recalculations += 1;
+      },
+      { mutates: false },
+    );
   }
   suspendApiCalculationUntilNextSync(): void {
     this.context.enqueue(

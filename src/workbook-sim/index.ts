@@ -10,8 +10,8 @@
  *   with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; reading > 5,000,000 cells fails;
  * - the grid stops at 1,048,576 rows × 16,384 columns; sheet and table names follow Excel's rules;
  * - writing an array whose shape differs from the range fails with InvalidArgument; a scalar fills the range;
- * - strings are stored as given: a date string written to `values` stays text (real Excel may parse it like typed
- *   input, so the adapter writes serial numbers with a number format);
+ * - strings written to `values` are parsed like typed input (formulas, numbers, dates, booleans) unless the cell is
+ *   formatted as text "@" (cell-input.ts); formulas are stored apart from their values;
  * - a whole-column selection is a 1,048,576-row range (`Sheet1!A:F`), as Excel returns it;
  * - writes next to a table do not auto-expand it (use table.columns.add / rows.add);
  * - PivotTables are computed (one row field, one column field, any data fields) and written to their cells;

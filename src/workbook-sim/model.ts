@@ -34,6 +34,11 @@ export interface SheetModel {
   rows: (SimCellValue[] | undefined)[];
   /** Sparse number formats in the same layout; absent = "General". */
   numberFormats: (string[] | undefined)[];
+  /**
+   * Sparse formula text (`=...`) in the same layout; `rows` then holds the formula's computed value. Absent = the
+   * cell holds a constant (Range.formulas returns the value then, as the @types/office-js comment says).
+   */
+  formulas: (string[] | undefined)[];
   /** Widths in points set by autofit (estimated from the text length), by column index. */
   columnWidths: Record<number, number>;
   /** Fills / fonts applied to ranges, in the order applied. */
@@ -134,7 +139,21 @@ export interface ConditionalFormatModel {
   };
 }
 
+/** Calculation state (Application.calculationMode, suspendApiCalculationUntilNextSync, Application.calculate). */
+export interface CalculationModel {
+  mode: "Automatic" | "AutomaticExceptTables" | "Manual";
+  /**
+   * True when cells were written while calculation was suspended (or in Manual mode) and no
+   * `application.calculate` ran since: the user's formulas over them show stale results. @types/office-js on
+   * suspendApiCalculationUntilNextSync: "it is the developer's responsibility to re-calc the workbook".
+   */
+  stale: boolean;
+  /** Number of application.calculate calls that ran. */
+  recalculations: number;
+}
+
 export interface WorkbookModel {
+  calculation: CalculationModel;
   /** In tab order. */
   sheets: SheetModel[];
   activeSheetId: string;
@@ -167,6 +186,7 @@ export function createEmptySheet(id: string, name: string): SheetModel {
     name,
     rows: [],
     numberFormats: [],
+    formulas: [],
     columnWidths: {},
     rangeFormats: [],
     customProperties: {},
@@ -181,6 +201,7 @@ export function newId(model: WorkbookModel, prefix: string): string {
 
 export function createWorkbookModel(sheets: InitialSheet[] = [{ name: "Sheet1" }]): WorkbookModel {
   const model: WorkbookModel = {
+    calculation: { mode: "Automatic", stale: false, recalculations: 0 },
     sheets: [],
     activeSheetId: "",
     selection: null,
@@ -215,7 +236,25 @@ export function getNumberFormat(sheet: SheetModel, row: number, column: number):
   return sheet.numberFormats[row]?.[column] ?? "General";
 }
 
-/** Writes a block of values; null, undefined and "" clear the cell. */
+export function getFormula(sheet: SheetModel, row: number, column: number): string | undefined {
+  return sheet.formulas[row]?.[column];
+}
+
+/** Sets or removes (undefined) the formula text of one cell. */
+export function setFormula(sheet: SheetModel, row: number, column: number, formula: string | undefined): void {
+  let target = sheet.formulas[row];
+  if (formula === undefined) {
+    if (target) delete target[column];
+    return;
+  }
+  if (!target) {
+    target = [];
+    sheet.formulas[row] = target;
+  }
+  target[column] = formula;
+}
+
+/** Writes a block of constant values (any formula there is removed); null, undefined and "" clear the cell. */
 export function writeValues(
   sheet: SheetModel,
   row: number,
@@ -225,8 +264,10 @@ export function writeValues(
   for (let i = 0; i < values.length; i++) {
     const source = values[i] ?? [];
     let target = sheet.rows[row + i];
+    const formulas = sheet.formulas[row + i];
     for (let j = 0; j < source.length; j++) {
       const value = source[j];
+      if (formulas) delete formulas[column + j];
       if (value === null || value === undefined || value === "") {
         if (target) delete target[column + j];
       } else {
@@ -266,13 +307,18 @@ export function writeNumberFormats(
 
 /** Clears values and formats in a rectangle. */
 export function clearRect(sheet: SheetModel, rect: CellRect): void {
-  const lastRow = Math.min(rect.row + rect.rowCount, sheet.rows.length);
+  const lastRow = Math.min(
+    rect.row + rect.rowCount,
+    Math.max(sheet.rows.length, sheet.numberFormats.length, sheet.formulas.length),
+  );
   for (let r = rect.row; r < lastRow; r++) {
     const row = sheet.rows[r];
     const formats = sheet.numberFormats[r];
+    const formulas = sheet.formulas[r];
     for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
       if (row) delete row[c];
       if (formats) delete formats[c];
+      if (formulas) delete formulas[c];
     }
   }
 }
