@@ -202,7 +202,8 @@ export async function planSegmentColumns(
   }
   const address = rangeAddress(source.sheetName, headerRow, column, source.rowCount, 2);
   if (!before) {
-    const occupied = sheet.getRangeByIndexes(headerRow, column, source.rowCount, 2).getUsedRangeOrNullObject(true);
+    // Not valuesOnly: a formula showing "" may not count as a value there; formatted cells are read and pass.
+    const occupied = sheet.getRangeByIndexes(headerRow, column, source.rowCount, 2).getUsedRangeOrNullObject();
     occupied.load("rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
     if (!occupied.isNullObject && (await hasAnyContent(context, sheet, occupied)))

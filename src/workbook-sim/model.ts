@@ -346,7 +346,10 @@ export function usedRect(sheet: SheetModel, valuesOnly: boolean): CellRect | nul
     });
   };
   scan(sheet.rows);
+  // A formula cell is used even when it shows "" (no stored value); with valuesOnly it is left out here, the
+  // stricter reading (a check for empty cells must not rely on it).
   if (!valuesOnly) scan(sheet.numberFormats);
+  if (!valuesOnly) scan(sheet.formulas);
   if (top < 0) return null;
   return { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
 }

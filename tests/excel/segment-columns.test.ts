@@ -268,3 +268,19 @@ describe("segment columns and a sheet that changed after reading", () => {
     expect(record?.segmentColumns).toBeUndefined();
   });
 });
+
+describe("segment columns and formulas", () => {
+  it("treats a formula showing an empty text as the user's cell", async () => {
+    const { sim } = plainSalesSim();
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sales").getRange("G5").formulas = [['=""']];
+      await context.sync();
+    });
+
+    const { report } = await runSegmentColumns();
+
+    expect(report.segmentColumnsBlocked).toEqual({ address: "Sales!F1:G31" });
+    expect(sim.workbook.sheets[0]!.formulas[4]?.[6]).toBe('=""');
+    expect(columnOf(sim, 5).every((cell) => cell === "")).toBe(true);
+  });
+});
