@@ -135,6 +135,12 @@ export function displayTextOf(value: SimCellValue | undefined, numberFormat: str
     const decimals = (numberFormat.split(".")[1] ?? "%").length - 1;
     return `${(value * 100).toFixed(decimals)}%`;
   }
+  // Zero placeholders only (`00000`): "displays insignificant zeros if a number has fewer digits than there are
+  // zeros in the format" (Number format codes, support.microsoft.com); 42 shows as 00042.
+  if (/^0+$/.test(numberFormat)) {
+    const digits = String(Math.round(Math.abs(value))).padStart(numberFormat.length, "0");
+    return value < 0 ? `-${digits}` : digits;
+  }
   if (/[yd]/i.test(numberFormat) && !numberFormat.includes("@")) {
     const date = new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000);
     return date.toISOString().slice(0, 10);

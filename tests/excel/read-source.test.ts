@@ -1,6 +1,6 @@
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/workbook-sim";
-import { installSim, salesRows } from "./helpers";
+import { analyze, installSim, salesRows } from "./helpers";
 
 describe("readSource", () => {
   it("reads a 200,000-row selection in several chunks, none near the 5 MB limit", async () => {
@@ -128,5 +128,22 @@ describe("readSource: what is read", () => {
       name: "ExcelWriteError",
       code: "multiple_areas",
     });
+  });
+});
+
+describe("readSource: customer ids shown with a number format", () => {
+  it("reads numeric ids as the text the user sees (00042 stored as 42 with format 00000)", async () => {
+    const values: (string | number)[][] = [["Customer", "Date", "Amount"]];
+    for (let i = 0; i < 12; i++) values.push([40 + (i % 4), 45000 + i, 10 + i]);
+    const sim = installSim({ sheets: [{ name: "Sales", values }], selection: "Sales!A1:C13" });
+    const formats = sim.workbook.sheets[0]!.numberFormats;
+    for (let r = 1; r <= 12; r++) (formats[r] ??= [])[0] = "00000";
+
+    const source = await createOfficeGateway().readSource();
+
+    expect(source.values.slice(1, 5).map((row) => row[0])).toEqual(["00040", "00041", "00042", "00043"]);
+    expect(source.values[1]?.slice(1)).toEqual([45000, 10]);
+    const result = analyze(source.values, false);
+    expect([...result.customers.id].sort()).toEqual(["00040", "00041", "00042", "00043"]);
   });
 });
