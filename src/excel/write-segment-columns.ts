@@ -67,6 +67,8 @@ export type SegmentColumnsPlan =
        * `rowCount`: the surplus rows are emptied). Undefined when the block was empty.
        */
       before?: string[][];
+      /** Number formats of the block's cells before (`before`'s rows, or the new block's), restored on undo. */
+      beforeFormats: string[][];
       tableName?: string;
       tableRect?: TableRect;
       /** The block is inside the table already (an earlier run joined it): no resize. */
@@ -87,23 +89,25 @@ function ownTexts(labels: WorkbookLabels): { headers: { segment: string; tier: s
   };
 }
 
-/** Reads a block's formulas (so a formula is never mistaken for its value) in chunks. */
+/** Reads a block's formulas (so a formula is never mistaken for its value) and number formats, in chunks. */
 async function readFormulas(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   row: number,
   column: number,
   rowCount: number,
-): Promise<unknown[][]> {
+): Promise<{ grid: unknown[][]; formats: string[][] }> {
   const grid: unknown[][] = [];
+  const formats: string[][] = [];
   for (let start = 0; start < rowCount; start += CHECK_ROWS_PER_READ) {
     const part = sheet.getRangeByIndexes(row + start, column, Math.min(CHECK_ROWS_PER_READ, rowCount - start), 2);
-    part.load("formulas");
+    part.load("formulas,numberFormat");
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each response under Excel's 5 MB limit
     await context.sync();
     for (const cells of part.formulas) grid.push(cells);
+    for (const cells of part.numberFormat) formats.push(cells as string[]);
   }
-  return grid;
+  return { grid, formats };
 }
 
 /**
@@ -180,14 +184,16 @@ export async function planSegmentColumns(
   await context.sync();
   let column = sourceEnd;
   let before: string[][] | undefined;
+  let beforeFormats: string[][] = [];
   for (const [i, candidate] of candidates.entries()) {
     const [segment, tier] = headers[i]?.formulas[0] ?? [];
     if (!texts.headers.some((h) => h.segment === segment && h.tier === tier)) continue;
-    const grid = await readFormulas(context, sheet, headerRow, candidate.column, candidate.rows);
+    const { grid, formats } = await readFormulas(context, sheet, headerRow, candidate.column, candidate.rows);
     const owner = blockOwner(grid, candidate.ownRows, texts);
     if (owner === "ours") {
       column = candidate.column;
       before = grid as string[][];
+      beforeFormats = formats;
       break;
     }
     if (owner === "occupied") {
@@ -206,8 +212,25 @@ export async function planSegmentColumns(
     const occupied = sheet.getRangeByIndexes(headerRow, column, source.rowCount, 2).getUsedRangeOrNullObject();
     occupied.load("rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
-    if (!occupied.isNullObject && (await hasAnyContent(context, sheet, occupied)))
-      return { action: "blocked", address };
+    // Cells outside the used range have no format (General); those inside keep theirs on undo.
+    beforeFormats = Array.from({ length: source.rowCount }, () => ["General", "General"]);
+    if (!occupied.isNullObject) {
+      const { grid, formats } = await readFormulas(
+        context,
+        sheet,
+        occupied.rowIndex,
+        occupied.columnIndex,
+        occupied.rowCount,
+      );
+      if (grid.some((cells) => cells.some((cell) => cell !== "" && cell !== null)))
+        return { action: "blocked", address };
+      formats.forEach((cells, r) => {
+        const target = beforeFormats[occupied.rowIndex - headerRow + r];
+        cells.forEach((format, c) => {
+          if (target && c < occupied.columnCount) target[occupied.columnIndex - column + c] = format;
+        });
+      });
+    }
   } else {
     await context.sync();
   }
@@ -227,6 +250,7 @@ export async function planSegmentColumns(
     column,
     rowCount: source.rowCount,
     before,
+    beforeFormats,
     tableName: tableRect ? source.tableName : undefined,
     tableRect,
     alreadyInTable,
@@ -249,7 +273,7 @@ export async function applySegmentColumns(
   undo: UndoStep[],
   onProgress: (fraction: number) => void,
 ): Promise<SegmentColumnsOutcome> {
-  const { headerRow, column, rowCount, before, tableRect, tableName } = plan;
+  const { headerRow, column, rowCount, before, beforeFormats, tableRect, tableName } = plan;
   const dataRows = rowCount - 1;
   const sheet = context.workbook.worksheets.getItem(plan.sheetName);
   const joinTable = plan.canJoinTable && capabilities.tableResize;
@@ -264,19 +288,24 @@ export async function applySegmentColumns(
           undoSheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, tableRect.columnCount),
         );
     }
-    if (!before) {
-      undoSheet.getRangeByIndexes(headerRow, column, rowCount, 2).clear("Contents");
-      return;
-    }
-    // Exactly what was there: the earlier run's labels (all text, see ownedBlock), in chunks under the 5 MB limit.
-    for (const [start, count] of chunkRanges(before.length, CHECK_ROWS_PER_READ)) {
-      undoSheet.getRangeByIndexes(headerRow + start, column, count, 2).values = before.slice(start, start + count);
+    if (!before) undoSheet.getRangeByIndexes(headerRow, column, rowCount, 2).clear("Contents");
+    // Exactly what was there: the number formats, then the earlier run's labels (all text, see blockOwner), in
+    // chunks under the 5 MB limit.
+    for (const [start, count] of chunkRanges(beforeFormats.length, CHECK_ROWS_PER_READ)) {
+      const part = undoSheet.getRangeByIndexes(headerRow + start, column, count, 2);
+      part.numberFormat = beforeFormats.slice(start, start + count);
+      if (before) part.values = before.slice(start, start + count);
       await ctx.sync();
     }
   });
 
+  // Text stays text: the block gets Excel's Text format "@" before any value (commands run in order), so no name
+  // could ever be read as a number, date or formula.
+  const textFormat = (count: number): string[][] => Array.from({ length: count }, () => ["@", "@"]);
   const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
-  sheet.getRangeByIndexes(headerRow, column, 1, 2).values = [header];
+  const headerRange = sheet.getRangeByIndexes(headerRow, column, 1, 2);
+  headerRange.numberFormat = textFormat(1);
+  headerRange.values = [header];
   const rowValues = (i: number): string[] => {
     const customer = result.rowCustomer[i] ?? -1;
     return customer < 0
@@ -293,7 +322,9 @@ export async function applySegmentColumns(
     const [start, count] = chunks[c] ?? [0, 0];
     const values: string[][] = new Array<string[]>(count);
     for (let i = 0; i < count; i++) values[i] = rowValues(start + i);
-    sheet.getRangeByIndexes(headerRow + 1 + start, column, count, 2).values = values;
+    const part = sheet.getRangeByIndexes(headerRow + 1 + start, column, count, 2);
+    part.numberFormat = textFormat(count);
+    part.values = values;
     // Wide enough for the names. Excel's autofitColumns sizes a column from all its cells, not only the range's
     // (office-js#5999); that is fine here only because both columns are the add-in's own (empty or ours before).
     if (c === 0) sheet.getRangeByIndexes(headerRow, column, 1 + Math.min(count, 500), 2).format.autofitColumns();
@@ -334,32 +365,4 @@ export async function writeSegmentColumns(
   if (plan.action === "blocked") return { blocked: { address: plan.address } };
   if (plan.action === "sourceChanged") return { sourceChanged: { address: plan.address } };
   return applySegmentColumns(context, plan, result, labels, capabilities, undo, onProgress);
-}
-
-/** Rows per read when confirming that a block has content: 2 columns × 100,000 rows of blanks is well under 1 MB. */
-const EMPTY_CHECK_ROWS_PER_READ = 100_000;
-
-/**
- * True when a cell of `used` holds a value or a formula (read as `formulas`: a formula showing "" is content). The
- * used range of a sub-range may be the block clipped out of the sheet's used range (data further right or below
- * makes the whole block "used"), so a hit is confirmed by reading, in chunks to stay under Excel's 5 MB limit.
- */
-async function hasAnyContent(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-  used: Excel.Range,
-): Promise<boolean> {
-  for (let start = 0; start < used.rowCount; start += EMPTY_CHECK_ROWS_PER_READ) {
-    const part = sheet.getRangeByIndexes(
-      used.rowIndex + start,
-      used.columnIndex,
-      Math.min(EMPTY_CHECK_ROWS_PER_READ, used.rowCount - start),
-      used.columnCount,
-    );
-    part.load("formulas");
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each response under Excel's 5 MB limit
-    await context.sync();
-    if (part.formulas.some((row) => row.some((value) => value !== "" && value !== null))) return true;
-  }
-  return false;
 }

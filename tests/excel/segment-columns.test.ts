@@ -284,3 +284,25 @@ describe("segment columns and formulas", () => {
     expect(columnOf(sim, 5).every((cell) => cell === "")).toBe(true);
   });
 });
+
+describe("segment columns stay text", () => {
+  it("writes the names in the Text format, and a failed run puts the cells' formats back", async () => {
+    const { sim } = plainSalesSim();
+    (sim.workbook.sheets[0]!.numberFormats[3] ??= [])[5] = "0.00"; // an empty cell the user formatted
+    await runSegmentColumns();
+    expect(sim.workbook.sheets[0]!.numberFormats[2]?.slice(5, 7)).toEqual(["@", "@"]);
+
+    const fresh = plainSalesSim().sim;
+    (fresh.workbook.sheets[0]!.numberFormats[3] ??= [])[5] = "0.00";
+    fresh.injectFault((operation) => operation.kind === "worksheet.activate");
+    await expect(runSegmentColumns({ customerSheet: true })).rejects.toMatchObject({ code: "excel_error" });
+    const formats = fresh.workbook.sheets[0]!.numberFormats;
+    expect(formats[3]?.[5]).toBe("0.00");
+    expect(
+      formats
+        .slice(0, 31)
+        .every((row, r) => r === 3 || [row?.[5], row?.[6]].every((f) => f === undefined || f === "General")),
+    ).toBe(true);
+    expect(columnOf(fresh, 5).every((cell) => cell === "")).toBe(true);
+  });
+});
