@@ -18,11 +18,11 @@ import {
 import { addCharts } from "./charts";
 import { ExcelWriteError, toExcelWriteError } from "./errors";
 import { addDimensionPivot, addSegmentTierPivot } from "./pivot";
-import { detectCapabilities, suspendUntilNextSync } from "./requirements";
+import { detectCapabilities, startWritePhase } from "./requirements";
 import { uniqueSheetName, uniqueTableName } from "./sheet-names";
 import { customerColumnsLayout, writeCustomerSheet } from "./write-customer-sheet";
 import { type UndoStep, writeSegmentColumns } from "./write-segment-columns";
-import { SUMMARY_LAYOUT, writeStaticPivotTables, writeSummaryTables } from "./write-summary";
+import { writeStaticPivotTables, writeSummaryTables } from "./write-summary";
 
 export async function writeResults(
   result: RfmResult,
@@ -119,15 +119,12 @@ export async function writeResults(
         if (options.summary) {
           if (capabilities.pivotTables && customerTable) {
             const headers = customerColumnsLayout(result, labels).headers;
-            addSegmentTierPivot(summarySheet, customerTable, labels, headers, {
-              row: SUMMARY_LAYOUT.firstTableRow,
-              column: SUMMARY_LAYOUT.pivotColumn,
-            });
+            addSegmentTierPivot(summarySheet, customerTable, labels, headers, placement.layout.segmentTierPivot);
             const dimensionHeader = headers[16];
             if (dimensionHeader !== undefined) {
               addDimensionPivot(summarySheet, customerTable, labels, headers, dimensionHeader, {
                 row: placement.secondPivotRow,
-                column: SUMMARY_LAYOUT.pivotColumn,
+                column: placement.layout.segmentTierPivot.column,
               });
             }
           } else {
@@ -137,7 +134,7 @@ export async function writeResults(
           }
         }
         if (options.charts && capabilities.charts) addCharts(summarySheet, labels, placement);
-        suspendUntilNextSync(context, capabilities);
+        startWritePhase(context, capabilities);
         await context.sync();
       }
       progress(0.8);

@@ -26,6 +26,7 @@ import { sourceRowsUnchanged } from "./read-source";
 import type { ExcelCapabilities } from "./requirements";
 import { suspendUntilNextSync } from "./requirements";
 import { rangeAddress } from "./sheet-names";
+import { writeTextCells } from "./text-cells";
 
 /** Queues (and may sync) the reversal of one change; run by write-results.ts when a run fails. */
 export type UndoStep = (context: Excel.RequestContext) => void | Promise<void>;
@@ -299,13 +300,10 @@ export async function applySegmentColumns(
     }
   });
 
-  // Text stays text: the block gets Excel's Text format "@" before any value (commands run in order), so no name
-  // could ever be read as a number, date or formula.
-  const textFormat = (count: number): string[][] => Array.from({ length: count }, () => ["@", "@"]);
+  // Text stays text: writeTextCells sets Excel's Text format "@" before the values (commands run in order), so no
+  // name could ever be read as a number, date or formula.
   const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
-  const headerRange = sheet.getRangeByIndexes(headerRow, column, 1, 2);
-  headerRange.numberFormat = textFormat(1);
-  headerRange.values = [header];
+  writeTextCells(sheet.getRangeByIndexes(headerRow, column, 1, 2), [header]);
   const rowValues = (i: number): string[] => {
     const customer = result.rowCustomer[i] ?? -1;
     return customer < 0
@@ -322,9 +320,7 @@ export async function applySegmentColumns(
     const [start, count] = chunks[c] ?? [0, 0];
     const values: string[][] = new Array<string[]>(count);
     for (let i = 0; i < count; i++) values[i] = rowValues(start + i);
-    const part = sheet.getRangeByIndexes(headerRow + 1 + start, column, count, 2);
-    part.numberFormat = textFormat(count);
-    part.values = values;
+    writeTextCells(sheet.getRangeByIndexes(headerRow + 1 + start, column, count, 2), values);
     // Wide enough for the names. Excel's autofitColumns sizes a column from all its cells, not only the range's
     // (office-js#5999); that is fine here only because both columns are the add-in's own (empty or ours before).
     if (c === 0) sheet.getRangeByIndexes(headerRow, column, 1 + Math.min(count, 500), 2).format.autofitColumns();

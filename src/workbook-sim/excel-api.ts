@@ -1475,6 +1475,13 @@ export class DataPivotHierarchy extends ClientObject {
       this.field().name = name;
     });
   }
+  /** "Number format of the DataPivotHierarchy" (ExcelApi 1.8, @types/office-js). */
+  set numberFormat(format: string) {
+    this.setLocal("numberFormat", format);
+    this.context.enqueue("dataHierarchy.numberFormat", () => {
+      this.field().numberFormat = format;
+    });
+  }
   get summarizeBy(): PivotSummarizeBy {
     return this.loaded("summarizeBy");
   }

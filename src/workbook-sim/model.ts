@@ -72,6 +72,8 @@ export interface PivotDataFieldModel {
   /** Source column header. */
   sourceField: string;
   summarizeBy: PivotSummarizeBy;
+  /** DataPivotHierarchy.numberFormat (ExcelApi 1.8); absent = General. */
+  numberFormat?: string;
 }
 
 export interface PivotTableModel {
