@@ -129,6 +129,8 @@ export const EN_MESSAGES = {
   "results.openSheet": "Open {sheet}",
   "results.sheets": "Written sheets",
   "results.segmentColumnsBlocked": "Segment columns were not written because the cells at {address} already hold data.",
+  "results.segmentColumnsSourceChanged":
+    "Segment columns were not written because the rows of {address} changed since they were read (sorted or edited). Read the data again and run once more.",
   "results.fallbacks": "Left out because this version of Excel lacks it: {list}",
 
   "skip.missing_customer": "no customer",
@@ -179,6 +181,8 @@ export const EN_MESSAGES = {
     "None of the rows could be read. Check that the customer, date and amount columns are the right ones.",
   "error.bad_option": "One of the settings is not valid. Check the numbers in Settings and try again.",
   "error.empty_source": "There is nothing to read. Select your sales data (with its header row) and try again.",
+  "error.multiple_areas":
+    "Several areas are selected. Select one block of cells (your sales data with its header row).",
   "error.too_large":
     "Excel refused to move that much data in one step. Try again; if it keeps failing, select fewer rows.",
   "error.not_supported":

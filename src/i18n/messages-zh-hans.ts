@@ -128,6 +128,8 @@ export const ZH_HANS_MESSAGES: Messages = {
   "results.openSheet": "打开{sheet}",
   "results.sheets": "已写入的工作表",
   "results.segmentColumnsBlocked": "未写入分群列，因为 {address} 处的单元格已有数据。",
+  "results.segmentColumnsSourceChanged":
+    "未写入分群列，因为 {address} 的行在读取后已改变（排序或编辑过）。请重新读取数据后再运行一次。",
   "results.fallbacks": "当前 Excel 版本不支持，已略过：{list}",
 
   "skip.missing_customer": "缺少客户",
@@ -166,6 +168,7 @@ export const ZH_HANS_MESSAGES: Messages = {
   "error.no_valid_rows": "没有一行能被读取。请检查客户、日期和金额列是否选择正确。",
   "error.bad_option": "某项设置无效。请检查“设置”中的数字后重试。",
   "error.empty_source": "没有可读取的内容。请选中销售数据（包括标题行）后重试。",
+  "error.multiple_areas": "选中了多个区域。请只选中一块连续的单元格（销售数据及其标题行）。",
   "error.too_large": "Excel 无法一次传输这么多数据。请重试；如果仍然失败，请少选一些行。",
   "error.not_supported": "当前 Excel 版本缺少加载项所需的功能。请更新 Office 或使用 Excel 网页版。",
   "error.cell_edit_mode": "Excel 正在编辑单元格，暂时无法操作。请在工作表中按 Enter 或 Esc，然后重试。",

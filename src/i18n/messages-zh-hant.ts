@@ -128,6 +128,8 @@ export const ZH_HANT_MESSAGES: Messages = {
   "results.openSheet": "開啟{sheet}",
   "results.sheets": "已寫入的工作表",
   "results.segmentColumnsBlocked": "未寫入分群欄，因為 {address} 處的儲存格已有資料。",
+  "results.segmentColumnsSourceChanged":
+    "未寫入分群欄，因為 {address} 的列在讀取後已變更（排序或編輯過）。請重新讀取資料後再執行一次。",
   "results.fallbacks": "目前 Excel 版本不支援，已略過：{list}",
 
   "skip.missing_customer": "缺少客戶",
@@ -166,6 +168,7 @@ export const ZH_HANT_MESSAGES: Messages = {
   "error.no_valid_rows": "沒有任何一列能被讀取。請檢查客戶、日期和金額欄是否選擇正確。",
   "error.bad_option": "某項設定無效。請檢查「設定」中的數字後重試。",
   "error.empty_source": "沒有可讀取的內容。請選取銷售資料（包括標題列）後重試。",
+  "error.multiple_areas": "選取了多個範圍。請只選取一塊連續的儲存格（銷售資料及其標題列）。",
   "error.too_large": "Excel 無法一次傳輸這麼多資料。請重試；如果仍然失敗，請少選一些列。",
   "error.not_supported": "目前 Excel 版本缺少增益集所需的功能。請更新 Office 或使用 Excel 網頁版。",
   "error.cell_edit_mode": "Excel 正在編輯儲存格，暫時無法操作。請在工作表中按 Enter 或 Esc，然後重試。",
