@@ -57,11 +57,13 @@ export default [
     files: ["tests/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.jest } },
   },
-  onlyImports("engine", ["excel", "taskpane", "worker", "i18n", "workbook-sim", "demo", "cli", "commands"]),
-  onlyImports("i18n", ["excel", "taskpane", "worker", "workbook-sim", "demo", "cli", "commands"]),
-  onlyImports("worker", ["excel", "taskpane", "workbook-sim", "demo", "cli", "commands"]),
-  onlyImports("excel", ["taskpane", "worker", "workbook-sim", "demo", "cli", "commands"]),
+  onlyImports("engine", ["excel", "taskpane", "worker", "i18n", "workbook-sim", "demo", "cli", "commands", "sql"]),
+  onlyImports("i18n", ["excel", "taskpane", "worker", "workbook-sim", "demo", "cli", "commands", "sql"]),
+  onlyImports("worker", ["excel", "taskpane", "workbook-sim", "demo", "cli", "commands", "sql"]),
+  onlyImports("excel", ["taskpane", "worker", "workbook-sim", "demo", "cli", "commands", "sql"]),
   onlyImports("taskpane", ["workbook-sim", "demo", "cli"]),
-  onlyImports("workbook-sim", ["excel", "taskpane", "worker", "i18n", "demo", "cli", "commands"]),
+  onlyImports("workbook-sim", ["excel", "taskpane", "worker", "i18n", "demo", "cli", "commands", "sql"]),
+  // src/sql states SPEC's rules in SQL and imports nothing from src/; only cli and taskpane may import it.
+  onlyImports("sql", ["engine", "excel", "taskpane", "worker", "i18n", "workbook-sim", "demo", "cli", "commands"]),
   onlyImports("cli", ["excel", "taskpane", "worker", "workbook-sim", "demo", "commands"]),
 ];
