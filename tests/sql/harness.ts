@@ -35,29 +35,40 @@ function csvField(text: string): string {
 /** Splits CSV text into rows of fields (quoted fields may hold commas, quotes, line breaks). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const row: string[] = [];
+    for (;;) {
+      if (text[i] === '"') {
+        let field = "";
+        let j = i + 1;
+        for (;;) {
+          const quote = text.indexOf('"', j);
+          field += text.slice(j, quote);
+          if (text[quote + 1] === '"') {
+            field += '"';
+            j = quote + 2;
+          } else {
+            i = quote + 1;
+            break;
+          }
+        }
+        row.push(field);
+      } else {
+        let j = i;
+        while (j < n && text[j] !== "," && text[j] !== "\n") j++;
+        row.push(text.slice(i, j));
+        i = j;
+      }
+      if (text[i] === ",") i++;
+      else {
         i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
+        break;
+      }
+    }
+    rows.push(row);
   }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
   return rows;
 }
 
