@@ -16,6 +16,7 @@ module.exports = {
         "<rootDir>/tests/cli/**/*.test.ts",
         "<rootDir>/tests/worker/**/*.test.ts",
         "<rootDir>/tests/forecast/**/*.test.ts",
+        "<rootDir>/tests/sql/**/*.test.ts",
       ],
     },
     {

@@ -4,7 +4,7 @@
  * same customers before printing any ratio.
  *
  * Options (after `npm run bench --`): --sizes 100000,1000000,2000000  --cli-rows 1000000  --duckdb-threads N
- *   --skip-arquero  --skip-duckdb  --skip-cli  --no-profile  --seed N
+ *   --skip-arquero  --skip-duckdb  --skip-cli  --no-profile  --seed N  --sql-sizes 1000000,10000000 (0 to skip)
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -23,6 +23,7 @@ import {
 } from "../src/engine/types";
 import { arqueroRecords, arqueroRfm, loadArquero } from "./arquero-rfm";
 import { duckDbRecords, duckDbRfm, duckDbThreads, openDuckDb } from "./duckdb-rfm";
+import { sqlQuerySection } from "./sql-query";
 import { collectGarbage, measureMemory, median, timeRuns } from "./measure";
 import { profileRun, summariseProfileFile, type ProfileSummary } from "./profile";
 import { compareRecords, type Agreement, type CustomerRecord } from "./reference-rules";
@@ -42,6 +43,8 @@ interface BenchArgs {
   skipArquero: boolean;
   skipDuckdb: boolean;
   skipCli: boolean;
+  /** Rows for the SQL query vs CLI comparison (--sql-sizes, "" or 0 to skip). */
+  sqlSizes: number[];
   profile: boolean;
   seed: number;
 }
@@ -161,6 +164,7 @@ async function main(): Promise<void> {
   const verdicts = checkTargets(figures);
 
   if (!args.skipCli) verdicts.push(...(await cliSection(args)));
+  if (args.sqlSizes.length > 0) await sqlQuerySection(args.sqlSizes, args.seed, dataDir, args.duckdbThreads);
   console.log("\nTargets");
   for (const line of verdicts) console.log(`  ${line}`);
   console.log(
@@ -559,6 +563,7 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     skipArquero: false,
     skipDuckdb: false,
     skipCli: false,
+    sqlSizes: [1_000_000, 10_000_000],
     profile: true,
     seed: 20240601,
   };
@@ -576,6 +581,11 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     else if (flag === "--skip-arquero") args.skipArquero = true;
     else if (flag === "--skip-duckdb") args.skipDuckdb = true;
     else if (flag === "--skip-cli") args.skipCli = true;
+    else if (flag === "--sql-sizes")
+      args.sqlSizes = next()
+        .split(",")
+        .filter((s) => s !== "" && s !== "0")
+        .map(positiveInteger);
     else if (flag === "--no-profile") args.profile = false;
     else throw new Error(`Unknown option ${flag}`);
   }

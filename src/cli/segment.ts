@@ -29,10 +29,12 @@ import { readCsvHeaderBytes } from "./csv-reader";
 import { formatCustomersCsvBytes } from "./customers-csv";
 import { type Forecast, forecastFromRows, latestPurchaseDay } from "../forecast/index";
 import { FORECAST_COLUMNS, forecastFields, forecastReportJson, formatForecastNotes } from "./forecast-output";
+import { sqlMain, wantsSql } from "./sql-command";
 import { encodeCsv } from "./encode-csv";
 import { type SourceEncoding, toUtf8 } from "./text-encoding";
 
 export const USAGE = `Usage: npm run segment -- INPUT.csv --out OUT.csv [options]
+       npm run segment -- --sql DIALECT --table NAME [options]   (prints a SQL query; --sql --help for more)
 
 Options:
   --out FILE              where to write one row per customer (required; - for standard output). Never the
@@ -519,6 +521,7 @@ export function main(
   argv: readonly string[],
   io: { stdout: (s: string) => void; stderr: (s: string) => void },
 ): number {
+  if (wantsSql(argv)) return sqlMain(argv, io);
   let args: CliArguments;
   try {
     args = parseArguments(argv);
