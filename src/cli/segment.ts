@@ -23,6 +23,7 @@ import {
 } from "../engine/index";
 import { readCsvHeaderBytes } from "./csv-reader";
 import { formatCustomersCsvBytes } from "./customers-csv";
+import { formatChangeLine, formatMovementCsv } from "./movement-csv";
 import { encodeCsv } from "./encode-csv";
 import { type SourceEncoding, toUtf8 } from "./text-encoding";
 
@@ -32,6 +33,10 @@ Options:
   --out FILE              where to write one row per customer (required)
   --k N                   score levels: 3, 4, 5 (default) or 10
   --analysis-date DATE    YYYY-MM-DD (default: the latest purchase date in the file)
+  --compare-date DATE     YYYY-MM-DD, before the analysis date: adds prev_segment, prev_value_class, prev_tier,
+                          prev_lifecycle and segment_change (new, same, changed) after lifecycle
+  --movement FILE         with --compare-date: write who moved where (earlier segment or tier × current, customers
+                          and net revenue since the compare date) to FILE as CSV
   --customer COL          column names as in the header; by default guessed from the header
   --date COL
   --amount COL            --amount "" to use quantity × unit price instead
@@ -53,6 +58,8 @@ export interface CliArguments {
   /** Column names given on the command line; "" means "no such column". */
   columns: Partial<Record<MappedField, string>>;
   timings: boolean;
+  /** `--movement FILE`: where to write the movement matrices. */
+  movement?: string;
 }
 
 const COLUMN_FLAGS: Record<string, MappedField> = {
@@ -70,6 +77,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   const options: Partial<RfmOptions> = {};
   const columns: Partial<Record<MappedField, string>> = {};
   let timings = false;
+  let movement: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inlineValue] =
@@ -94,7 +102,14 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       if (Number.isNaN(serial))
         throw new UsageError(`--analysis-date must be a date written YYYY-MM-DD, not "${text}".`);
       options.analysisDate = serial;
-    } else if (flag === "--ignore-case") options.ignoreCase = true;
+    } else if (flag === "--compare-date") {
+      const text = value();
+      const serial = /^\d{4}-\d{2}-\d{2}$/.test(text) ? isoDateToSerial(text) : NaN;
+      if (Number.isNaN(serial))
+        throw new UsageError(`--compare-date must be a date written YYYY-MM-DD, not "${text}".`);
+      options.compareDate = serial;
+    } else if (flag === "--movement") movement = value();
+    else if (flag === "--ignore-case") options.ignoreCase = true;
     else if (flag === "--timings") timings = true;
     else if (flag === "--date-order") {
       const order = value().toUpperCase();
@@ -107,7 +122,9 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   }
   if (input === undefined) throw new UsageError("Name the input CSV file.");
   if (out === undefined) throw new UsageError("Name the output file with --out.");
-  return { input, out, options, columns, timings };
+  if (movement !== undefined && options.compareDate === undefined)
+    throw new UsageError("--movement needs --compare-date (the date to compare with).");
+  return { input, out, options, columns, timings, ...(movement !== undefined ? { movement } : {}) };
 }
 
 /** The mapping: guessed from the header, then overridden by the columns named on the command line. */
@@ -254,7 +271,10 @@ export function main(
     timer?.step("format");
     writeFileSync(args.out, text);
     timer?.step("write");
+    if (args.movement !== undefined && result.comparison)
+      writeFileSync(args.movement, formatMovementCsv(result.comparison));
     io.stderr(formatReport(result));
+    if (result.comparison) io.stderr(formatChangeLine(result.comparison));
     if (timer) io.stderr(timer.report());
     io.stdout(
       `${result.totals.customers} customers from ${result.totals.usedRows} rows (analysis date ${serialToIsoDate(result.analysisDate)}) written to ${args.out}\n`,

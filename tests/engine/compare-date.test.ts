@@ -15,7 +15,7 @@
 import fc from "fast-check";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { analyzeRfm, guessMapping, isoDateToSerial, MONEY_SCALE } from "../../src/engine/index";
+import { analyzeRfm, defaultCompareDate, guessMapping, isoDateToSerial, MONEY_SCALE } from "../../src/engine/index";
 import {
   type CellValue,
   type ColumnMapping,
@@ -462,5 +462,20 @@ describeRetail("compare date on the UCI online retail invoices (C = 2011-09-10, 
     expect(changeCounts.new).toBeGreaterThan(0);
     expect(changeCounts.same).toBeGreaterThan(0);
     expect(changeCounts.changed).toBeGreaterThan(0);
+  });
+});
+
+describe("defaultCompareDate (SPEC: D − 90 days when the data reach back that far)", () => {
+  it("is 90 days before the analysis date when a purchase is on or before it", () => {
+    const rows = sheet([
+      ["A", "2024-01-01", 10],
+      ["B", "2024-03-31", 10],
+    ]);
+    const result = analyzeRfm(rows, BASIC_MAPPING);
+    expect(defaultCompareDate(result)).toBe(isoDateToSerial("2024-01-01")); // 2024-03-31 − 90 days
+    expect(defaultCompareDate(result, 91)).toBeUndefined();
+    expect(defaultCompareDate(analyzeRfm(rows, BASIC_MAPPING, { analysisDate: isoDateToSerial("2024-03-30") }))).toBe(
+      undefined,
+    );
   });
 });
