@@ -18,10 +18,12 @@ import {
   ORDER_LINKED,
   SkipLog,
   unitsAt,
+  WARNING_ROWS,
 } from "./encoded-sales";
+import { EARLY_DATE_SERIAL, todaySerial } from "./excel-date";
 import { encodeColumns, encodeRows, type SalesColumns } from "./encode-cells";
 import { correctlyRoundedSum } from "./float-sum";
-import { MONEY_SCALE, numberToUnits } from "./money";
+import { MAX_EXACT_UNITS, MONEY_SCALE, numberToUnits } from "./money";
 import { compareDateNotBefore, resolveOptions } from "./options";
 import { serialToIsoDate } from "./excel-date";
 import {
@@ -38,6 +40,7 @@ import {
   type CellValue,
   type ColumnMapping,
   type CustomerColumns,
+  type DateWarnings,
   LIFECYCLE_KEYS,
   type MovementMatrix,
   NO_PREVIOUS,
@@ -193,6 +196,8 @@ function analyzeEncodedUnchecked(
   const analysisDate = options.analysisDate ?? latestPurchaseDay;
   const { compareDate } = options;
   if (compareDate !== undefined && compareDate >= analysisDate) throw compareDateNotBefore(compareDate, analysisDate);
+  // Before pass 2, which reuses the rows' days as scratch memory.
+  const dateWarnings = scanDates(encoded, options, analysisDate);
 
   // Pass 2: aggregate per customer, skipping rows after the analysis date.
   const customerCount = ids.length;
@@ -214,6 +219,18 @@ function analyzeEncodedUnchecked(
       earlierAggregator.add(from, Math.min(rowCount, from + CHECK_EVERY));
   }
   const { usedRows, keptUnits, afterDateLog } = aggregator;
+  // The earlier sums are sums of some of the same rows: with returns after the compare date they can be larger.
+  const outOfRange =
+    aggregator.outOfRangeCustomer >= 0 ? aggregator.outOfRangeCustomer : (earlierAggregator?.outOfRangeCustomer ?? -1);
+  if (outOfRange >= 0) {
+    const customer = ids[outOfRange]!;
+    throw new RfmInputError(
+      "total_out_of_range",
+      `The amounts of customer "${customer}" add up to more than 900 billion (plus or minus), beyond what can be ` +
+        "summed exactly to 1/10,000. Check that customer's amounts: a wrong unit or a pasted number is likely.",
+      { customer },
+    );
+  }
   const frequency = aggregator.frequencies();
   const earlierFrequency = earlierAggregator?.frequencies();
   // Pass 2 was the last use of the rows' days and units: their memory holds the order groups.
@@ -268,6 +285,7 @@ function analyzeEncodedUnchecked(
     pareto: current.pareto,
     skipped: { count: skipLog.count, byReason: skipLog.byReason, rows: skipLog.rows },
     returnsOnlyCustomers: current.returnsOnlyCustomers,
+    dateWarnings,
     totals: {
       dataRows: rowCount,
       blankRows,
@@ -277,6 +295,46 @@ function analyzeEncodedUnchecked(
       positiveRevenue: positiveSum(units) / MONEY_SCALE,
     },
     ...(comparison ? { comparison } : {}),
+  };
+}
+
+/**
+ * Rows read with a date after today or before 1990, and the ambiguous text dates the reader met. A single row
+ * dated 2099 moves the default analysis date (SPEC keeps that rule), so the pane and the CLI say so.
+ */
+function scanDates(encoded: EncodedSales, options: RfmOptions, analysisDate: number): DateWarnings {
+  const today = options.today ?? todaySerial();
+  const { rowCount, rowDay } = encoded;
+  const rowCust = encoded.rowCustomer;
+  let futureCount = 0;
+  let latest = -1;
+  let earlyCount = 0;
+  let earliest = Infinity;
+  const futureRows: number[] = [];
+  const earlyRows: number[] = [];
+  for (let row = 0; row < rowCount; row++) {
+    if (rowCust[row]! < 0) continue;
+    const day = rowDay[row]!;
+    if (day > today) {
+      if (futureRows.length < WARNING_ROWS) futureRows.push(encoded.rowNumberOf(row));
+      futureCount++;
+      if (day > latest) latest = day;
+    } else if (day < EARLY_DATE_SERIAL) {
+      if (earlyRows.length < WARNING_ROWS) earlyRows.push(encoded.rowNumberOf(row));
+      earlyCount++;
+      if (day < earliest) earliest = day;
+    }
+  }
+  const ambiguous = encoded.ambiguousDates;
+  return {
+    today,
+    future: futureCount > 0 ? { count: futureCount, rows: futureRows, latest } : null,
+    analysisDateInFuture: options.analysisDate === undefined && analysisDate > today,
+    early: earlyCount > 0 ? { count: earlyCount, rows: earlyRows, earliest } : null,
+    ambiguous:
+      ambiguous && ambiguous.count > 0
+        ? { order: options.dateOrder, count: ambiguous.count, rows: ambiguous.rows, example: ambiguous.example }
+        : null,
   };
 }
 
@@ -490,6 +548,8 @@ class CustomerAggregator {
   readonly fields: Int32Array;
   usedRows = 0;
   keptUnits = 0;
+  /** The first customer whose running total left ±MAX_EXACT_UNITS, or -1. */
+  outOfRangeCustomer = -1;
 
   constructor(
     private readonly encoded: EncodedSales,
@@ -542,7 +602,11 @@ class CustomerAggregator {
       usedRows++;
       const at = c * RECORD_WORDS;
       const units = unitsAt(rowUnits, bigUnits, row);
-      money[c * (RECORD_BYTES / 8)] = money[c * (RECORD_BYTES / 8)]! + units;
+      const total = money[c * (RECORD_BYTES / 8)]! + units;
+      money[c * (RECORD_BYTES / 8)] = total;
+      // Past ±2^53 units a sum is no longer exact: remember the first customer it happens to (one compare a row).
+      if ((total > MAX_EXACT_UNITS || total < -MAX_EXACT_UNITS) && this.outOfRangeCustomer < 0)
+        this.outOfRangeCustomer = c;
       fields[at + ROWS] = fields[at + ROWS]! + 1;
       keptUnits += units;
       if (units < 0) continue; // a return lowers monetary value only

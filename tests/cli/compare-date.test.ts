@@ -114,6 +114,14 @@ describe("--compare-date on the hand-worked ledger (tests/engine/compare-date.te
     expect(() => parseArguments([input, "--out", out, "--compare-date", "2024-2-1"])).toThrow(
       new UsageError('--compare-date must be a date written YYYY-MM-DD, not "2024-2-1".'),
     );
+    // The product's rule: never write over the user's data, --movement included.
+    const ontoInput = runCli([input, "--out", out, "--compare-date", "2024-02-29", "--movement", input]);
+    expect(ontoInput.status).toBe(1);
+    expect(ontoInput.stderr).toMatch(/^error: --movement .*ledger\.csv is the input file; writing there would replace/);
+    expect(readFileSync(input, "utf8").startsWith("customer,date,amount,order\n")).toBe(true);
+    expect(() => parseArguments([input, "--out", out, "--compare-date", "2024-02-29", "--movement", out])).toThrow(
+      new UsageError("--movement needs a file of its own, not the --out file or standard output."),
+    );
     expect(() => parseArguments([input, "--out", out, "--movement", movement])).toThrow(
       new UsageError("--movement needs --compare-date (the date to compare with)."),
     );
