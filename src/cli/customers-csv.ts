@@ -102,7 +102,15 @@ export function looksLikeFormula(id: string): boolean {
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
+/** Columns added after SPEC's: their names, and the text of customer i's fields, each preceded by a comma. */
+export interface ExtraColumns {
+  names: readonly string[];
+  fields: (i: number) => string;
+}
+
 export interface CustomersCsvOptions {
+  /** Columns after SPEC's, as `--forecast-days` adds them. */
+  extra?: ExtraColumns;
   /** Write ids that look like formulas as they are (default false: with a leading apostrophe). */
   rawIds?: boolean;
   /** Filled in: how many ids were written with a leading apostrophe. */
@@ -120,6 +128,7 @@ export function formatCustomersCsv(result: RfmResult, csvOptions: CustomersCsvOp
  */
 export function formatCustomersCsvBytes(result: RfmResult, csvOptions: CustomersCsvOptions = {}): Buffer {
   const protect = !csvOptions.rawIds;
+  const extra = csvOptions.extra;
   let protectedIds = 0;
   const c = result.customers;
   const k = result.options.k;
@@ -141,7 +150,8 @@ export function formatCustomersCsvBytes(result: RfmResult, csvOptions: Customers
   // Earlier classes + 1 (0: none) and the change: one piece per combination, `,prev…,change\n`.
   const previous = comparison ? new PieceTable(12 * 16 * 4 * 8 * 4) : undefined;
   const lineEnd = comparison ? "" : "\n";
-  const header = comparison ? [...OUTPUT_COLUMNS, ...COMPARE_COLUMNS] : OUTPUT_COLUMNS;
+  // SPEC: the compare columns after lifecycle, the forecast's "after the other columns".
+  const header = [...OUTPUT_COLUMNS, ...(comparison ? COMPARE_COLUMNS : []), ...(extra ? extra.names : [])];
   let at = writeAscii(out, 0, `${header.join(",")}\n`);
   for (let index = 0; index < count; index++) {
     const i = order[index]!;
@@ -186,6 +196,13 @@ export function formatCustomersCsvBytes(result: RfmResult, csvOptions: Customers
     }
     at = classes.copy(out, at, classKey);
     if (comparison && previous) at = writePrevious(out, at, previous, comparison, i);
+    if (extra) {
+      // The piece ends the line: the extra fields go before its line feed (ASCII only: numbers).
+      const fields = extra.fields(i);
+      out = grown(out, at + fields.length + 1);
+      at = writeAscii(out, at - 1, fields);
+      out[at++] = LINE_FEED;
+    }
   }
   if (csvOptions.stats) csvOptions.stats.protectedIds = protectedIds;
   return Buffer.from(out.buffer, 0, at);

@@ -7,6 +7,7 @@ import { lstatSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync
 import * as path from "node:path";
 import {
   analyzeEncoded,
+  type EncodedSales,
   resolveOptions,
   type CellValue,
   type ColumnMapping,
@@ -26,6 +27,8 @@ import {
 } from "../engine/index";
 import { readCsvHeaderBytes } from "./csv-reader";
 import { formatCustomersCsvBytes } from "./customers-csv";
+import { type Forecast, forecastFromRows, latestPurchaseDay } from "../forecast/index";
+import { FORECAST_COLUMNS, forecastFields, forecastReportJson, formatForecastNotes } from "./forecast-output";
 import { formatChangeLine, formatMovementCsv } from "./movement-csv";
 import { encodeCsv } from "./encode-csv";
 import { type SourceEncoding, toUtf8 } from "./text-encoding";
@@ -51,6 +54,11 @@ Options:
   --date-order DMY|MDY    how to read dates like 03/04/2024 (default DMY)
   --raw-ids               write customer ids that start with = + - @ as they are (default: with a leading ', so
                           a spreadsheet opening the file does not run them as formulas)
+  --forecast-days H       add p_alive,expected_purchases,expected_aov,expected_revenue,clv (BG/NBD and
+                          Gamma-Gamma fitted on the file; expected purchases and revenue in the next H days)
+  --forecast-report FILE  write the forecast's fitted parameters and holdout check as JSON
+  --clv-months N          CLV horizon in months of 30 days (default 12)
+  --discount-rate D       monthly discount rate of the CLV (default 0.01)
   --timings               print how long each step took to standard error
   --help`;
 
@@ -68,6 +76,15 @@ export interface CliArguments {
   rawIds?: boolean;
   /** `--movement FILE`: where to write the movement matrices. */
   movement?: string;
+  /** `--forecast-days` and friends; undefined without them. */
+  forecast?: ForecastArguments;
+}
+
+export interface ForecastArguments {
+  days?: number;
+  report?: string;
+  clvMonths: number;
+  discountRate: number;
 }
 
 /** A problem with the input file itself (not CSV text we can read, a folder, …): message only, exit code 1. */
@@ -90,6 +107,8 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   let timings = false;
   let rawIds = false;
   let movement: string | undefined;
+  let forecast: ForecastArguments | undefined;
+  const forecastArguments = (): ForecastArguments => (forecast ??= { clvMonths: 12, discountRate: 0.01 });
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inlineValue] =
@@ -125,7 +144,23 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     else if (flag === "--ignore-case") options.ignoreCase = true;
     else if (flag === "--timings") timings = true;
     else if (flag === "--raw-ids") rawIds = true;
-    else if (flag === "--date-order") {
+    else if (flag === "--forecast-days") {
+      const days = Number(value());
+      if (!(Number.isInteger(days) && days >= 1))
+        throw new UsageError("--forecast-days must be a whole number of days, 1 or more.");
+      forecastArguments().days = days;
+    } else if (flag === "--forecast-report") forecastArguments().report = value();
+    else if (flag === "--clv-months") {
+      const months = Number(value());
+      if (!(Number.isInteger(months) && months >= 1))
+        throw new UsageError("--clv-months must be a whole number, 1 or more.");
+      forecastArguments().clvMonths = months;
+    } else if (flag === "--discount-rate") {
+      const rate = Number(value());
+      if (!(rate > -1 && Number.isFinite(rate)))
+        throw new UsageError("--discount-rate must be a number above -1, such as 0.01.");
+      forecastArguments().discountRate = rate;
+    } else if (flag === "--date-order") {
       const order = value().toUpperCase();
       if (order !== "DMY" && order !== "MDY") throw new UsageError("--date-order must be DMY or MDY.");
       options.dateOrder = order;
@@ -140,7 +175,16 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     throw new UsageError("--movement needs --compare-date (the date to compare with).");
   if (movement !== undefined && (movement === out || movement === "-"))
     throw new UsageError("--movement needs a file of its own, not the --out file or standard output.");
-  return { input, out, options, columns, timings, rawIds, ...(movement !== undefined ? { movement } : {}) };
+  if (forecast && forecast.days === undefined) {
+    if (forecast.report === undefined) throw new UsageError("--clv-months and --discount-rate need --forecast-days.");
+    throw new UsageError(
+      "--forecast-report needs --forecast-days (the horizon of the forecast and its holdout check).",
+    );
+  }
+  const parsed: CliArguments = { input, out, options, columns, timings, rawIds };
+  if (forecast) parsed.forecast = forecast;
+  if (movement !== undefined) parsed.movement = movement;
+  return parsed;
 }
 
 /** The mapping: guessed from the header, then overridden by the columns named on the command line. */
@@ -216,6 +260,7 @@ export function analyzeCsvFile(
   args: Pick<CliArguments, "options" | "columns">,
   timer?: StepTimer,
   onEncoding?: (encoding: SourceEncoding) => void,
+  onRows?: (encoded: EncodedSales, options: RfmOptions) => void,
 ): RfmResult {
   const raw = readInputFile(file);
   const notText = describeNonText(raw, file);
@@ -244,6 +289,8 @@ export function analyzeCsvFile(
   // The output is sorted by id: numbered in that order, the customers are written in memory order.
   numberCustomersById(encoded, encoded.customerIdOrder);
   timer?.step("order by id");
+  // Before the analysis: it uses the rows' days and amounts as scratch memory when an order column is mapped.
+  onRows?.(encoded, options);
   const result = analyzeEncoded(encoded, options, {}, { headers: header.names, mapping });
   timer?.step("analyze");
   return result;
@@ -405,6 +452,24 @@ export function describeWriteError(error: unknown, out: string): string | undefi
   return `cannot write ${out}: ${reason[code]} (${code}). Nothing was written; any earlier ${path.basename(out)} is unchanged.`;
 }
 
+/** The forecast on the rows just read (the holdout check only when its report is asked for). */
+function forecastOf(
+  encoded: EncodedSales,
+  options: RfmOptions,
+  args: ForecastArguments,
+  timer: StepTimer | undefined,
+): Forecast {
+  const analysisDate = options.analysisDate ?? encoded.latestPurchaseDay ?? latestPurchaseDay(encoded);
+  const forecast = forecastFromRows(encoded, encoded.customerIds.length, analysisDate, {
+    horizonDays: args.days!,
+    clvMonths: args.clvMonths,
+    discountRate: args.discountRate,
+    holdout: args.report !== undefined,
+  });
+  timer?.step("forecast");
+  return forecast;
+}
+
 const REASONS: Record<SkipReason, string> = {
   missing_customer: "no customer",
   bad_date: "unreadable date",
@@ -490,15 +555,28 @@ export function main(
     checkOutputTarget(args.input, args.out);
     if (args.movement !== undefined) checkOutputTarget(args.input, args.movement, "--movement");
     const timer = args.timings ? new StepTimer() : undefined;
-    const result = analyzeCsvFile(args.input, args, timer, (encoding) =>
-      io.stderr(
-        encoding === "GB18030"
-          ? `note: ${args.input} is not UTF-8; read as GB18030 (GBK), what Excel's plain "CSV" saves on Chinese Windows. If names look wrong, save it as "CSV UTF-8" instead.\n`
-          : `note: ${args.input} is ${encoding}; read as such.\n`,
-      ),
+    let forecast: Forecast | undefined;
+    const result = analyzeCsvFile(
+      args.input,
+      args,
+      timer,
+      (encoding) =>
+        io.stderr(
+          encoding === "GB18030"
+            ? `note: ${args.input} is not UTF-8; read as GB18030 (GBK), what Excel's plain "CSV" saves on Chinese Windows. If names look wrong, save it as "CSV UTF-8" instead.\n`
+            : `note: ${args.input} is ${encoding}; read as such.\n`,
+        ),
+      args.forecast && ((encoded, options) => (forecast = forecastOf(encoded, options, args.forecast!, timer))),
     );
+    if (forecast && forecast.columns.x.length !== result.customers.id.length)
+      throw new Error("The forecast's customers do not line up with the analysis's.");
+    const shown = forecast;
     const stats = { protectedIds: 0 };
-    const text = formatCustomersCsvBytes(result, { rawIds: args.rawIds, stats });
+    const text = formatCustomersCsvBytes(result, {
+      rawIds: args.rawIds,
+      stats,
+      extra: shown && { names: FORECAST_COLUMNS, fields: (i) => forecastFields(shown, i) },
+    });
     timer?.step("format");
     if (args.out === "-") io.stdout(text.toString("utf8"));
     else {
@@ -522,6 +600,8 @@ export function main(
         return 1;
       }
     }
+    if (forecast && args.forecast?.report !== undefined)
+      writeFileSync(args.forecast.report, forecastReportJson(forecast.report));
     io.stderr(formatReport(result));
     if (result.comparison) io.stderr(formatChangeLine(result.comparison));
     io.stderr(formatDateWarnings(result.dateWarnings, result.analysisDate));
@@ -530,6 +610,7 @@ export function main(
         `note: ${stats.protectedIds} customer id${stats.protectedIds === 1 ? "" : "s"} start${stats.protectedIds === 1 ? "s" : ""} with = + - or @ and ${stats.protectedIds === 1 ? "was" : "were"} written with a leading ' so that a spreadsheet opening the file shows ${stats.protectedIds === 1 ? "it" : "them"} as text instead of running a formula (--raw-ids writes ids as they are).\n`,
       );
     }
+    if (forecast) io.stderr(formatForecastNotes(forecast.report));
     if (timer) io.stderr(timer.report());
     const summary = `${result.totals.customers} customers from ${result.totals.usedRows} rows (analysis date ${serialToIsoDate(result.analysisDate)}) written to ${args.out === "-" ? "standard output" : args.out}\n`;
     if (args.out === "-") io.stderr(summary);

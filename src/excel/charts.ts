@@ -1,16 +1,11 @@
-/** The three charts, stacked in column W of the summary sheet so they cover no table or PivotTable. */
+/** The three charts, stacked in their own band of the summary sheet (summary-layout.ts), covering nothing. */
 import type { WorkbookLabels } from "../i18n/workbook-labels";
-import { SUMMARY_LAYOUT, type SummaryPlacement } from "./write-summary";
+import type { Rect } from "./summary-layout";
+import type { SummaryPlacement } from "./write-summary";
 
-function place(chart: Excel.Chart, sheet: Excel.Worksheet, index: number): void {
-  const top = 1 + index * (SUMMARY_LAYOUT.chartRows + 1);
-  const start = sheet.getRangeByIndexes(top, SUMMARY_LAYOUT.chartColumn, 1, 1);
-  const end = sheet.getRangeByIndexes(
-    top + SUMMARY_LAYOUT.chartRows - 1,
-    SUMMARY_LAYOUT.chartColumn + SUMMARY_LAYOUT.chartColumns - 1,
-    1,
-    1,
-  );
+function place(chart: Excel.Chart, sheet: Excel.Worksheet, rect: Rect): void {
+  const start = sheet.getRangeByIndexes(rect.row, rect.column, 1, 1);
+  const end = sheet.getRangeByIndexes(rect.row + rect.rowCount - 1, rect.column + rect.columnCount - 1, 1, 1);
   chart.setPosition(start, end);
 }
 
@@ -21,7 +16,7 @@ export function addCharts(sheet: Excel.Worksheet, labels: WorkbookLabels, placem
   const customers = sheet.charts.add("BarClustered", customersSource, "Columns");
   customers.title.text = labels.charts.customersPerSegment;
   customers.legend.visible = false;
-  place(customers, sheet, 0);
+  place(customers, sheet, placement.layout.charts[0]);
 
   const pieSource = sheet.getRangeByIndexes(
     placement.pieData.row,
@@ -31,7 +26,7 @@ export function addCharts(sheet: Excel.Worksheet, labels: WorkbookLabels, placem
   );
   const share = sheet.charts.add("Pie", pieSource, "Columns");
   share.title.text = labels.charts.revenueShare;
-  place(share, sheet, 1);
+  place(share, sheet, placement.layout.charts[1]);
 
   const paretoSource = sheet.getRangeByIndexes(
     placement.paretoData.row,
@@ -44,5 +39,5 @@ export function addCharts(sheet: Excel.Worksheet, labels: WorkbookLabels, placem
   pareto.legend.visible = false;
   pareto.axes.categoryAxis.title.text = labels.charts.shareOfCustomers;
   pareto.axes.valueAxis.title.text = labels.charts.shareOfRevenue;
-  place(pareto, sheet, 2);
+  place(pareto, sheet, placement.layout.charts[2]);
 }

@@ -4,6 +4,7 @@
  */
 export type ExcelErrorCode =
   | "empty_source"
+  | "multiple_areas"
   | "too_large"
   | "not_supported"
   | "cell_edit_mode"
@@ -14,6 +15,7 @@ export type ExcelErrorCode =
 
 const PLAIN_MESSAGES: Record<ExcelErrorCode, string> = {
   empty_source: "There is nothing to read: select your sales data (with its header row) and try again.",
+  multiple_areas: "Several areas are selected: select one block of cells (your sales data with its header row).",
   too_large: "Excel refused to move that much data in one step. Try again; if it keeps failing, select fewer rows.",
   not_supported: "This version of Excel lacks a feature the add-in needs. Update Office or use Excel on the web.",
   cell_edit_mode: "Excel is busy because a cell is being edited. Press Enter or Esc in the sheet, then try again.",

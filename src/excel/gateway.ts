@@ -20,6 +20,11 @@ export interface SourceRange {
   values: CellValue[][];
   /** Number format of each column's first data cell (e.g. "yyyy-mm-dd"), to tell date serials from amounts. */
   columnFormats?: string[];
+  /**
+   * Fingerprint of the customer column (`column` counted from the source's first column) as read, so a write can
+   * check that the rows are still the ones analysed (not sorted or edited in between).
+   */
+  customerFingerprint?: { column: number; hash: string };
 }
 
 export interface WriteOptions {
@@ -52,6 +57,11 @@ export interface WriteReport {
   sheetsWritten: string[];
   /** Set when segment columns were not written because the cells to the right of the source hold data. */
   segmentColumnsBlocked?: { address: string };
+  /**
+   * Set when segment columns were not written because the source rows changed after they were read (sorted,
+   * edited, rows inserted): the labels would land on other customers' rows. `address` is the source range.
+   */
+  segmentColumnsSourceChanged?: { address: string };
   /** Features left out because the host lacks a requirement set, e.g. "ExcelApi 1.8: PivotTable". */
   fallbacks: string[];
 }

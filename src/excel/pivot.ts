@@ -15,6 +15,8 @@ function addCountAndRevenue(pivot: Excel.PivotTable, labels: WorkbookLabels, sou
   const revenue = pivot.dataHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.monetary));
   revenue.summarizeBy = "Sum";
   revenue.name = dataFieldName(labels.summary.revenue, sourceHeaders);
+  // Sums of money read as money, as on the customer sheet (DataPivotHierarchy.numberFormat, ExcelApi 1.8).
+  revenue.numberFormat = labels.moneyFormat;
 }
 
 /** Segment rows × tier columns, count of customers and sum of monetary. */

@@ -1,6 +1,10 @@
-/** Which optional Excel features the host supports (Office.context.requirements). */
+/**
+ * Which optional Excel features the host supports (Office.context.requirements). manifest.xml requires ExcelApi
+ * 1.8, so conditional formats (1.6), charts (1.7) and PivotTables (1.8) are always there; the flags for them stay
+ * only so a host that ignores the manifest's requirement still gets a written report rather than an error.
+ */
 export interface ExcelCapabilities {
-  /** ExcelApi 1.6: conditional formats, suspendApiCalculationUntilNextSync. */
+  /** ExcelApi 1.6: conditional formats. */
   conditionalFormats: boolean;
   /** ExcelApi 1.7: chart series/axes API used for the charts. */
   charts: boolean;
@@ -29,8 +33,25 @@ export function detectCapabilities(): ExcelCapabilities {
   };
 }
 
-/** Batch-wide speed-ups; call before each sync that writes (they last until the next sync). */
-export function suspendUntilNextSync(context: Excel.RequestContext, capabilities: ExcelCapabilities): void {
-  if (capabilities.conditionalFormats) context.application.suspendApiCalculationUntilNextSync();
+/** Contexts whose screen updating the add-in already suspended once (see suspendUntilNextSync). */
+const suspendedContexts = new WeakSet<object>();
+
+/**
+ * Call once at the start of a write phase (customer sheet, summary sheet, segment columns), never per chunk: the
+ * docs say not to call suspendScreenUpdatingUntilNextSync repeatedly, as in a loop, since that makes the window
+ * flicker (@types/office-js). Calculation is not suspended: suspendApiCalculationUntilNextSync leaves it to the
+ * add-in to recalculate, and the user's formulas over the written cells would otherwise show stale results.
+ */
+export function startWritePhase(context: Excel.RequestContext, capabilities: ExcelCapabilities): void {
   if (capabilities.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
+  suspendedContexts.add(context);
+}
+
+/**
+ * Kept for callers that still call it before every chunk's sync: it suspends screen updating only the first time
+ * per request context (so a loop does not flicker) and never suspends calculation. Prefer startWritePhase.
+ */
+export function suspendUntilNextSync(context: Excel.RequestContext, capabilities: ExcelCapabilities): void {
+  if (suspendedContexts.has(context)) return;
+  startWritePhase(context, capabilities);
 }

@@ -1,14 +1,16 @@
 /**
  * The customer sheet: one row per customer with every SPEC column (plus the mapped dimensions, which the
  * by-dimension PivotTable needs), written range-first in chunks and then made into an Excel table.
- * Customer ids and RFM codes get the text format "@" before their values arrive, so `00001` and `545` stay text.
+ * Every text column (ids, RFM codes, segment names, actions, dimensions) and the header row get the text format "@"
+ * before their values arrive, so `00001`, `545`, `-10% coupon` or `=HYPERLINK(…)` stay text (text-cells.ts).
  */
 import type { CellValue, RfmResult } from "../engine/types";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
 import { bytesPerRow, chunkRanges, rowsPerChunk } from "./chunking";
 import { displayName, lifecycleKeyOf, rfmCode, segmentKeyOf, tierKeyOf, valueClassKeyOf } from "./labels";
 import type { ExcelCapabilities } from "./requirements";
-import { suspendUntilNextSync } from "./requirements";
+import { startWritePhase } from "./requirements";
+import { TEXT_FORMAT, writeTextCells } from "./text-cells";
 
 export interface CustomerColumnsLayout {
   headers: string[];
@@ -30,7 +32,7 @@ export function uniqueHeaders(headers: string[]): string[] {
 
 export function customerColumnsLayout(result: RfmResult, labels: WorkbookLabels): CustomerColumnsLayout {
   const c = labels.customerColumns;
-  const text = "@";
+  const text = TEXT_FORMAT;
   const whole = "0";
   const columns: [string, string | undefined][] = [
     [c.customer, text],
@@ -44,11 +46,11 @@ export function customerColumnsLayout(result: RfmResult, labels: WorkbookLabels)
     [c.f, whole],
     [c.m, whole],
     [c.rfm, text],
-    [c.segment, undefined],
-    [c.valueClass, undefined],
-    [c.tier, undefined],
-    [c.lifecycle, undefined],
-    [c.action, undefined],
+    [c.segment, text],
+    [c.valueClass, text],
+    [c.tier, text],
+    [c.lifecycle, text],
+    [c.action, text],
     ...result.customers.dimensions.map((d): [string, string | undefined] => [d.name, text]),
   ];
   return { headers: uniqueHeaders(columns.map(([h]) => h)), formats: columns.map(([, f]) => f) };
@@ -106,7 +108,9 @@ export async function writeCustomerSheet(
   const chunkRows = rowsPerChunk(bytesPerRow(sample, columnCount) + formatBytesPerRow, columnCount);
   const chunks = chunkRanges(customerCount, chunkRows);
 
-  sheet.getRangeByIndexes(0, 0, 1, columnCount).values = [layout.headers];
+  // A header such as `2024` or `-Region` must stay the text the PivotTables look its field up by.
+  writeTextCells(sheet.getRangeByIndexes(0, 0, 1, columnCount), [layout.headers]);
+  startWritePhase(context, capabilities);
   for (let i = 0; i < chunks.length; i++) {
     const [start, count] = chunks[i] ?? [0, 0];
     const firstRow = 1 + start;
@@ -118,7 +122,6 @@ export async function writeCustomerSheet(
       start < sample.length && start + count <= sample.length
         ? sample.slice(start, start + count)
         : customerRows(result, labels, start, count);
-    suspendUntilNextSync(context, capabilities);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under Excel's 5 MB limit
     await context.sync();
     onProgress((i + 1) / Math.max(1, chunks.length));
@@ -127,6 +130,7 @@ export async function writeCustomerSheet(
   table.name = tableName;
   table.style = "TableStyleMedium2";
   sheet.freezePanes.freezeRows(1);
-  sheet.getRangeByIndexes(0, 0, Math.min(customerCount + 1, 500), columnCount).format.autofitColumns();
+  // Excel fits whole columns whatever the range's rows (office-js#5999, #1017); the sheet is the add-in's own.
+  sheet.getRangeByIndexes(0, 0, customerCount + 1, columnCount).format.autofitColumns();
   return table;
 }

@@ -27,11 +27,11 @@ import {
 import { addCharts } from "./charts";
 import { ExcelWriteError, toExcelWriteError } from "./errors";
 import { addDimensionPivot, addSegmentTierPivot } from "./pivot";
-import { type ExcelCapabilities, detectCapabilities, suspendUntilNextSync } from "./requirements";
+import { type ExcelCapabilities, detectCapabilities, startWritePhase } from "./requirements";
 import { uniqueSheetName, uniqueTableName } from "./sheet-names";
 import { customerColumnsLayout, writeCustomerSheet } from "./write-customer-sheet";
 import { type UndoStep, writeSegmentColumns } from "./write-segment-columns";
-import { SUMMARY_LAYOUT, writeStaticPivotTables, writeSummaryTables } from "./write-summary";
+import { writeStaticPivotTables, writeSummaryTables } from "./write-summary";
 
 /** Reverses one change; tolerant of the change never having been made (it is recorded before it is made). */
 type JournalEntry = (context: Excel.RequestContext) => Promise<void>;
@@ -157,15 +157,12 @@ export async function writeResults(
         if (options.summary) {
           if (capabilities.pivotTables && customerTable) {
             const headers = customerColumnsLayout(result, labels).headers;
-            addSegmentTierPivot(summarySheet, customerTable, labels, headers, {
-              row: SUMMARY_LAYOUT.firstTableRow,
-              column: SUMMARY_LAYOUT.pivotColumn,
-            });
+            addSegmentTierPivot(summarySheet, customerTable, labels, headers, placement.layout.segmentTierPivot);
             const dimensionHeader = headers[16];
             if (dimensionHeader !== undefined) {
               addDimensionPivot(summarySheet, customerTable, labels, headers, dimensionHeader, {
                 row: placement.secondPivotRow,
-                column: SUMMARY_LAYOUT.pivotColumn,
+                column: placement.layout.segmentTierPivot.column,
               });
             }
           } else {
@@ -175,14 +172,14 @@ export async function writeResults(
           }
         }
         if (options.charts && capabilities.charts) addCharts(summarySheet, labels, placement);
-        suspendUntilNextSync(context, capabilities);
+        startWritePhase(context, capabilities);
         await context.sync();
       }
       progress(0.8);
       let segmentColumns = record.segmentColumns;
       if (options.segmentColumns) {
         journal.push(async (ctx) => {
-          for (const step of undo) step(ctx);
+          for (const step of undo) await step(ctx);
           await ctx.sync();
         });
         const outcome = await writeSegmentColumns(
@@ -196,6 +193,7 @@ export async function writeResults(
           (f) => progress(0.8 + f * 0.2),
         );
         if (outcome.blocked) report.segmentColumnsBlocked = outcome.blocked;
+        if (outcome.sourceChanged) report.segmentColumnsSourceChanged = outcome.sourceChanged;
         if (outcome.fallback) report.fallbacks.push(outcome.fallback);
         if (outcome.written) segmentColumns = outcome.written;
       }

@@ -1,12 +1,19 @@
 /**
  * Segment and tier beside each source row, so users can filter and pivot their own data.
- * Rules: only into cells that are empty (else nothing is written and the block is reported); a skipped row gets
- * blanks; no cell of the user's is overwritten or moved. The two columns are always written with plain range
- * writes right of the source. For an Excel table they then join the table with `table.resize` (ExcelApi 1.13), so
- * they filter with it; `table.columns.add` is not used because Excel inserts cells for a new table column, shifting
- * whatever the user has right of the table in the table's rows out of line with the rows below. Without 1.13 the
- * columns stay plain cells beside the table and the outcome names the fallback. On a second run the add-in's own
- * earlier columns (recorded by position) are overwritten in place rather than piled up.
+ *
+ * Two steps. `planSegmentColumns` only reads: it checks that the source rows are still the ones analysed (the
+ * customer column's fingerprint, see read-source.ts), then picks the block. An earlier run's block is reused only
+ * when it provably holds nothing but what the add-in writes: its header cells are the add-in's labels (in any of
+ * the three languages) and every body cell is a segment/tier name or empty, read as formulas so a formula showing
+ * "" is not taken for empty. Otherwise the block goes right of the source (past an earlier block of ours the user
+ * has edited, which is left alone) and must be empty, else the plan is "blocked". `applySegmentColumns` then
+ * writes, recording the undo step before the first change: it puts back exactly what the block held (the earlier
+ * labels, or nothing) and the table's border.
+ *
+ * The two columns are always written with plain range writes. For an Excel table they then join the table with
+ * `table.resize` (ExcelApi 1.13), so they filter with it; `table.columns.add` is not used because Excel inserts
+ * cells for a new table column, shifting whatever the user has right of the table in the table's rows out of line
+ * with the rows below. Without 1.13 the columns stay plain cells beside the table and the outcome names the fallback.
  */
 import type { RfmResult } from "../engine/types";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
@@ -15,11 +22,14 @@ import { bytesPerRow, chunkRanges, rowsPerChunk } from "./chunking";
 import { ExcelWriteError } from "./errors";
 import type { SourceRange } from "./gateway";
 import { displayName, segmentKeyOf, tierKeyOf } from "./labels";
+import { sourceRowsUnchanged } from "./read-source";
 import type { ExcelCapabilities } from "./requirements";
 import { suspendUntilNextSync } from "./requirements";
 import { rangeAddress } from "./sheet-names";
+import { writeTextCells } from "./text-cells";
 
-export type UndoStep = (context: Excel.RequestContext) => void;
+/** Queues (and may sync) the reversal of one change; run by write-results.ts when a run fails. */
+export type UndoStep = (context: Excel.RequestContext) => void | Promise<void>;
 
 /** Entry for `WriteReport.fallbacks` when the columns could not join the source table. */
 export const TABLE_RESIZE_FALLBACK = "ExcelApi 1.13: segment columns in the table (plain cells beside it instead)";
@@ -27,6 +37,8 @@ export const TABLE_RESIZE_FALLBACK = "ExcelApi 1.13: segment columns in the tabl
 export interface SegmentColumnsOutcome {
   written?: SegmentColumnsRecord;
   blocked?: { address: string };
+  /** The source rows changed after they were read: nothing written (`address` is the source's). */
+  sourceChanged?: { address: string };
   /** A host feature that was missing (for `WriteReport.fallbacks`). */
   fallback?: string;
 }
@@ -39,6 +51,302 @@ interface TableRect {
   columnCount: number;
 }
 
+/** What `planSegmentColumns` decided; nothing in the workbook has changed yet. */
+export type SegmentColumnsPlan =
+  | { action: "blocked"; address: string }
+  | { action: "sourceChanged"; address: string }
+  | {
+      action: "write";
+      sheetName: string;
+      sheetId: string;
+      headerRow: number;
+      column: number;
+      /** Rows written (the source's, header included). */
+      rowCount: number;
+      /**
+       * What the block held before, header row first, when it is an earlier block of ours (its rows may outnumber
+       * `rowCount`: the surplus rows are emptied). Undefined when the block was empty.
+       */
+      before?: string[][];
+      /** Number formats of the block's cells before (`before`'s rows, or the new block's), restored on undo. */
+      beforeFormats: string[][];
+      tableName?: string;
+      tableRect?: TableRect;
+      /** The block is inside the table already (an earlier run joined it): no resize. */
+      alreadyInTable: boolean;
+      /** The block sits right of the table on its header row: it can join with `table.resize`. */
+      canJoinTable: boolean;
+    };
+
+/** Rows per read while checking a block: 2 columns × 25,000 rows of names stay well under 1 MB. */
+const CHECK_ROWS_PER_READ = 25_000;
+
+/** The texts an add-in block may hold, in every language (see WorkbookLabels.sourceColumnsAnyLanguage). */
+function ownTexts(labels: WorkbookLabels): { headers: { segment: string; tier: string }[]; names: Set<string> } {
+  const any = labels.sourceColumnsAnyLanguage;
+  return {
+    headers: any?.headers ?? [labels.sourceColumns],
+    names: new Set([...(any?.names ?? []), ...Object.values(labels.segmentNames)]),
+  };
+}
+
+/** Reads a block's formulas (so a formula is never mistaken for its value) and number formats, in chunks. */
+async function readFormulas(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  row: number,
+  column: number,
+  rowCount: number,
+): Promise<{ grid: unknown[][]; formats: string[][] }> {
+  const grid: unknown[][] = [];
+  const formats: string[][] = [];
+  for (let start = 0; start < rowCount; start += CHECK_ROWS_PER_READ) {
+    const part = sheet.getRangeByIndexes(row + start, column, Math.min(CHECK_ROWS_PER_READ, rowCount - start), 2);
+    part.load("formulas,numberFormat");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each response under Excel's 5 MB limit
+    await context.sync();
+    for (const cells of part.formulas) grid.push(cells);
+    for (const cells of part.numberFormat) formats.push(cells as string[]);
+  }
+  return { grid, formats };
+}
+
+/**
+ * "ours" when the add-in provably wrote the block: our header labels, and below them only names or empty cells in
+ * the first `ownRows` rows and only empty cells after them (rows the source has gained since); "occupied" when the
+ * block is ours but a gained row holds something; else "theirs".
+ */
+function blockOwner(
+  grid: unknown[][],
+  ownRows: number,
+  texts: ReturnType<typeof ownTexts>,
+): "ours" | "occupied" | "theirs" {
+  const [header] = grid;
+  if (!texts.headers.some((h) => header?.[0] === h.segment && header?.[1] === h.tier)) return "theirs";
+  let occupied = false;
+  for (let r = 1; r < grid.length; r++) {
+    for (const cell of grid[r] ?? []) {
+      if (cell === "" || cell === null) continue;
+      if (r >= ownRows) occupied = true;
+      else if (!(typeof cell === "string" && texts.names.has(cell))) return "theirs";
+    }
+  }
+  return occupied ? "occupied" : "ours";
+}
+
+/** Reads only: decides the block (or "blocked" / "sourceChanged"). */
+export async function planSegmentColumns(
+  context: Excel.RequestContext,
+  result: RfmResult,
+  source: SourceRange,
+  labels: WorkbookLabels,
+  previous: SegmentColumnsRecord | undefined,
+): Promise<SegmentColumnsPlan> {
+  const headerRow = source.firstRow - 1;
+  const dataRows = source.rowCount - 1;
+  if (result.rowCustomer.length !== dataRows) {
+    throw new ExcelWriteError(
+      "bad_shape",
+      `The result has ${result.rowCustomer.length} rows but the source has ${dataRows}; read the data again.`,
+    );
+  }
+  if (!(await sourceRowsUnchanged(context, source))) return { action: "sourceChanged", address: source.address };
+  const sheet = context.workbook.worksheets.getItem(source.sheetName);
+  sheet.load("id");
+  const table =
+    source.tableName !== undefined ? context.workbook.tables.getItemOrNullObject(source.tableName) : undefined;
+  table?.load("name");
+  await context.sync();
+  const tableRange = table && !table.isNullObject ? table.getRange() : undefined;
+  tableRange?.load("rowIndex,columnIndex,rowCount,columnCount");
+
+  const texts = ownTexts(labels);
+  const sourceEnd = source.firstColumn + source.columnCount;
+  // Candidates for reuse: the block recorded by the last run (if it still lies in or beside the source), then the
+  // block right of the source (an earlier block of ours that moved with the user's columns).
+  const candidates: { column: number; rows: number; ownRows: number }[] = [];
+  if (
+    previous !== undefined &&
+    previous.sheetId === sheet.id &&
+    previous.row === headerRow &&
+    previous.column >= source.firstColumn &&
+    previous.column <= sourceEnd
+  ) {
+    const rows = Math.max(previous.rowCount, source.rowCount);
+    candidates.push({ column: previous.column, rows, ownRows: previous.rowCount });
+  }
+  if (!candidates.some((c) => c.column === sourceEnd))
+    candidates.push({ column: sourceEnd, rows: source.rowCount, ownRows: source.rowCount });
+  const headers = candidates.map((candidate) => {
+    const header = sheet.getRangeByIndexes(headerRow, candidate.column, 1, 2);
+    header.load("formulas");
+    return header;
+  });
+  await context.sync();
+  let column = sourceEnd;
+  let before: string[][] | undefined;
+  let beforeFormats: string[][] = [];
+  for (const [i, candidate] of candidates.entries()) {
+    const [segment, tier] = headers[i]?.formulas[0] ?? [];
+    if (!texts.headers.some((h) => h.segment === segment && h.tier === tier)) continue;
+    const { grid, formats } = await readFormulas(context, sheet, headerRow, candidate.column, candidate.rows);
+    const owner = blockOwner(grid, candidate.ownRows, texts);
+    if (owner === "ours") {
+      column = candidate.column;
+      before = grid as string[][];
+      beforeFormats = formats;
+      break;
+    }
+    if (owner === "occupied") {
+      // Ours, but the rows the source gained are not free: nothing is changed, the old columns stay as they are.
+      return {
+        action: "blocked",
+        address: rangeAddress(source.sheetName, headerRow, candidate.column, source.rowCount, 2),
+      };
+    }
+    // Our header over cells the user has changed: theirs now. Write right of it if it is the block beside the source.
+    if (candidate.column === column) column += 2;
+  }
+  const address = rangeAddress(source.sheetName, headerRow, column, source.rowCount, 2);
+  if (!before) {
+    // Not valuesOnly: a formula showing "" may not count as a value there; formatted cells are read and pass.
+    const occupied = sheet.getRangeByIndexes(headerRow, column, source.rowCount, 2).getUsedRangeOrNullObject();
+    occupied.load("rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    // Cells outside the used range have no format (General); those inside keep theirs on undo.
+    beforeFormats = Array.from({ length: source.rowCount }, () => ["General", "General"]);
+    if (!occupied.isNullObject) {
+      const { grid, formats } = await readFormulas(
+        context,
+        sheet,
+        occupied.rowIndex,
+        occupied.columnIndex,
+        occupied.rowCount,
+      );
+      if (grid.some((cells) => cells.some((cell) => cell !== "" && cell !== null)))
+        return { action: "blocked", address };
+      formats.forEach((cells, r) => {
+        const target = beforeFormats[occupied.rowIndex - headerRow + r];
+        cells.forEach((format, c) => {
+          if (target && c < occupied.columnCount) target[occupied.columnIndex - column + c] = format;
+        });
+      });
+    }
+  } else {
+    await context.sync();
+  }
+  const tableRect: TableRect | undefined = tableRange && {
+    row: tableRange.rowIndex,
+    column: tableRange.columnIndex,
+    rowCount: tableRange.rowCount,
+    columnCount: tableRange.columnCount,
+  };
+  const tableEnd = tableRect ? tableRect.column + tableRect.columnCount : -1;
+  const alreadyInTable = tableRect !== undefined && tableRect.column <= column && column + 2 <= tableEnd;
+  return {
+    action: "write",
+    sheetName: source.sheetName,
+    sheetId: sheet.id,
+    headerRow,
+    column,
+    rowCount: source.rowCount,
+    before,
+    beforeFormats,
+    tableName: tableRect ? source.tableName : undefined,
+    tableRect,
+    alreadyInTable,
+    canJoinTable:
+      tableRect !== undefined &&
+      !alreadyInTable &&
+      tableRect.row === headerRow &&
+      column >= tableRect.column &&
+      column <= tableEnd,
+  };
+}
+
+/** Writes a "write" plan; the undo step is pushed before the first change. */
+export async function applySegmentColumns(
+  context: Excel.RequestContext,
+  plan: Extract<SegmentColumnsPlan, { action: "write" }>,
+  result: RfmResult,
+  labels: WorkbookLabels,
+  capabilities: ExcelCapabilities,
+  undo: UndoStep[],
+  onProgress: (fraction: number) => void,
+): Promise<SegmentColumnsOutcome> {
+  const { headerRow, column, rowCount, before, beforeFormats, tableRect, tableName } = plan;
+  const dataRows = rowCount - 1;
+  const sheet = context.workbook.worksheets.getItem(plan.sheetName);
+  const joinTable = plan.canJoinTable && capabilities.tableResize;
+  let resized = false;
+  undo.push(async (ctx) => {
+    const undoSheet = ctx.workbook.worksheets.getItem(plan.sheetName);
+    if (resized && tableRect && tableName !== undefined) {
+      // Back to the original border first, so the header cells are plain cells again.
+      ctx.workbook.tables
+        .getItem(tableName)
+        .resize(
+          undoSheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, tableRect.columnCount),
+        );
+    }
+    if (!before) undoSheet.getRangeByIndexes(headerRow, column, rowCount, 2).clear("Contents");
+    // Exactly what was there: the number formats, then the earlier run's labels (all text, see blockOwner), in
+    // chunks under the 5 MB limit.
+    for (const [start, count] of chunkRanges(beforeFormats.length, CHECK_ROWS_PER_READ)) {
+      const part = undoSheet.getRangeByIndexes(headerRow + start, column, count, 2);
+      part.numberFormat = beforeFormats.slice(start, start + count);
+      if (before) part.values = before.slice(start, start + count);
+      await ctx.sync();
+    }
+  });
+
+  // Text stays text: writeTextCells sets Excel's Text format "@" before the values (commands run in order), so no
+  // name could ever be read as a number, date or formula.
+  const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
+  writeTextCells(sheet.getRangeByIndexes(headerRow, column, 1, 2), [header]);
+  const rowValues = (i: number): string[] => {
+    const customer = result.rowCustomer[i] ?? -1;
+    return customer < 0
+      ? ["", ""]
+      : [displayName(labels, segmentKeyOf(result, customer)), displayName(labels, tierKeyOf(result, customer))];
+  };
+  const sample = Array.from({ length: Math.min(200, dataRows) }, (_v, i) => rowValues(i));
+  const chunks = chunkRanges(dataRows, rowsPerChunk(bytesPerRow(sample, 2), 2));
+  // Rows of an earlier, longer block of ours below the new one are emptied (they are ours: checked by the plan).
+  if (before && before.length > rowCount) {
+    sheet.getRangeByIndexes(headerRow + rowCount, column, before.length - rowCount, 2).clear("Contents");
+  }
+  for (let c = 0; c < chunks.length; c++) {
+    const [start, count] = chunks[c] ?? [0, 0];
+    const values: string[][] = new Array<string[]>(count);
+    for (let i = 0; i < count; i++) values[i] = rowValues(start + i);
+    writeTextCells(sheet.getRangeByIndexes(headerRow + 1 + start, column, count, 2), values);
+    // Wide enough for the names. Excel's autofitColumns sizes a column from all its cells, not only the range's
+    // (office-js#5999); that is fine here only because both columns are the add-in's own (empty or ours before).
+    if (c === 0) sheet.getRangeByIndexes(headerRow, column, 1 + Math.min(count, 500), 2).format.autofitColumns();
+    suspendUntilNextSync(context, capabilities);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under Excel's 5 MB limit
+    await context.sync();
+    onProgress((c + 1) / chunks.length);
+  }
+  if (joinTable && tableRect && tableName !== undefined) {
+    // Resizing only moves the table's border: no cell shifts, and the written headers become the column names.
+    resized = true;
+    context.workbook.tables
+      .getItem(tableName)
+      .resize(
+        sheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, column + 2 - tableRect.column),
+      );
+    await context.sync();
+  } else if (chunks.length === 0) {
+    await context.sync();
+  }
+  const written: SegmentColumnsRecord = { sheetId: plan.sheetId, row: headerRow, column, rowCount };
+  if ((plan.alreadyInTable || joinTable) && tableName !== undefined) written.tableName = tableName;
+  return plan.canJoinTable && !joinTable ? { written, fallback: TABLE_RESIZE_FALLBACK } : { written };
+}
+
+/** Plan, then apply when the plan says "write" (write-results.ts calls this). */
 export async function writeSegmentColumns(
   context: Excel.RequestContext,
   result: RfmResult,
@@ -49,135 +357,8 @@ export async function writeSegmentColumns(
   undo: UndoStep[],
   onProgress: (fraction: number) => void,
 ): Promise<SegmentColumnsOutcome> {
-  const headerRow = source.firstRow - 1;
-  const dataRows = source.rowCount - 1;
-  if (result.rowCustomer.length !== dataRows) {
-    throw new ExcelWriteError(
-      "bad_shape",
-      `The result has ${result.rowCustomer.length} rows but the source has ${dataRows}; read the data again.`,
-    );
-  }
-  const sheet = context.workbook.worksheets.getItem(source.sheetName);
-  sheet.load("id");
-  const table =
-    source.tableName !== undefined ? context.workbook.tables.getItemOrNullObject(source.tableName) : undefined;
-  table?.load("name");
-  await context.sync();
-  const sourceEnd = source.firstColumn + source.columnCount;
-  const reuse =
-    previous !== undefined &&
-    previous.sheetId === sheet.id &&
-    previous.row === headerRow &&
-    previous.column >= source.firstColumn &&
-    previous.column <= sourceEnd;
-  const column = reuse && previous ? previous.column : sourceEnd;
-  const address = rangeAddress(source.sheetName, headerRow, column, source.rowCount, 2);
-
-  // Cells that must be empty: the whole block, minus the rows our earlier run filled.
-  const ownRows = reuse && previous ? Math.min(previous.rowCount, source.rowCount) : 0;
-  if (reuse && previous) sheet.getRangeByIndexes(previous.row, previous.column, previous.rowCount, 2).clear("Contents");
-  let occupied: Excel.Range | undefined;
-  if (source.rowCount > ownRows) {
-    occupied = sheet
-      .getRangeByIndexes(headerRow + ownRows, column, source.rowCount - ownRows, 2)
-      .getUsedRangeOrNullObject(true);
-    occupied.load("rowIndex,columnIndex,rowCount,columnCount");
-  }
-  const tableRange = table && !table.isNullObject ? table.getRange() : undefined;
-  tableRange?.load("rowIndex,columnIndex,rowCount,columnCount");
-  await context.sync();
-  if (occupied !== undefined && !occupied.isNullObject && (await hasAnyValue(context, sheet, occupied))) {
-    return { blocked: { address } };
-  }
-
-  const tableRect: TableRect | undefined = tableRange && {
-    row: tableRange.rowIndex,
-    column: tableRange.columnIndex,
-    rowCount: tableRange.rowCount,
-    columnCount: tableRange.columnCount,
-  };
-  const tableEnd = tableRect ? tableRect.column + tableRect.columnCount : -1;
-  // Table columns already (an earlier run joined them): nothing to resize, and their header cells stay on undo.
-  const alreadyInTable = tableRect !== undefined && tableRect.column <= column && column + 2 <= tableEnd;
-  const canJoinTable =
-    tableRect !== undefined &&
-    !alreadyInTable &&
-    tableRect.row === headerRow &&
-    column >= tableRect.column &&
-    column <= tableEnd;
-  const joinTable = canJoinTable && capabilities.tableResize;
-  let resized = false;
-  undo.push((ctx) => {
-    const undoSheet = ctx.workbook.worksheets.getItem(source.sheetName);
-    if (resized && tableRect && source.tableName !== undefined) {
-      // Back to the original border first, so the cleared header cells are plain cells again.
-      ctx.workbook.tables
-        .getItem(source.tableName)
-        .resize(
-          undoSheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, tableRect.columnCount),
-        );
-    }
-    const firstRow = alreadyInTable ? headerRow + 1 : headerRow;
-    undoSheet.getRangeByIndexes(firstRow, column, headerRow + source.rowCount - firstRow, 2).clear("Contents");
-  });
-
-  const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
-  sheet.getRangeByIndexes(headerRow, column, 1, 2).values = [header];
-  const rowValues = (i: number): string[] => {
-    const customer = result.rowCustomer[i] ?? -1;
-    return customer < 0
-      ? ["", ""]
-      : [displayName(labels, segmentKeyOf(result, customer)), displayName(labels, tierKeyOf(result, customer))];
-  };
-  const sample = Array.from({ length: Math.min(200, dataRows) }, (_v, i) => rowValues(i));
-  const chunks = chunkRanges(dataRows, rowsPerChunk(bytesPerRow(sample, 2), 2));
-  for (let c = 0; c < chunks.length; c++) {
-    const [start, count] = chunks[c] ?? [0, 0];
-    const values: string[][] = new Array<string[]>(count);
-    for (let i = 0; i < count; i++) values[i] = rowValues(start + i);
-    sheet.getRangeByIndexes(headerRow + 1 + start, column, count, 2).values = values;
-    // Wide enough for the names, judged from the header and the first rows (the columns were empty before).
-    if (c === 0) sheet.getRangeByIndexes(headerRow, column, 1 + Math.min(count, 500), 2).format.autofitColumns();
-    suspendUntilNextSync(context, capabilities);
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under Excel's 5 MB limit
-    await context.sync();
-    onProgress((c + 1) / chunks.length);
-  }
-  if (joinTable && table && tableRect) {
-    // Resizing only moves the table's border: no cell shifts, and the written headers become the column names.
-    resized = true;
-    table.resize(
-      sheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, column + 2 - tableRect.column),
-    );
-    await context.sync();
-  } else if (chunks.length === 0) {
-    await context.sync();
-  }
-  const written: SegmentColumnsRecord = { sheetId: sheet.id, row: headerRow, column, rowCount: source.rowCount };
-  if ((alreadyInTable || joinTable) && source.tableName !== undefined) written.tableName = source.tableName;
-  return canJoinTable && !joinTable ? { written, fallback: TABLE_RESIZE_FALLBACK } : { written };
-}
-
-/** Rows per read when confirming that a block has values: 2 columns × 100,000 rows of blanks is well under 1 MB. */
-const CHECK_ROWS_PER_READ = 100_000;
-
-/**
- * True when a cell of `used` holds a value. The used range of a sub-range may be the block clipped out of the
- * sheet's used range (data further right or below makes the whole block "used"), so a hit is confirmed by reading
- * the values, in chunks to stay under Excel's 5 MB response limit.
- */
-async function hasAnyValue(context: Excel.RequestContext, sheet: Excel.Worksheet, used: Excel.Range): Promise<boolean> {
-  for (let start = 0; start < used.rowCount; start += CHECK_ROWS_PER_READ) {
-    const part = sheet.getRangeByIndexes(
-      used.rowIndex + start,
-      used.columnIndex,
-      Math.min(CHECK_ROWS_PER_READ, used.rowCount - start),
-      used.columnCount,
-    );
-    part.load("values");
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each response under Excel's 5 MB limit
-    await context.sync();
-    if (part.values.some((row) => row.some((value) => value !== "" && value !== null))) return true;
-  }
-  return false;
+  const plan = await planSegmentColumns(context, result, source, labels, previous);
+  if (plan.action === "blocked") return { blocked: { address: plan.address } };
+  if (plan.action === "sourceChanged") return { sourceChanged: { address: plan.address } };
+  return applySegmentColumns(context, plan, result, labels, capabilities, undo, onProgress);
 }

@@ -1,27 +1,19 @@
 /**
- * The summary sheet: title, segment summary table, tier summary table and the R×F grid (with a 3-colour scale)
- * in columns A–I; PivotTables (or static tables without ExcelApi 1.8) from column K; charts from column W;
- * the small ranges the charts draw from beyond them (column AF on), so nothing overlaps.
+ * The summary sheet: title, segment summary table, tier summary table and the R×F grid (with a 2-colour scale) on
+ * the left; PivotTables (or static tables) to their right; then the charts; then the small ranges the charts draw
+ * from. summary-layout.ts computes every block's rectangle from the largest size it can reach, so none overlaps.
+ * Every text cell gets the text format "@" before its value (text-cells.ts).
  */
 import type { CellValue, RfmResult, SegmentSummaryRow } from "../engine/types";
 import { TIER_KEYS } from "../engine/types";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
 import { displayName, segmentKeyOf, tierKeyOf } from "./labels";
-
-export const SUMMARY_LAYOUT = {
-  titleRow: 0,
-  firstTableRow: 2,
-  /** Column K: PivotTables or their static stand-ins. */
-  pivotColumn: 10,
-  /** Column W: charts, stacked. */
-  chartColumn: 22,
-  chartColumns: 8,
-  chartRows: 16,
-  /** Column AF: chart data. */
-  chartDataColumn: 31,
-} as const;
+import { computeSummaryLayout, type SummaryLayout } from "./summary-layout";
+import { TEXT_FORMAT, writeCells, writeTextCells } from "./text-cells";
 
 export interface SummaryPlacement {
+  /** Every block's rectangle (summary-layout.ts). */
+  layout: SummaryLayout;
   /** Segment summary table: header row and data row count (source of the customers-per-segment chart). */
   segmentTable: { row: number; rowCount: number };
   /** Where the by-dimension pivot (or table) goes, below the segment × tier one. */
@@ -63,11 +55,9 @@ function writeSummaryTable(
     s.avgMonetary,
   ];
   const body = summaryRows(rows, labels);
-  const formats = ["@", "0", "0.0%", labels.moneyFormat, "0.0%", "0.0", "0.0", labels.moneyFormat];
+  const formats = [TEXT_FORMAT, "0", "0.0%", labels.moneyFormat, "0.0%", "0.0", "0.0", labels.moneyFormat];
   const all = sheet.getRangeByIndexes(row, 0, body.length + 1, header.length);
-  if (body.length > 0)
-    sheet.getRangeByIndexes(row + 1, 0, body.length, header.length).numberFormat = body.map(() => formats);
-  all.values = [header, ...body];
+  writeCells(all, [header, ...body], formats);
   const table = sheet.tables.add(all, true);
   table.name = tableName;
   table.style = "TableStyleMedium2";
@@ -82,17 +72,24 @@ export function writeSummaryTables(
   capabilities: { conditionalFormats: boolean },
 ): SummaryPlacement {
   const s = labels.summary;
-  const segmentRow = SUMMARY_LAYOUT.firstTableRow;
   const segments = result.summaries.standard;
-  writeSummaryTable(sheet, segmentRow, s.segment, segments, labels, tableNames.segmentSummary);
-
-  const tierRow = segmentRow + segments.length + 3;
   const tiers = result.summaries.tier;
+  const k = result.rfGrid.length;
+  const dimension = result.customers.dimensions[0];
+  const layout = computeSummaryLayout({
+    k,
+    segmentCount: segments.length,
+    tierCount: tiers.length,
+    dimensionValueCount: dimension ? new Set(dimension.values).size : undefined,
+    paretoPoints: result.pareto.customerShare.length,
+  });
+  const segmentRow = layout.segmentTable.row;
+  writeSummaryTable(sheet, segmentRow, s.segment, segments, labels, tableNames.segmentSummary);
+  const tierRow = layout.tierTable.row;
   writeSummaryTable(sheet, tierRow, s.tier, tiers, labels, tableNames.tierSummary);
 
   // R×F grid: rows R = k..1 (as SPEC prints the segment grid), columns F = 1..k.
-  const gridRow = tierRow + tiers.length + 3;
-  const k = result.rfGrid.length;
+  const gridRow = layout.gridTitle.row;
   const header: CellValue[] = [
     `${s.rAxis} \\ ${s.fAxis}`,
     ...Array.from({ length: k }, (_v, f) => `${s.fAxis} ${f + 1}`),
@@ -101,7 +98,7 @@ export function writeSummaryTables(
     const r = k - i;
     return [`${s.rAxis} ${r}`, ...(result.rfGrid[r - 1] ?? []).map((count) => count)];
   });
-  sheet.getRangeByIndexes(gridRow + 1, 0, k + 1, k + 1).values = [header, ...body];
+  writeCells(sheet.getRangeByIndexes(layout.grid.row, 0, k + 1, k + 1), [header, ...body]);
   sheet.getRangeByIndexes(gridRow + 1, 0, 1, k + 1).format.font.bold = true;
   if (capabilities.conditionalFormats && k > 0) {
     const scale = sheet.getRangeByIndexes(gridRow + 2, 1, k, k).conditionalFormats.add("ColorScale");
@@ -112,48 +109,43 @@ export function writeSummaryTables(
       maximum: { type: "HighestValue", color: "#5A8AC6" },
     };
   }
-  sheet.getRangeByIndexes(0, 0, gridRow + k + 2, 8).format.autofitColumns();
+  // Autofit measures whole columns (office-js#5999, #1017): these hold only the left block.
+  sheet
+    .getRangeByIndexes(0, layout.leftColumns.column, gridRow + k + 2, layout.leftColumns.columnCount)
+    .format.autofitColumns();
   // The titles are written after the autofit (commands run in order), so they do not widen column A: a title runs
   // on over the empty cells to its right.
   for (const [row, text] of [
-    [SUMMARY_LAYOUT.titleRow, s.title],
+    [layout.title.row, s.title],
     [gridRow, s.rfGridTitle],
   ] as const) {
     const cell = sheet.getRangeByIndexes(row, 0, 1, 1);
-    cell.values = [[text]];
+    writeTextCells(cell, [[text]]);
     cell.format.font.bold = true;
   }
 
   // Chart data: [segment, revenue share] for the pie, [share of customers, share of revenue] for the Pareto curve.
-  const dataColumn = SUMMARY_LAYOUT.chartDataColumn;
+  const dataColumn = layout.pieData.column;
   const pie: CellValue[][] = [
     [s.segment, s.revenueShare],
     ...segments.map((row) => [displayName(labels, row.key), Math.max(0, row.revenueShare)]),
   ];
-  sheet.getRangeByIndexes(0, dataColumn, pie.length, 2).values = pie;
-  sheet.getRangeByIndexes(1, dataColumn + 1, Math.max(1, pie.length - 1), 1).numberFormat = Array.from(
-    { length: Math.max(1, pie.length - 1) },
-    () => ["0.0%"],
-  );
-  const points = result.pareto.customerShare.length;
+  writeCells(sheet.getRangeByIndexes(0, dataColumn, pie.length, 2), pie, [undefined, "0.0%"]);
   const pareto: CellValue[][] = [
     [labels.charts.shareOfCustomers, labels.charts.shareOfRevenue],
     ...result.pareto.customerShare.map((x, i) => [x, result.pareto.revenueShare[i] ?? 0]),
   ];
-  sheet.getRangeByIndexes(0, dataColumn + 3, pareto.length, 2).values = pareto;
-  sheet.getRangeByIndexes(1, dataColumn + 3, Math.max(1, points), 2).numberFormat = Array.from(
-    { length: Math.max(1, points) },
-    () => ["0%", "0%"],
-  );
+  writeCells(sheet.getRangeByIndexes(0, layout.paretoData.column, pareto.length, 2), pareto, ["0%", "0%"]);
   // The charts' data stays readable for anyone checking a chart against its numbers.
   sheet.getRangeByIndexes(0, dataColumn, pie.length, 2).format.autofitColumns();
-  sheet.getRangeByIndexes(0, dataColumn + 3, 1, 2).format.autofitColumns();
+  sheet.getRangeByIndexes(0, layout.paretoData.column, 1, 2).format.autofitColumns();
 
   return {
+    layout,
     segmentTable: { row: segmentRow, rowCount: segments.length },
-    secondPivotRow: SUMMARY_LAYOUT.firstTableRow + segments.length + 8,
+    secondPivotRow: layout.dimensionPivot?.row ?? layout.segmentTierPivot.row + layout.segmentTierPivot.rowCount + 2,
     pieData: { row: 0, column: dataColumn, rowCount: pie.length },
-    paretoData: { row: 0, column: dataColumn + 3, rowCount: pareto.length },
+    paretoData: { row: 0, column: layout.paretoData.column, rowCount: pareto.length },
   };
 }
 
@@ -192,12 +184,11 @@ export function writeStaticPivotTables(
   ];
   const countBlock = block(s.customers, counts);
   const revenueBlock = block(s.revenue, revenue);
-  const column = SUMMARY_LAYOUT.pivotColumn;
-  const top = SUMMARY_LAYOUT.firstTableRow;
-  sheet.getRangeByIndexes(top, column, countBlock.length, 5).values = countBlock;
-  sheet.getRangeByIndexes(top + countBlock.length + 1, column, revenueBlock.length, 5).values = revenueBlock;
-  sheet.getRangeByIndexes(top + countBlock.length + 2, column + 1, revenueBlock.length - 1 || 1, 4).numberFormat =
-    Array.from({ length: revenueBlock.length - 1 || 1 }, () => Array.from({ length: 4 }, () => labels.moneyFormat));
+  const { staticCounts, staticRevenue, staticDimension } = placement.layout;
+  const column = staticCounts.column;
+  writeCells(sheet.getRangeByIndexes(staticCounts.row, column, countBlock.length, 5), countBlock);
+  const money = [undefined, ...Array.from({ length: 4 }, () => labels.moneyFormat)];
+  writeCells(sheet.getRangeByIndexes(staticRevenue.row, column, revenueBlock.length, 5), revenueBlock, money);
   const dimension = result.customers.dimensions[0];
   if (dimension) {
     const totals = new Map<string, [number, number]>();
@@ -212,7 +203,7 @@ export function writeStaticPivotTables(
       [dimension.name, s.customers, s.revenue],
       ...keys.map((key) => [key, ...(totals.get(key) ?? [0, 0])]),
     ];
-    const row = Math.max(placement.secondPivotRow, top + countBlock.length + revenueBlock.length + 3);
-    sheet.getRangeByIndexes(row, column, rows.length, 3).values = rows;
+    const row = staticDimension?.row ?? staticRevenue.row + staticRevenue.rowCount + 2;
+    writeCells(sheet.getRangeByIndexes(row, column, rows.length, 3), rows, [undefined, "0", labels.moneyFormat]);
   }
 }

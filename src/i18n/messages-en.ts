@@ -129,6 +129,8 @@ export const EN_MESSAGES = {
   "results.openSheet": "Open {sheet}",
   "results.sheets": "Written sheets",
   "results.segmentColumnsBlocked": "Segment columns were not written because the cells at {address} already hold data.",
+  "results.segmentColumnsSourceChanged":
+    "Segment columns were not written because the rows of {address} changed since they were read (sorted or edited). Read the data again and run once more.",
   "results.fallbacks": "Left out because this version of Excel lacks it: {list}",
 
   "skip.missing_customer": "no customer",
@@ -148,6 +150,26 @@ export const EN_MESSAGES = {
   "error.total_out_of_range":
     "A customer's amounts add up to more than 900 billion, beyond what can be summed exactly. Check the amount column for a wrong value.",
 
+  "forecast.note.no_customers":
+    "No customer has a purchase on or before the analysis date, so there is nothing to forecast.",
+  "forecast.note.no_repeat_customers":
+    "No forecast: nobody bought on two different days, so there is no repeat buying to learn from.",
+  "forecast.note.too_few_repeat_customers":
+    "No forecast: it needs at least 30 customers who bought on two different days.",
+  "forecast.note.no_convergence": "No forecast: the purchase model could not be fitted to these data.",
+  "forecast.note.spend_too_few_customers":
+    "No spend forecast (order value, revenue, CLV): it needs at least 10 customers with a repeat purchase of positive value.",
+  "forecast.note.spend_no_convergence":
+    "No spend forecast (order value, revenue, CLV): the spend model could not be fitted to these data.",
+  "forecast.note.spend_mean_undefined":
+    "Customers who have not bought again get no expected order value: the spend model has no finite average.",
+  "forecast.note.holdout_too_short":
+    "No check against the past: it needs at least twice the forecast period of history.",
+  "forecast.note.holdout_too_few_repeat_customers":
+    "No check against the past: too few repeat customers before the check period.",
+  "forecast.note.holdout_no_convergence":
+    "No check against the past: the model could not be fitted to the earlier data.",
+
   "error.title": "Can't continue",
   "error.empty_selection":
     "The selection is empty. Select your sales table, including its header row, and choose Use selection again.",
@@ -159,6 +181,8 @@ export const EN_MESSAGES = {
     "None of the rows could be read. Check that the customer, date and amount columns are the right ones.",
   "error.bad_option": "One of the settings is not valid. Check the numbers in Settings and try again.",
   "error.empty_source": "There is nothing to read. Select your sales data (with its header row) and try again.",
+  "error.multiple_areas":
+    "Several areas are selected. Select one block of cells (your sales data with its header row).",
   "error.too_large":
     "Excel refused to move that much data in one step. Try again; if it keeps failing, select fewer rows.",
   "error.not_supported":

@@ -128,6 +128,8 @@ export const ZH_HANS_MESSAGES: Messages = {
   "results.openSheet": "打开{sheet}",
   "results.sheets": "已写入的工作表",
   "results.segmentColumnsBlocked": "未写入分群列，因为 {address} 处的单元格已有数据。",
+  "results.segmentColumnsSourceChanged":
+    "未写入分群列，因为 {address} 的行在读取后已改变（排序或编辑过）。请重新读取数据后再运行一次。",
   "results.fallbacks": "当前 Excel 版本不支持，已略过：{list}",
 
   "skip.missing_customer": "缺少客户",
@@ -146,6 +148,17 @@ export const ZH_HANS_MESSAGES: Messages = {
     "有 {count} 个日期（例如 {example}）可以有两种读法，已按“月在前”（MM/DD/YYYY）读取。如果您的日期是日在前，请更改日期顺序后重新运行。",
   "error.total_out_of_range": "某位客户的金额合计超过 9000 亿，超出精确求和的范围。请检查金额列中是否有错误的数值。",
 
+  "forecast.note.no_customers": "分析日期当天及之前没有任何购买记录，无法预测。",
+  "forecast.note.no_repeat_customers": "无法预测：没有客户在两个不同的日子购买过，无从了解复购规律。",
+  "forecast.note.too_few_repeat_customers": "无法预测：至少需要 30 位在两个不同日子购买过的客户。",
+  "forecast.note.no_convergence": "无法预测：购买模型无法拟合这些数据。",
+  "forecast.note.spend_too_few_customers": "无客单价、收入和客户终身价值预测：至少需要 10 位有正金额复购的客户。",
+  "forecast.note.spend_no_convergence": "无客单价、收入和客户终身价值预测：消费金额模型无法拟合这些数据。",
+  "forecast.note.spend_mean_undefined": "尚未复购的客户没有预期客单价：消费金额模型的平均值不是有限值。",
+  "forecast.note.holdout_too_short": "无历史回测：历史数据至少需要是预测天数的两倍。",
+  "forecast.note.holdout_too_few_repeat_customers": "无历史回测：回测期之前的复购客户太少。",
+  "forecast.note.holdout_no_convergence": "无历史回测：模型无法拟合较早的数据。",
+
   "error.title": "无法继续",
   "error.empty_selection": "所选区域为空。请选中销售数据表（包括标题行），然后再次点击“使用所选区域”。",
   "error.header_only": "所选区域只有标题行。请同时选中下面的销售数据行。",
@@ -155,6 +168,7 @@ export const ZH_HANS_MESSAGES: Messages = {
   "error.no_valid_rows": "没有一行能被读取。请检查客户、日期和金额列是否选择正确。",
   "error.bad_option": "某项设置无效。请检查“设置”中的数字后重试。",
   "error.empty_source": "没有可读取的内容。请选中销售数据（包括标题行）后重试。",
+  "error.multiple_areas": "选中了多个区域。请只选中一块连续的单元格（销售数据及其标题行）。",
   "error.too_large": "Excel 无法一次传输这么多数据。请重试；如果仍然失败，请少选一些行。",
   "error.not_supported": "当前 Excel 版本缺少加载项所需的功能。请更新 Office 或使用 Excel 网页版。",
   "error.cell_edit_mode": "Excel 正在编辑单元格，暂时无法操作。请在工作表中按 Enter 或 Esc，然后重试。",

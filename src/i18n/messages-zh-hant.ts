@@ -128,6 +128,8 @@ export const ZH_HANT_MESSAGES: Messages = {
   "results.openSheet": "開啟{sheet}",
   "results.sheets": "已寫入的工作表",
   "results.segmentColumnsBlocked": "未寫入分群欄，因為 {address} 處的儲存格已有資料。",
+  "results.segmentColumnsSourceChanged":
+    "未寫入分群欄，因為 {address} 的列在讀取後已變更（排序或編輯過）。請重新讀取資料後再執行一次。",
   "results.fallbacks": "目前 Excel 版本不支援，已略過：{list}",
 
   "skip.missing_customer": "缺少客戶",
@@ -146,6 +148,17 @@ export const ZH_HANT_MESSAGES: Messages = {
     "有 {count} 個日期（例如 {example}）可以有兩種讀法，已按「月在前」（MM/DD/YYYY）讀取。如果您的日期是日在前，請變更日期順序後重新執行。",
   "error.total_out_of_range": "某位客戶的金額合計超過 9000 億，超出精確加總的範圍。請檢查金額欄中是否有錯誤的數值。",
 
+  "forecast.note.no_customers": "分析日期當天及之前沒有任何購買紀錄，無法預測。",
+  "forecast.note.no_repeat_customers": "無法預測：沒有客戶在兩個不同的日子購買過，無從了解回購規律。",
+  "forecast.note.too_few_repeat_customers": "無法預測：至少需要 30 位在兩個不同日子購買過的客戶。",
+  "forecast.note.no_convergence": "無法預測：購買模型無法擬合這些資料。",
+  "forecast.note.spend_too_few_customers": "無客單價、營收和客戶終身價值預測：至少需要 10 位有正金額回購的客戶。",
+  "forecast.note.spend_no_convergence": "無客單價、營收和客戶終身價值預測：消費金額模型無法擬合這些資料。",
+  "forecast.note.spend_mean_undefined": "尚未回購的客戶沒有預期客單價：消費金額模型的平均值不是有限值。",
+  "forecast.note.holdout_too_short": "無歷史回測：歷史資料至少需要是預測天數的兩倍。",
+  "forecast.note.holdout_too_few_repeat_customers": "無歷史回測：回測期之前的回購客戶太少。",
+  "forecast.note.holdout_no_convergence": "無歷史回測：模型無法擬合較早的資料。",
+
   "error.title": "無法繼續",
   "error.empty_selection": "選取範圍是空的。請選取銷售資料表（包括標題列），然後再次點選「使用選取範圍」。",
   "error.header_only": "選取範圍只有標題列。請同時選取下面的銷售資料列。",
@@ -155,6 +168,7 @@ export const ZH_HANT_MESSAGES: Messages = {
   "error.no_valid_rows": "沒有任何一列能被讀取。請檢查客戶、日期和金額欄是否選擇正確。",
   "error.bad_option": "某項設定無效。請檢查「設定」中的數字後重試。",
   "error.empty_source": "沒有可讀取的內容。請選取銷售資料（包括標題列）後重試。",
+  "error.multiple_areas": "選取了多個範圍。請只選取一塊連續的儲存格（銷售資料及其標題列）。",
   "error.too_large": "Excel 無法一次傳輸這麼多資料。請重試；如果仍然失敗，請少選一些列。",
   "error.not_supported": "目前 Excel 版本缺少增益集所需的功能。請更新 Office 或使用 Excel 網頁版。",
   "error.cell_edit_mode": "Excel 正在編輯儲存格，暫時無法操作。請在工作表中按 Enter 或 Esc，然後重試。",

@@ -25,6 +25,11 @@ export interface WorkbookLabels {
   };
   /** Headers of the two columns written beside the source rows. */
   sourceColumns: { segment: string; tier: string };
+  /**
+   * What any run may have written beside the source, in every language: header pairs and segment/tier names. A
+   * re-run reuses an earlier block only when it holds nothing else (absent: this language's texts only).
+   */
+  sourceColumnsAnyLanguage?: { headers: { segment: string; tier: string }[]; names: string[] };
   summary: {
     title: string;
     segment: string;

@@ -183,7 +183,12 @@ export function workbookLabels(
     const override = actionOverrides[key];
     actions[key] = override !== undefined && override.trim() !== "" ? override.trim() : SEGMENT_ACTIONS[language][key];
   }
-  return structuredCloneText({ language, ...text, segmentNames, actions });
+  const languages = Object.keys(WORKBOOK_TEXT) as Language[];
+  const sourceColumnsAnyLanguage = {
+    headers: languages.map((other) => WORKBOOK_TEXT[other].sourceColumns),
+    names: languages.flatMap((other) => ALL_SEGMENT_KEYS.map((key) => SEGMENT_NAMES[other][key])),
+  };
+  return structuredCloneText({ language, ...text, sourceColumnsAnyLanguage, segmentNames, actions });
 }
 
 // A deep copy so a consumer that edits its labels cannot change the catalogue for the next run.

@@ -6,6 +6,7 @@ import type { PaneStrings } from "./strings-context";
 
 const EXCEL_CODES: readonly ExcelErrorCode[] = [
   "empty_source",
+  "multiple_areas",
   "too_large",
   "not_supported",
   "cell_edit_mode",

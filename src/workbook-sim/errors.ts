@@ -14,6 +14,7 @@ export const EXCEL_ERROR_MESSAGES = {
   ItemNotFound: "The requested resource doesn't exist.",
   ItemAlreadyExists: "The resource already exists.",
   ApiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+  InvalidSelection: "The current selection is invalid for this operation.",
   InvalidReference: "This reference is not valid for the current operation.",
   GeneralException: "An internal error has occurred while processing the request.",
 } as const;

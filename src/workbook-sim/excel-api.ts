@@ -37,6 +37,7 @@ import {
 } from "./model";
 import { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT, estimateGridBytes } from "./payload";
 import { columnWidthFor, estimatedTextLength } from "./column-width";
+import { displayTextOf, valueTypeOf, writeEntries } from "./cell-input";
 import { hostRoundTrip } from "./host-round-trip";
 import { pivotRect, pivotResultSize, refreshPivots } from "./pivot-compute";
 
@@ -44,6 +45,22 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   operations: number;
+  /** suspendScreenUpdatingUntilNextSync calls queued in this sync (the docs warn against calling it in a loop). */
+  screenUpdatingSuspensions?: number;
+  /** suspendApiCalculationUntilNextSync was queued in this sync. */
+  calculationSuspended?: boolean;
+}
+
+/** Operations after which the user's formulas over the written cells need a recalculation. */
+function writesCells(kind: string): boolean {
+  return (
+    kind === "range.values" ||
+    kind === "range.clear" ||
+    kind === "tables.add" ||
+    kind === "table.rows.add" ||
+    kind === "table.columns.add" ||
+    kind === "table.column.delete"
+  );
 }
 
 /** What changed the workbook: a sync that mutated it, or the user selecting cells (setSelection). */
@@ -93,6 +110,7 @@ const PIVOT_NEUTRAL_OPERATIONS = new Set([
   "freezePanes.freezeRows",
   "range.format.autofitRows",
   "range.select",
+  "application.calculationMode",
   "table.name",
   "table.style",
   "worksheet.activate",
@@ -171,7 +189,18 @@ export class RequestContext {
     this.responseBytes = 0;
     // A real sync is a round trip to the host: it resolves in a later task, so input is handled between syncs.
     await hostRoundTrip();
-    const record: SyncRecord = { requestBytes, responseBytes: 0, operations: operations.length };
+    const screenUpdatingSuspensions = operations.filter(
+      (o) => o.kind === "application.suspendScreenUpdatingUntilNextSync",
+    ).length;
+    // Suspension lasts for the whole batch, wherever in it the call was queued.
+    const calculationSuspended = operations.some((o) => o.kind === "application.suspendApiCalculationUntilNextSync");
+    const record: SyncRecord = {
+      requestBytes,
+      responseBytes: 0,
+      operations: operations.length,
+      screenUpdatingSuspensions,
+      calculationSuspended,
+    };
     this.runtime.syncLog.push(record);
     if (requestBytes > PAYLOAD_LIMIT_BYTES) throw new SimExcelError("RequestPayloadSizeLimitExceeded");
     let mutated = false;
@@ -187,6 +216,9 @@ export class RequestContext {
           if (!leavesPivotsAlone(operation.kind)) this.structureChanged = true;
         }
         operation.run();
+        const calculation = this.runtime.model.calculation;
+        if (writesCells(operation.kind) && (calculationSuspended || calculation.mode === "Manual"))
+          calculation.stale = true;
       }
     } finally {
       record.responseBytes = this.responseBytes;
@@ -503,6 +535,7 @@ export class Range extends ClientObject {
       case "values":
       case "formulas":
       case "text":
+      case "valueTypes":
       case "numberFormat": {
         if (rect.rowCount * rect.columnCount > READ_CELL_LIMIT) {
           throw new SimExcelError(
@@ -519,9 +552,24 @@ export class Range extends ClientObject {
                   (_c, j) => sheet.numberFormats[rect.row + i]?.[rect.column + j] ?? "General",
                 ),
               )
-            : name === "text"
-              ? readRect(sheet, rect).map((row) => row.map((cell) => String(cell)))
-              : readRect(sheet, rect);
+            : name === "values"
+              ? readRect(sheet, rect)
+              : Array.from({ length: rect.rowCount }, (_r, i) =>
+                  Array.from({ length: rect.columnCount }, (_c, j): SimCellValue => {
+                    const r = rect.row + i;
+                    const c = rect.column + j;
+                    const value = sheet.rows[r]?.[c];
+                    const formula = sheet.formulas[r]?.[c];
+                    const format = sheet.numberFormats[r]?.[c] ?? "General";
+                    // formulas: "If a cell has no formula, its value is returned instead" (@types/office-js).
+                    if (name === "formulas") return formula ?? value ?? "";
+                    if (name === "valueTypes")
+                      return formula !== undefined && value === undefined
+                        ? "String" // a formula returning "" (e.g. `=""`)
+                        : valueTypeOf(value, formula !== undefined || format !== "@");
+                    return displayTextOf(value, format);
+                  }),
+                );
         this.context.addResponseBytes(estimateGridBytes(grid));
         return grid;
       }
@@ -570,7 +618,8 @@ export class Range extends ClientObject {
         if (this.context.runtime.faultInjector?.({ kind: "range.values", sheetName: sheet.name }))
           throw new SimExcelError("GeneralException", "Range.values");
         const cells = grid.map((row) => row.map((value) => toCellValue(value, "Range.values")));
-        writeValues(sheet, rect.row, rect.column, cells);
+        // Strings are interpreted like typed input (formulas, numbers, dates) unless the cell is formatted "@".
+        writeEntries(sheet, rect.row, rect.column, cells);
         this.context.touchSheet(sheet.id);
       },
       { requestBytes: estimateGridBytes(values) },
@@ -581,8 +630,12 @@ export class Range extends ClientObject {
     return this.loaded("formulas");
   }
   set formulas(formulas: unknown) {
-    // Formulas are stored as their text; the simulator does not calculate.
+    // Same entry rules as values (cell-input.ts); formula text is kept apart from its (literal-only) value.
     this.values = formulas;
+    this.setLocal("formulas", formulas);
+  }
+  get valueTypes(): string[][] {
+    return this.loaded("valueTypes");
   }
 
   get numberFormat(): string[][] {
@@ -618,10 +671,12 @@ export class Range extends ClientObject {
   autofit(): void {
     this.context.enqueue("range.format.autofitColumns", () => {
       const { sheet, rect } = this.resolveTarget();
-      const lastRow = Math.min(rect.row + rect.rowCount, sheet.rows.length, rect.row + 5000);
+      // Excel fits each column to the content of the WHOLE column, not only the range's rows (office-js#5999,
+      // #1017): a long value far below the range widens it too.
+      const lastRow = sheet.rows.length;
       for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
         let longest = 0;
-        for (let r = rect.row; r < lastRow; r++) {
+        for (let r = 0; r < lastRow; r++) {
           const value = sheet.rows[r]?.[c];
           if (value !== undefined) longest = Math.max(longest, estimatedTextLength(value));
         }
@@ -781,6 +836,34 @@ export class Range extends ClientObject {
   }
 }
 
+/**
+ * ExcelApi 1.9 `RangeAreas`, as `Workbook.getSelectedRanges()` returns it: modelled are `address` (the areas'
+ * addresses joined by commas, as Excel prints them) and `areaCount`.
+ */
+export class RangeAreas extends ClientObject {
+  constructor(
+    context: RequestContext,
+    private readonly resolve: () => RangeTarget[],
+  ) {
+    super(context);
+  }
+  protected defaultLoadNames(): string[] {
+    return ["address", "areaCount"];
+  }
+  protected readProperty(name: string): unknown {
+    const areas = this.resolve();
+    if (name === "address") return areas.map(({ sheet, rect }) => formatAddress(sheet.name, rect)).join(",");
+    if (name === "areaCount") return areas.length;
+    throw new SimExcelError("InvalidArgument", "RangeAreas.load", `Property ${name} is not modelled`);
+  }
+  get address(): string {
+    return this.loaded("address");
+  }
+  get areaCount(): number {
+    return this.loaded("areaCount");
+  }
+}
+
 // ---------- tables ----------
 
 function uniqueHeaders(headers: SimCellValue[]): string[] {
@@ -838,7 +921,7 @@ export class TableRowCollection extends ClientObject {
           "TableRowCollection.add",
         );
         const grid = normalizeGrid(values, rect, "TableRowCollection.add");
-        writeValues(
+        writeEntries(
           sheet,
           rect.row,
           rect.column,
@@ -886,7 +969,7 @@ export class TableColumn extends ClientObject {
         throw new SimExcelError("InvalidOperation", "TableColumn.delete");
       const column = table.rect.column + offset;
       for (let r = table.rect.row; r < table.rect.row + table.rect.rowCount; r++) {
-        for (const rows of [sheet.rows, sheet.numberFormats] as (unknown[] | undefined)[][]) {
+        for (const rows of [sheet.rows, sheet.numberFormats, sheet.formulas] as (unknown[] | undefined)[][]) {
           const row = rows[r];
           if (!row || row.length <= column) continue;
           const tail = row.splice(column);
@@ -957,7 +1040,7 @@ export class TableColumnCollection extends ClientObject {
           "TableColumnCollection.add",
         );
         for (let r = table.rect.row; r < table.rect.row + table.rect.rowCount; r++) {
-          for (const rows of [sheet.rows, sheet.numberFormats] as (unknown[] | undefined)[][]) {
+          for (const rows of [sheet.rows, sheet.numberFormats, sheet.formulas] as (unknown[] | undefined)[][]) {
             const row = rows[r];
             if (!row || row.length <= column) continue;
             const tail = row.splice(column);
@@ -974,7 +1057,7 @@ export class TableColumnCollection extends ClientObject {
             { row: 0, column: 0, rowCount: table.rect.rowCount, columnCount: 1 },
             "TableColumnCollection.add",
           );
-          writeValues(
+          writeEntries(
             sheet,
             table.rect.row,
             column,
@@ -1016,7 +1099,7 @@ export class Table extends ClientObject {
     return this.resolve() !== undefined;
   }
   protected defaultLoadNames(): string[] {
-    return ["name", "id", "style", "showHeaders"];
+    return ["name", "id", "style", "showHeaders", "showTotals"];
   }
   protected readProperty(name: string): unknown {
     const table = this.resolveModel();
@@ -1029,6 +1112,8 @@ export class Table extends ClientObject {
         return table.style;
       case "showHeaders":
         return table.showHeaders;
+      case "showTotals":
+        return table.showTotals === true;
       default:
         throw new SimExcelError("InvalidArgument", "Table.load", `Property ${name} is not modelled`);
     }
@@ -1059,6 +1144,35 @@ export class Table extends ClientObject {
   get showHeaders(): boolean {
     return this.loaded("showHeaders");
   }
+  get showTotals(): boolean {
+    return this.loaded("showTotals");
+  }
+  /**
+   * ExcelApi 1.1 `showTotals` ("can be set to show or remove the total row"). Showing it takes the row below the
+   * table, which must be empty here (the simulator does not insert a row); the first cell gets "Total", as in Excel.
+   * Hiding it leaves that row's cells as plain cells outside the table.
+   */
+  set showTotals(show: boolean) {
+    this.setLocal("showTotals", show);
+    this.context.enqueue("table.showTotals", () => {
+      const table = this.resolveModel();
+      if ((table.showTotals === true) === show) return;
+      const sheet = findSheet(this.context.runtime.model, table.sheetId);
+      if (!sheet) throw new SimExcelError("ItemNotFound", "Table.showTotals");
+      if (show) {
+        const below = { ...table.rect, row: table.rect.row + table.rect.rowCount, rowCount: 1 };
+        checkRect(below, "Table.showTotals");
+        if (readRect(sheet, below)[0]?.some((cell) => cell !== null && cell !== ""))
+          throw new SimExcelError("InvalidOperation", "Table.showTotals", "The row below the table is not empty");
+        writeValues(sheet, below.row, below.column, [["Total"]]);
+        table.rect = { ...table.rect, rowCount: table.rect.rowCount + 1 };
+      } else {
+        table.rect = { ...table.rect, rowCount: table.rect.rowCount - 1 };
+      }
+      table.showTotals = show;
+      this.context.touchSheet(sheet.id);
+    });
+  }
 
   private part(rectOf: (table: TableModel) => CellRect): Range {
     return new Range(this.context, () => {
@@ -1074,8 +1188,21 @@ export class Table extends ClientObject {
   getHeaderRowRange(): Range {
     return this.part((t) => ({ ...t.rect, rowCount: 1 }));
   }
+  /** The rows between the header and the totals row (ExcelApi 1.1: "the data body of the table"). */
   getDataBodyRange(): Range {
-    return this.part((t) => ({ ...t.rect, row: t.rect.row + 1, rowCount: Math.max(1, t.rect.rowCount - 1) }));
+    return this.part((t) => {
+      const totals = t.showTotals === true ? 1 : 0;
+      return { ...t.rect, row: t.rect.row + 1, rowCount: Math.max(1, t.rect.rowCount - 1 - totals) };
+    });
+  }
+  /** ExcelApi 1.1: "the range object associated with the totals row"; Excel fails when the row is hidden. */
+  getTotalRowRange(): Range {
+    return new Range(this.context, () => {
+      const table = this.resolveModel();
+      const sheet = findSheet(this.context.runtime.model, table.sheetId);
+      if (!sheet || table.showTotals !== true) throw new SimExcelError("ItemNotFound", "Table.getTotalRowRange");
+      return { sheet, rect: { ...table.rect, row: table.rect.row + table.rect.rowCount - 1, rowCount: 1 } };
+    });
   }
   get worksheet(): Worksheet {
     return new Worksheet(this.context, () => findSheet(this.context.runtime.model, this.resolveModel().sheetId));
@@ -1249,17 +1376,22 @@ export class TableCollection extends ItemCollection<Table> {
       }
       const { sheet } = target;
       let rect = target.rect;
+      // Excel answers InvalidArgument when the new table's range overlaps a table (or a PivotTable report).
       if (tableOverlaps(model, sheet.id, rect) || overlapsPivot(model, sheet, rect)) {
         throw new SimExcelError(
-          "InvalidOperation",
+          "InvalidArgument",
           "TableCollection.add",
           "A table can't overlap another table or a PivotTable",
         );
       }
       if (!hasHeaders) {
         // Excel inserts a header row above the data, shifting the cells of these columns down.
-        for (let r = Math.max(sheet.rows.length, sheet.numberFormats.length) - 1; r >= rect.row; r--) {
-          for (const rows of [sheet.rows, sheet.numberFormats] as (unknown[] | undefined)[][]) {
+        for (
+          let r = Math.max(sheet.rows.length, sheet.numberFormats.length, sheet.formulas.length) - 1;
+          r >= rect.row;
+          r--
+        ) {
+          for (const rows of [sheet.rows, sheet.numberFormats, sheet.formulas] as (unknown[] | undefined)[][]) {
             const row = rows[r];
             if (!row) continue;
             for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
@@ -1354,6 +1486,13 @@ export class DataPivotHierarchy extends ClientObject {
       this.field().name = name;
     });
   }
+  /** "Number format of the DataPivotHierarchy" (ExcelApi 1.8, @types/office-js). */
+  set numberFormat(format: string) {
+    this.setLocal("numberFormat", format);
+    this.context.enqueue("dataHierarchy.numberFormat", () => {
+      this.field().numberFormat = format;
+    });
+  }
   get summarizeBy(): PivotSummarizeBy {
     return this.loaded("summarizeBy");
   }
@@ -1408,7 +1547,14 @@ export class PivotAxisCollection {
           throw new SimExcelError("InvalidArgument", "PivotHierarchy.add", "Field already placed");
         pivot[this.axis].push(field);
       }
-      this.checkOutputFits(pivot);
+      try {
+        this.checkOutputFits(pivot);
+      } catch (error) {
+        // The refused field is not placed: the report stays as it was (and overwrites nothing at the sync's end).
+        if (this.axis === "dataFields") pivot.dataFields.pop();
+        else pivot[this.axis].pop();
+        throw error;
+      }
     });
     return new DataPivotHierarchy(
       this.context,
@@ -1439,6 +1585,22 @@ export class PivotAxisCollection {
         "PivotTable",
         "A PivotTable report cannot overlap a table or another PivotTable",
       );
+    }
+    // Excel refuses a PivotTable report that would overwrite cells ("There's already data in ..."): the API gets an
+    // error instead of the confirmation dialog. The report's own earlier cells do not count.
+    const own = pivot.result.length > 0 ? pivotRect(pivot) : null;
+    for (let r = rect.row; r < Math.min(rect.row + rect.rowCount, sheet.rows.length); r++) {
+      const row = sheet.rows[r];
+      if (!row) continue;
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        if (row[c] === undefined) continue;
+        if (own && intersectRects(own, { row: r, column: c, rowCount: 1, columnCount: 1 })) continue;
+        throw new SimExcelError(
+          "InvalidOperation",
+          "PivotTable",
+          `The PivotTable report would overwrite cells that are not empty (${formatAddress(sheet.name, { row: r, column: c, rowCount: 1, columnCount: 1 })})`,
+        );
+      }
     }
   }
 }
@@ -2105,11 +2267,35 @@ export class Application extends ClientObject {
     return ["calculationMode"];
   }
   protected readProperty(name: string): unknown {
-    if (name === "calculationMode") return "Automatic";
+    if (name === "calculationMode") return this.context.runtime.model.calculation.mode;
     throw new SimExcelError("InvalidArgument", "Application.load");
   }
   get calculationMode(): string {
     return this.loaded("calculationMode");
+  }
+  /** Setting it needs ExcelApi 1.8 (@types/office-js, Application.calculationMode). */
+  set calculationMode(mode: string) {
+    this.setLocal("calculationMode", mode);
+    this.context.enqueue("application.calculationMode", () => {
+      this.context.requireSet("1.8", "Application.calculationMode");
+      if (mode !== "Automatic" && mode !== "AutomaticExceptTables" && mode !== "Manual")
+        throw new SimExcelError("InvalidArgument", "Application.calculationMode", mode);
+      this.context.runtime.model.calculation.mode = mode;
+    });
+  }
+  /** "Recalculate all currently opened workbooks" (ExcelApi 1.1); clears the stale flag. */
+  calculate(calculationType: string): void {
+    this.context.enqueue(
+      "application.calculate",
+      () => {
+        if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType))
+          throw new SimExcelError("InvalidArgument", "Application.calculate", calculationType);
+        const calculation = this.context.runtime.model.calculation;
+        calculation.stale = false;
+        calculation.recalculations += 1;
+      },
+      { mutates: false },
+    );
   }
   suspendApiCalculationUntilNextSync(): void {
     this.context.enqueue(
@@ -2248,8 +2434,9 @@ export class Workbook extends ClientObject {
     return this.loaded("name");
   }
   /**
-   * The selection. Whole-column selections come back as 1,048,576-row ranges (`Sheet1!A:F`), as in Excel;
-   * a multi-area selection is not modelled (the model holds one rectangle).
+   * The selection. Whole-column selections come back as 1,048,576-row ranges (`Sheet1!A:F`), as in Excel. With
+   * several areas selected it fails: "If there are multiple ranges selected, this method will throw an error"
+   * (@types/office-js, Workbook.getSelectedRange); the code is Excel.ErrorCodes.invalidSelection.
    */
   getSelectedRange(): Range {
     return new Range(this.context, () => {
@@ -2257,7 +2444,27 @@ export class Workbook extends ClientObject {
       const selection = model.selection;
       const sheet = selection ? findSheet(model, selection.sheetId) : undefined;
       if (!selection || !sheet) throw new SimExcelError("ItemNotFound", "Workbook.getSelectedRange");
+      if ((selection.areas?.length ?? 1) > 1)
+        throw new SimExcelError(
+          "InvalidSelection",
+          "Workbook.getSelectedRange",
+          "The current selection is invalid for this operation",
+        );
       return { sheet, rect: selection.rect };
+    });
+  }
+  /**
+   * ExcelApi 1.9: every selected area ("Unlike `getSelectedRange()`, this method returns a `RangeAreas` object that
+   * represents all the selected ranges", @types/office-js). Modelled: `areas` items with their rect properties.
+   */
+  getSelectedRanges(): RangeAreas {
+    return new RangeAreas(this.context, () => {
+      const model = this.context.runtime.model;
+      const selection = model.selection;
+      const sheet = selection ? findSheet(model, selection.sheetId) : undefined;
+      if (!selection || !sheet) throw new SimExcelError("ItemNotFound", "Workbook.getSelectedRanges");
+      this.context.requireSet("1.9", "Workbook.getSelectedRanges");
+      return (selection.areas ?? [selection.rect]).map((rect) => ({ sheet, rect }));
     });
   }
   getActiveCell(): Range {

@@ -10,8 +10,8 @@
  *   with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; reading > 5,000,000 cells fails;
  * - the grid stops at 1,048,576 rows × 16,384 columns; sheet and table names follow Excel's rules;
  * - writing an array whose shape differs from the range fails with InvalidArgument; a scalar fills the range;
- * - strings are stored as given: a date string written to `values` stays text (real Excel may parse it like typed
- *   input, so the adapter writes serial numbers with a number format);
+ * - strings written to `values` are parsed like typed input (formulas, numbers, dates, booleans) unless the cell is
+ *   formatted as text "@" (cell-input.ts); formulas are stored apart from their values;
  * - a whole-column selection is a 1,048,576-row range (`Sheet1!A:F`), as Excel returns it;
  * - writes next to a table do not auto-expand it (use table.columns.add / rows.add);
  * - PivotTables are computed (one row field, one column field, any data fields) and written to their cells;
@@ -153,15 +153,23 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     workbook: model,
     syncLog: runtime.syncLog,
     setSelection(address: string) {
-      const { sheetName, local } = splitSheetAddress(address);
+      // "Sales!A1:C5,E1:E5" selects several areas (Ctrl+click), all on the first area's sheet.
+      const [first = "", ...more] = address.split(",");
+      const { sheetName, local } = splitSheetAddress(first);
       const sheet =
         sheetName === undefined
           ? model.sheets.find((s) => s.id === model.activeSheetId)
           : model.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
       const rect: CellRect | null = parseLocalAddress(local);
       if (!sheet || !rect) throw new Error(`Cannot select ${address}`);
+      const areas = [rect];
+      for (const part of more) {
+        const area = parseLocalAddress(splitSheetAddress(part).local);
+        if (!area) throw new Error(`Cannot select ${address}`);
+        areas.push(area);
+      }
       model.activeSheetId = sheet.id;
-      model.selection = { sheetId: sheet.id, rect };
+      model.selection = areas.length > 1 ? { sheetId: sheet.id, rect, areas } : { sheetId: sheet.id, rect };
       runtime.notify("selection");
     },
     setRequirementSets(sets) {

@@ -34,6 +34,11 @@ export interface SheetModel {
   rows: (SimCellValue[] | undefined)[];
   /** Sparse number formats in the same layout; absent = "General". */
   numberFormats: (string[] | undefined)[];
+  /**
+   * Sparse formula text (`=...`) in the same layout; `rows` then holds the formula's computed value. Absent = the
+   * cell holds a constant (Range.formulas returns the value then, as the @types/office-js comment says).
+   */
+  formulas: (string[] | undefined)[];
   /** Widths in points set by autofit (estimated from the text length), by column index. */
   columnWidths: Record<number, number>;
   /** Fills / fonts applied to ranges, in the order applied. */
@@ -65,6 +70,11 @@ export interface TableModel {
   /** Header row included. */
   rect: CellRect;
   showHeaders: boolean;
+  /**
+   * The table ends in a totals row (`rect` includes it): `Table.showTotals` (ExcelApi 1.1, "Specifies if the total
+   * row is visible"). `getRange()` includes it, `getDataBodyRange()` does not, `getTotalRowRange()` is that row.
+   */
+  showTotals?: boolean;
   style: string;
 }
 
@@ -76,6 +86,8 @@ export interface PivotDataFieldModel {
   /** Source column header. */
   sourceField: string;
   summarizeBy: PivotSummarizeBy;
+  /** DataPivotHierarchy.numberFormat (ExcelApi 1.8); absent = General. */
+  numberFormat?: string;
 }
 
 export interface PivotTableModel {
@@ -143,12 +155,29 @@ export interface ConditionalFormatModel {
   };
 }
 
+/** Calculation state (Application.calculationMode, suspendApiCalculationUntilNextSync, Application.calculate). */
+export interface CalculationModel {
+  mode: "Automatic" | "AutomaticExceptTables" | "Manual";
+  /**
+   * True when cells were written while calculation was suspended (or in Manual mode) and no
+   * `application.calculate` ran since: the user's formulas over them show stale results. @types/office-js on
+   * suspendApiCalculationUntilNextSync: "it is the developer's responsibility to re-calc the workbook".
+   */
+  stale: boolean;
+  /** Number of application.calculate calls that ran. */
+  recalculations: number;
+}
+
 export interface WorkbookModel {
+  calculation: CalculationModel;
   /** In tab order. */
   sheets: SheetModel[];
   activeSheetId: string;
-  /** The user's selection on the active sheet. Whole columns are rect.rowCount = MAX_ROWS. */
-  selection: { sheetId: string; rect: CellRect } | null;
+  /**
+   * The user's selection on the active sheet. Whole columns are rect.rowCount = MAX_ROWS. `areas` (two or more)
+   * is a multi-area (Ctrl+click) selection; `rect` is then its first area.
+   */
+  selection: { sheetId: string; rect: CellRect; areas?: CellRect[] } | null;
   tables: TableModel[];
   pivotTables: PivotTableModel[];
   charts: ChartModel[];
@@ -175,6 +204,7 @@ export function createEmptySheet(id: string, name: string): SheetModel {
     name,
     rows: [],
     numberFormats: [],
+    formulas: [],
     columnWidths: {},
     rangeFormats: [],
     customProperties: {},
@@ -189,6 +219,7 @@ export function newId(model: WorkbookModel, prefix: string): string {
 
 export function createWorkbookModel(sheets: InitialSheet[] = [{ name: "Sheet1" }]): WorkbookModel {
   const model: WorkbookModel = {
+    calculation: { mode: "Automatic", stale: false, recalculations: 0 },
     sheets: [],
     activeSheetId: "",
     selection: null,
@@ -224,7 +255,25 @@ export function getNumberFormat(sheet: SheetModel, row: number, column: number):
   return sheet.numberFormats[row]?.[column] ?? "General";
 }
 
-/** Writes a block of values; null, undefined and "" clear the cell. */
+export function getFormula(sheet: SheetModel, row: number, column: number): string | undefined {
+  return sheet.formulas[row]?.[column];
+}
+
+/** Sets or removes (undefined) the formula text of one cell. */
+export function setFormula(sheet: SheetModel, row: number, column: number, formula: string | undefined): void {
+  let target = sheet.formulas[row];
+  if (formula === undefined) {
+    if (target) delete target[column];
+    return;
+  }
+  if (!target) {
+    target = [];
+    sheet.formulas[row] = target;
+  }
+  target[column] = formula;
+}
+
+/** Writes a block of constant values (any formula there is removed); null, undefined and "" clear the cell. */
 export function writeValues(
   sheet: SheetModel,
   row: number,
@@ -234,8 +283,10 @@ export function writeValues(
   for (let i = 0; i < values.length; i++) {
     const source = values[i] ?? [];
     let target = sheet.rows[row + i];
+    const formulas = sheet.formulas[row + i];
     for (let j = 0; j < source.length; j++) {
       const value = source[j];
+      if (formulas) delete formulas[column + j];
       if (value === null || value === undefined || value === "") {
         if (target) delete target[column + j];
       } else {
@@ -275,13 +326,18 @@ export function writeNumberFormats(
 
 /** Clears values and formats in a rectangle. */
 export function clearRect(sheet: SheetModel, rect: CellRect): void {
-  const lastRow = Math.min(rect.row + rect.rowCount, sheet.rows.length);
+  const lastRow = Math.min(
+    rect.row + rect.rowCount,
+    Math.max(sheet.rows.length, sheet.numberFormats.length, sheet.formulas.length),
+  );
   for (let r = rect.row; r < lastRow; r++) {
     const row = sheet.rows[r];
     const formats = sheet.numberFormats[r];
+    const formulas = sheet.formulas[r];
     for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
       if (row) delete row[c];
       if (formats) delete formats[c];
+      if (formulas) delete formulas[c];
     }
   }
 }
@@ -309,7 +365,10 @@ export function usedRect(sheet: SheetModel, valuesOnly: boolean): CellRect | nul
     });
   };
   scan(sheet.rows);
+  // A formula cell is used even when it shows "" (no stored value); with valuesOnly it is left out here, the
+  // stricter reading (a check for empty cells must not rely on it).
   if (!valuesOnly) scan(sheet.numberFormats);
+  if (!valuesOnly) scan(sheet.formulas);
   if (top < 0) return null;
   return { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
 }

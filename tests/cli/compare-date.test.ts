@@ -87,6 +87,25 @@ describe("--compare-date on the hand-worked ledger (tests/engine/compare-date.te
     );
   });
 
+  it("puts the forecast's columns after the compare columns when both are asked for", () => {
+    const both = path.join(dir, "ledger-both.csv");
+    const run2 = runCli([input, "--out", both, "--compare-date", "2024-02-29", "--forecast-days", "30"]);
+    expect(run2.status).toBe(0);
+    const lines = readFileSync(both, "utf8").trimEnd().split("\n");
+    expect(lines[0]).toBe(
+      "customer_id,first_purchase,last_purchase,recency,frequency,monetary,aov,r,f,m,rfm,segment,value_class,tier," +
+        "lifecycle,prev_segment,prev_value_class,prev_tier,prev_lifecycle,segment_change," +
+        "p_alive,expected_purchases,expected_aov,expected_revenue,clv",
+    );
+    for (const line of lines) expect(line.split(",")).toHaveLength(25);
+    expect(
+      lines
+        .find((line) => line.startsWith("D,"))!
+        .split(",")
+        .slice(15, 20),
+    ).toEqual(["", "", "", "", "new"]);
+  });
+
   it("writes the movement matrices with --movement, every cell, new customers with an empty from", () => {
     const lines = readFileSync(movement, "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe("scheme,from,to,customers,revenue");

@@ -1,6 +1,6 @@
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/workbook-sim";
-import { installSim, salesRows } from "./helpers";
+import { analyze, installSim, salesRows } from "./helpers";
 
 describe("readSource", () => {
   it("reads a 200,000-row selection in several chunks, none near the 5 MB limit", async () => {
@@ -102,5 +102,48 @@ describe("readSource errors", () => {
       excelCode: "GeneralException",
       message: expect.stringContaining("Excel reported an error") as string,
     });
+  });
+});
+
+describe("readSource: what is read", () => {
+  it("reads a table's header and data body, not its totals row", async () => {
+    const values = salesRows(20);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("Sales").tables.add("A1:E21", true);
+      table.name = "Orders";
+      table.showTotals = true;
+      await context.sync();
+    });
+    sim.workbook.sheets[0]!.rows[21]![2] = 12345; // the total under Amount
+    sim.setSelection("Sales!B5");
+    const source = await createOfficeGateway().readSource();
+    expect(source).toMatchObject({ address: "Sales!A1:E21", tableName: "Orders", rowCount: 21 });
+    expect(source.values).toEqual(values);
+  });
+
+  it("asks for one block of cells when several areas are selected", async () => {
+    installSim({ sheets: [{ name: "Sales", values: salesRows(10) }], selection: "Sales!A1:B11,D1:E11" });
+    await expect(createOfficeGateway().readSource()).rejects.toMatchObject({
+      name: "ExcelWriteError",
+      code: "multiple_areas",
+    });
+  });
+});
+
+describe("readSource: customer ids shown with a number format", () => {
+  it("reads numeric ids as the text the user sees (00042 stored as 42 with format 00000)", async () => {
+    const values: (string | number)[][] = [["Customer", "Date", "Amount"]];
+    for (let i = 0; i < 12; i++) values.push([40 + (i % 4), 45000 + i, 10 + i]);
+    const sim = installSim({ sheets: [{ name: "Sales", values }], selection: "Sales!A1:C13" });
+    const formats = sim.workbook.sheets[0]!.numberFormats;
+    for (let r = 1; r <= 12; r++) (formats[r] ??= [])[0] = "00000";
+
+    const source = await createOfficeGateway().readSource();
+
+    expect(source.values.slice(1, 5).map((row) => row[0])).toEqual(["00040", "00041", "00042", "00043"]);
+    expect(source.values[1]?.slice(1)).toEqual([45000, 10]);
+    const result = analyze(source.values, false);
+    expect([...result.customers.id].sort()).toEqual(["00040", "00041", "00042", "00043"]);
   });
 });

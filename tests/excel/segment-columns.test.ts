@@ -30,10 +30,10 @@ async function salesTableSim(excelApi: string): Promise<{ sim: WorkbookSim; valu
 }
 
 /** Reads the source as the pane does (the table the selection sits in) and writes only the segment columns. */
-async function runSegmentColumns(options = {}) {
+async function runSegmentColumns(options = {}, withRegion = true) {
   const gateway = createOfficeGateway();
   const source = await gateway.readSource();
-  const result = analyze(source.values);
+  const result = analyze(source.values, withRegion);
   const report = await gateway.writeResults(result, source, writeOptions({ ...SEGMENT_ONLY, ...options }));
   return { source, result, report };
 }
@@ -110,8 +110,9 @@ describe("segment columns beside an Excel table", () => {
     await runSegmentColumns();
     const firstColumns = segmentColumnsOf(sim);
     const firstRect = ordersRect(sim);
-    // The user edits a segment cell; the re-run must overwrite it, not add two more columns.
-    sim.workbook.sheets[0]!.rows[2]![5] = "stale";
+    // A segment cell now holds another segment name (still only what the add-in writes): the re-run overwrites it
+    // in place rather than adding two more columns.
+    sim.workbook.sheets[0]!.rows[2]![5] = firstColumns[2]![0] === "Lost" ? "Champions" : "Lost";
 
     const { source, report } = await runSegmentColumns();
 
@@ -155,5 +156,153 @@ describe("segment columns beside an Excel table", () => {
     expect(ordersRect(sim)).toEqual({ row: 0, column: 0, rowCount: 31, columnCount: 5 });
     expect(segmentColumnsOf(sim).every(([segment, tier]) => segment === "" && tier === "")).toBe(true);
     expectNotesInPlace(sim);
+  });
+});
+
+/** Sales lines A1:E31 as plain cells, the selection on them. */
+function plainSalesSim(): { sim: WorkbookSim; values: CellValue[][] } {
+  const values = salesRows(30, 8);
+  const sim = installSim({ sheets: [{ name: "Sales", values }], selection: "Sales!A1:E31" });
+  return { sim, values };
+}
+
+function columnOf(sim: WorkbookSim, column: number, rows = 31): CellValue[] {
+  return sim.workbook.sheets[0]!.rows.slice(0, rows).map((row) => row?.[column] ?? "");
+}
+
+describe("segment columns on a re-run", () => {
+  it("does not overwrite a column the user inserted into the data (the old block moved right)", async () => {
+    const { sim, values } = plainSalesSim();
+    await runSegmentColumns();
+    // The user inserts a "Note" column at B: everything from B moves one column right.
+    for (const row of sim.workbook.sheets[0]!.rows)
+      row?.splice(1, 0, row === sim.workbook.sheets[0]!.rows[0] ? "Note" : "n");
+    sim.setSelection("Sales!A1:F31");
+
+    const { report } = await runSegmentColumns({}, false);
+
+    expect(report.segmentColumnsBlocked).toBeUndefined();
+    expect(columnOf(sim, 5)).toEqual(values.map((row) => row[4])); // Region, now in F
+    expect(columnOf(sim, 6)[0]).toBe("RFM segment");
+    expect(columnOf(sim, 7)[0]).toBe("RFM tier");
+    expect(
+      columnOf(sim, 6)
+        .slice(1)
+        .every((cell) => cell !== ""),
+    ).toBe(true);
+    expect(columnOf(sim, 8).every((cell) => cell === "")).toBe(true);
+    const record = sim.workbook.savedSettings[OUTPUT_RECORD_SETTING] as OutputRecord;
+    expect(record.segmentColumns).toMatchObject({ column: 6, rowCount: 31 });
+  });
+
+  it("writes beside the old columns when the user typed into them, and leaves them alone", async () => {
+    const { sim } = plainSalesSim();
+    await runSegmentColumns();
+    sim.workbook.sheets[0]!.rows[2]![5] = "VIP: call him";
+    const before = [columnOf(sim, 5), columnOf(sim, 6)];
+
+    const { report } = await runSegmentColumns();
+
+    expect(report.segmentColumnsBlocked).toBeUndefined();
+    expect([columnOf(sim, 5), columnOf(sim, 6)]).toEqual(before);
+    expect(columnOf(sim, 7)[0]).toBe("RFM segment");
+    expect(
+      columnOf(sim, 8)
+        .slice(1)
+        .every((cell) => cell !== ""),
+    ).toBe(true);
+    const record = sim.workbook.savedSettings[OUTPUT_RECORD_SETTING] as OutputRecord;
+    expect(record.segmentColumns).toMatchObject({ column: 7 });
+  });
+
+  it("restores the earlier labels when a Keep both run fails", async () => {
+    const { sim } = plainSalesSim();
+    await runSegmentColumns();
+    sim.workbook.sheets[0]!.rows[2]![5] = "Lost"; // another segment name: still the add-in's block
+    const before = [columnOf(sim, 5), columnOf(sim, 6)];
+    sim.injectFault((operation) => operation.kind === "worksheet.activate");
+
+    await expect(runSegmentColumns({ customerSheet: true, replacePrevious: false })).rejects.toMatchObject({
+      code: "excel_error",
+    });
+
+    expect([columnOf(sim, 5), columnOf(sim, 6)]).toEqual(before);
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales"]);
+  });
+
+  it("reports a blocked block without clearing the earlier columns first", async () => {
+    const { sim } = plainSalesSim();
+    await runSegmentColumns();
+    // Ten more sales lines, and a note of the user's beside one of them where the longer block would go.
+    const rows = sim.workbook.sheets[0]!.rows;
+    salesRows(40, 8)
+      .slice(31)
+      .forEach((row, i) => (rows[31 + i] = [...row] as (string | number)[]));
+    rows[35]![6] = "user's note";
+    sim.setSelection("Sales!A1:E41");
+    const before = [columnOf(sim, 5, 41), columnOf(sim, 6, 41)];
+    expect(before[0]![1]).not.toBe("");
+
+    const { report } = await runSegmentColumns();
+
+    expect(report.segmentColumnsBlocked).toEqual({ address: "Sales!F1:G41" });
+    expect([columnOf(sim, 5, 41), columnOf(sim, 6, 41)]).toEqual(before);
+  });
+});
+
+describe("segment columns and a sheet that changed after reading", () => {
+  it("writes nothing and says so when rows were sorted between reading and writing", async () => {
+    const { sim } = plainSalesSim();
+    const gateway = createOfficeGateway();
+    const source = await gateway.readSource();
+    const result = analyze(source.values);
+    // The user sorts three rows: rows 2-4 change places.
+    const rows = sim.workbook.sheets[0]!.rows;
+    [rows[1], rows[2], rows[3]] = [rows[3]!, rows[1]!, rows[2]!];
+
+    const report = await gateway.writeResults(result, source, writeOptions(SEGMENT_ONLY));
+
+    expect(report.segmentColumnsSourceChanged).toEqual({ address: "Sales!A1:E31" });
+    expect(columnOf(sim, 5).every((cell) => cell === "")).toBe(true);
+    const record = sim.workbook.savedSettings[OUTPUT_RECORD_SETTING] as OutputRecord | undefined;
+    expect(record?.segmentColumns).toBeUndefined();
+  });
+});
+
+describe("segment columns and formulas", () => {
+  it("treats a formula showing an empty text as the user's cell", async () => {
+    const { sim } = plainSalesSim();
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sales").getRange("G5").formulas = [['=""']];
+      await context.sync();
+    });
+
+    const { report } = await runSegmentColumns();
+
+    expect(report.segmentColumnsBlocked).toEqual({ address: "Sales!F1:G31" });
+    expect(sim.workbook.sheets[0]!.formulas[4]?.[6]).toBe('=""');
+    expect(columnOf(sim, 5).every((cell) => cell === "")).toBe(true);
+  });
+});
+
+describe("segment columns stay text", () => {
+  it("writes the names in the Text format, and a failed run puts the cells' formats back", async () => {
+    const { sim } = plainSalesSim();
+    (sim.workbook.sheets[0]!.numberFormats[3] ??= [])[5] = "0.00"; // an empty cell the user formatted
+    await runSegmentColumns();
+    expect(sim.workbook.sheets[0]!.numberFormats[2]?.slice(5, 7)).toEqual(["@", "@"]);
+
+    const fresh = plainSalesSim().sim;
+    (fresh.workbook.sheets[0]!.numberFormats[3] ??= [])[5] = "0.00";
+    fresh.injectFault((operation) => operation.kind === "worksheet.activate");
+    await expect(runSegmentColumns({ customerSheet: true })).rejects.toMatchObject({ code: "excel_error" });
+    const formats = fresh.workbook.sheets[0]!.numberFormats;
+    expect(formats[3]?.[5]).toBe("0.00");
+    expect(
+      formats
+        .slice(0, 31)
+        .every((row, r) => r === 3 || [row?.[5], row?.[6]].every((f) => f === undefined || f === "General")),
+    ).toBe(true);
+    expect(columnOf(fresh, 5).every((cell) => cell === "")).toBe(true);
   });
 });

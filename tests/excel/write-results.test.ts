@@ -1,6 +1,7 @@
 import { STANDARD_SEGMENT_KEYS } from "../../src/engine/types";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { OUTPUT_RECORD_SETTING } from "../../src/excel/add-in-ownership";
+import { computeSummaryLayout } from "../../src/excel/summary-layout";
 import {
   PAYLOAD_LIMIT_BYTES,
   findSheet,
@@ -270,7 +271,9 @@ describe("fallbacks and failures", () => {
     const summary = sheetNamed(sim.workbook, "RFM Summary");
     const block = readRect(summary, {
       row: 2,
-      column: 10,
+      // Right of the left block (summary-layout.ts).
+      column: computeSummaryLayout({ k: result.options.k, segmentCount: 0, tierCount: 0, paretoPoints: 0 }).staticCounts
+        .column,
       rowCount: 1 + result.summaries.standard.length,
       columnCount: 5,
     });

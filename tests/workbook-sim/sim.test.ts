@@ -107,7 +107,7 @@ describe("workbook-sim proxies", () => {
     expect(sim.workbook.sheets[0]?.rows).toEqual([]);
   });
 
-  it("keeps date strings as text (no conversion) and fills a range from a scalar", async () => {
+  it("turns an ISO date string into a date serial, as Excel does, and fills a range from a scalar", async () => {
     const sim = createWorkbookSim();
     await sim.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -115,7 +115,8 @@ describe("workbook-sim proxies", () => {
       sheet.getRange("B1:B3").numberFormat = "0.00" as unknown as string[][];
       await context.sync();
     });
-    expect(sim.workbook.sheets[0]?.rows[0]?.[0]).toBe("2024-03-01");
+    expect(sim.workbook.sheets[0]?.rows[0]?.[0]).toBe(45352);
+    expect(sim.workbook.sheets[0]?.numberFormats[0]?.[0]).toBe("yyyy-mm-dd");
     expect(sim.workbook.sheets[0]?.numberFormats.map((row) => row?.[1])).toEqual(["0.00", "0.00", "0.00"]);
   });
 });
@@ -189,7 +190,7 @@ describe("workbook-sim names", () => {
         context.workbook.worksheets.getItem("S").tables.add("A1:B2", true);
         await context.sync();
       }),
-    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 });
 

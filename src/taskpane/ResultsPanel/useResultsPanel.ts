@@ -104,7 +104,9 @@ function describeResult(result: RfmResult, report: WriteReport | undefined, stri
     sheets: report?.sheetsWritten ?? [],
     blocked: report?.segmentColumnsBlocked
       ? t("results.segmentColumnsBlocked", { address: report.segmentColumnsBlocked.address })
-      : undefined,
+      : report?.segmentColumnsSourceChanged
+        ? t("results.segmentColumnsSourceChanged", { address: report.segmentColumnsSourceChanged.address })
+        : undefined,
     fallbacks:
       report && report.fallbacks.length > 0 ? t("results.fallbacks", { list: report.fallbacks.join(", ") }) : undefined,
   };

@@ -1,0 +1,210 @@
+/* Cell content as Excel stores it: formulas apart from values, typed-input parsing, the "@" text format. */
+import { createWorkbookSim, type SimCellValue } from "../../src/workbook-sim";
+
+async function writeAndRead(
+  entries: SimCellValue[],
+  numberFormat?: string,
+): Promise<{ values: unknown[]; formulas: unknown[]; valueTypes: unknown[]; text: unknown[]; formats: unknown[] }> {
+  const sim = createWorkbookSim();
+  const n = entries.length;
+  return sim.Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1, n);
+    if (numberFormat !== undefined) range.numberFormat = [entries.map(() => numberFormat)];
+    range.values = [entries];
+    await context.sync();
+    range.load("values,formulas,valueTypes,text,numberFormat");
+    await context.sync();
+    return {
+      values: range.values[0] ?? [],
+      formulas: range.formulas[0] ?? [],
+      valueTypes: range.valueTypes[0] ?? [],
+      text: range.text[0] ?? [],
+      formats: range.numberFormat[0] ?? [],
+    };
+  });
+}
+
+describe("workbook-sim cell content", () => {
+  it("interprets strings written to values like typed input", async () => {
+    const read = await writeAndRead([
+      "=1+1",
+      '=""',
+      "-10% coupon",
+      "+A1",
+      "@SUM(A1)",
+      "00123",
+      "1e3",
+      "10%",
+      "-5",
+      "2024-01",
+      "2024-01-15",
+      "TRUE",
+      "'=literal",
+      '=HYPERLINK("http://x","y")',
+      "-",
+      "plain",
+    ]);
+    expect(read.formulas).toEqual([
+      "=1+1",
+      '=""',
+      "=-10% coupon",
+      "=+A1",
+      "=SUM(A1)",
+      123,
+      1000,
+      0.1,
+      -5,
+      45292,
+      45306,
+      true,
+      "=literal",
+      '=HYPERLINK("http://x","y")',
+      "-",
+      "plain",
+    ]);
+    expect(read.values).toEqual([
+      "#NAME?",
+      "",
+      "#NAME?",
+      "#NAME?",
+      "#NAME?",
+      123,
+      1000,
+      0.1,
+      -5,
+      45292,
+      45306,
+      true,
+      "=literal",
+      "#NAME?",
+      "-",
+      "plain",
+    ]);
+    expect(read.valueTypes.slice(0, 6)).toEqual(["Error", "String", "Error", "Error", "Error", "Double"]);
+    expect(read.valueTypes.slice(11, 13)).toEqual(["Boolean", "String"]);
+    expect(read.formats[7]).toBe("0%");
+    expect(read.formats[10]).toBe("yyyy-mm-dd");
+    expect(read.text[10]).toBe("2024-01-15");
+    expect(read.text[7]).toBe("10%");
+  });
+
+  it("keeps every string verbatim in cells formatted as text (@)", async () => {
+    const entries = ["=1+1", "-10% coupon", "00123", "2024-01", "TRUE", "'x", '=HYPERLINK("http://x","y")'];
+    const read = await writeAndRead(entries, "@");
+    expect(read.values).toEqual(entries);
+    expect(read.formulas).toEqual(entries);
+    expect(read.valueTypes).toEqual(entries.map(() => "String"));
+    expect(read.text).toEqual(entries);
+  });
+
+  it("replaces a formula when a constant is written over it, and clears it with the cell", async () => {
+    const sim = createWorkbookSim();
+    await sim.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B1").formulas = [["=A2", "=B2"]];
+      await context.sync();
+      sheet.getRange("A1").values = [["x"]];
+      sheet.getRange("B1").clear();
+      await context.sync();
+    });
+    const sheet = sim.workbook.sheets[0]!;
+    expect(sheet.rows[0]?.[0]).toBe("x");
+    expect(sheet.formulas[0]?.[0]).toBeUndefined();
+    expect(sheet.formulas[0]?.[1]).toBeUndefined();
+  });
+});
+
+describe("workbook-sim PivotTable placement", () => {
+  it("refuses a PivotTable report that would overwrite cells", async () => {
+    const sim = createWorkbookSim({
+      sheets: [
+        {
+          name: "D",
+          values: [
+            ["Region", "Amount"],
+            ["North", 1],
+            ["South", 2],
+          ],
+        },
+        { name: "P", values: [[], [], [], ["user's note"]] },
+      ],
+    });
+    await expect(
+      sim.Excel.run(async (context) => {
+        const pivot = context.workbook.worksheets.getItem("P").pivotTables.add("Pv", "D!A1:B3", "P!A1");
+        pivot.rowHierarchies.add(pivot.hierarchies.getItem("Region"));
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    expect(sim.workbook.sheets[1]?.rows[3]?.[0]).toBe("user's note");
+  });
+
+  it("lets a PivotTable grow over its own earlier report", async () => {
+    const sim = createWorkbookSim({
+      sheets: [
+        {
+          name: "D",
+          values: [
+            ["Region", "Amount"],
+            ["North", 1],
+            ["South", 2],
+          ],
+        },
+        { name: "P" },
+      ],
+    });
+    await sim.Excel.run(async (context) => {
+      const pivot = context.workbook.worksheets.getItem("P").pivotTables.add("Pv", "D!A1:B3", "P!A1");
+      pivot.rowHierarchies.add(pivot.hierarchies.getItem("Region"));
+      await context.sync();
+      pivot.dataHierarchies.add(pivot.hierarchies.getItem("Amount"));
+      await context.sync();
+    });
+    expect(sim.workbook.pivotTables[0]?.result.length).toBeGreaterThan(2);
+  });
+});
+
+describe("workbook-sim autofit and calculation", () => {
+  it("autofits a column by its whole content, not only the range's rows (office-js#5999)", async () => {
+    const long = "a much longer value far below the range";
+    const sim = createWorkbookSim({
+      sheets: [{ name: "S", values: [["id"], ["x"], ...Array(50).fill([""]), [long]] }],
+    });
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:A2").format.autofitColumns();
+      await context.sync();
+    });
+    const short = createWorkbookSim({ sheets: [{ name: "S", values: [["id"], ["x"]] }] });
+    await short.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:A2").format.autofitColumns();
+      await context.sync();
+    });
+    expect(sim.workbook.sheets[0]!.columnWidths[0]).toBeGreaterThan(short.workbook.sheets[0]!.columnWidths[0]!);
+  });
+
+  it("marks formulas stale after a suspended-calculation write until application.calculate runs", async () => {
+    const sim = createWorkbookSim();
+    await sim.Excel.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      context.application.suspendScreenUpdatingUntilNextSync();
+      context.application.suspendScreenUpdatingUntilNextSync();
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+      await context.sync();
+    });
+    expect(sim.workbook.calculation.stale).toBe(true);
+    expect(sim.syncLog.find((record) => record.operations > 0)).toMatchObject({
+      calculationSuspended: true,
+      screenUpdatingSuspensions: 2,
+    });
+    await sim.Excel.run(async (context) => {
+      context.application.calculate("Recalculate");
+      await context.sync();
+    });
+    expect(sim.workbook.calculation).toMatchObject({ stale: false, recalculations: 1 });
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A2").values = [[2]];
+      await context.sync();
+    });
+    expect(sim.workbook.calculation.stale).toBe(false);
+  });
+});
