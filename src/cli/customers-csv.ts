@@ -12,7 +12,9 @@ import {
   LIFECYCLE_KEYS,
   MONEY_SCALE,
   rfmCode,
+  type RfmComparison,
   type RfmResult,
+  SEGMENT_CHANGE_KEYS,
   serialToIsoDate,
   STANDARD_SEGMENT_KEYS,
   TIER_KEYS,
@@ -35,6 +37,15 @@ export const OUTPUT_COLUMNS = [
   "value_class",
   "tier",
   "lifecycle",
+] as const;
+
+/** With `--compare-date` (SPEC "Change since an earlier date"): after `lifecycle`, empty `prev_*` for new customers. */
+export const COMPARE_COLUMNS = [
+  "prev_segment",
+  "prev_value_class",
+  "prev_tier",
+  "prev_lifecycle",
+  "segment_change",
 ] as const;
 
 const COMMA = 44;
@@ -135,7 +146,12 @@ export function formatCustomersCsvBytes(result: RfmResult, csvOptions: Customers
 
   // About 100 bytes a row; only the pages written to are ever touched, so room to spare costs nothing.
   let out: Uint8Array = new Uint8Array(count * 160 + 1024);
-  const header = extra ? [...OUTPUT_COLUMNS, ...extra.names] : OUTPUT_COLUMNS;
+  const comparison = result.comparison;
+  // Earlier classes + 1 (0: none) and the change: one piece per combination, `,prev…,change\n`.
+  const previous = comparison ? new PieceTable(12 * 16 * 4 * 8 * 4) : undefined;
+  const lineEnd = comparison ? "" : "\n";
+  // SPEC: the compare columns after lifecycle, the forecast's "after the other columns".
+  const header = [...OUTPUT_COLUMNS, ...(comparison ? COMPARE_COLUMNS : []), ...(extra ? extra.names : [])];
   let at = writeAscii(out, 0, `${header.join(",")}\n`);
   for (let index = 0; index < count; index++) {
     const i = order[index]!;
@@ -175,10 +191,11 @@ export function formatCustomersCsvBytes(result: RfmResult, csvOptions: Customers
     if (!classes.has(classKey)) {
       classes.add(
         classKey,
-        `${STANDARD_SEGMENT_KEYS[segment]},${VALUE_CLASS_KEYS[valueClass]},${TIER_KEYS[tier]},${LIFECYCLE_KEYS[lifecycle]}\n`,
+        `${STANDARD_SEGMENT_KEYS[segment]},${VALUE_CLASS_KEYS[valueClass]},${TIER_KEYS[tier]},${LIFECYCLE_KEYS[lifecycle]}${lineEnd}`,
       );
     }
     at = classes.copy(out, at, classKey);
+    if (comparison && previous) at = writePrevious(out, at, previous, comparison, i);
     if (extra) {
       // The piece ends the line: the extra fields go before its line feed (ASCII only: numbers).
       const fields = extra.fields(i);
@@ -189,6 +206,24 @@ export function formatCustomersCsvBytes(result: RfmResult, csvOptions: Customers
   }
   if (csvOptions.stats) csvOptions.stats.protectedIds = protectedIds;
   return Buffer.from(out.buffer, 0, at);
+}
+
+/** The `--compare-date` columns of customer `i`, from a piece per combination of earlier classes and change. */
+function writePrevious(out: Uint8Array, at: number, pieces: PieceTable, comparison: RfmComparison, i: number): number {
+  const segment = comparison.prevSegment[i]! + 1;
+  const valueClass = comparison.prevValueClass[i]! + 1;
+  const tier = comparison.prevTier[i]! + 1;
+  const lifecycle = comparison.prevLifecycle[i]! + 1;
+  const change = comparison.change[i]!;
+  const key = (((segment * 16 + valueClass) * 4 + tier) * 8 + lifecycle) * 4 + change;
+  if (!pieces.has(key)) {
+    const keyOf = (keys: readonly string[], index: number) => (index === 0 ? "" : keys[index - 1]);
+    pieces.add(
+      key,
+      `,${keyOf(STANDARD_SEGMENT_KEYS, segment)},${keyOf(VALUE_CLASS_KEYS, valueClass)},${keyOf(TIER_KEYS, tier)},${keyOf(LIFECYCLE_KEYS, lifecycle)},${SEGMENT_CHANGE_KEYS[change]}\n`,
+    );
+  }
+  return pieces.copy(out, at, key);
 }
 
 /**

@@ -30,6 +30,7 @@ import { formatCustomersCsvBytes } from "./customers-csv";
 import { type Forecast, forecastFromRows, latestPurchaseDay } from "../forecast/index";
 import { FORECAST_COLUMNS, forecastFields, forecastReportJson, formatForecastNotes } from "./forecast-output";
 import { sqlMain, wantsSql } from "./sql-command";
+import { formatChangeLine, formatMovementCsv } from "./movement-csv";
 import { encodeCsv } from "./encode-csv";
 import { type SourceEncoding, toUtf8 } from "./text-encoding";
 
@@ -41,6 +42,10 @@ Options:
                           input file; written to a temporary file beside it first, then renamed
   --k N                   score levels: 3, 4, 5 (default) or 10
   --analysis-date DATE    YYYY-MM-DD (default: the latest purchase date in the file)
+  --compare-date DATE     YYYY-MM-DD, before the analysis date: adds prev_segment, prev_value_class, prev_tier,
+                          prev_lifecycle and segment_change (new, same, changed) after lifecycle
+  --movement FILE         with --compare-date: write who moved where (earlier segment or tier × current, customers
+                          and net revenue since the compare date) to FILE as CSV
   --customer COL          column names as in the header; by default guessed from the header
   --date COL
   --amount COL            --amount "" to use quantity × unit price instead
@@ -71,6 +76,8 @@ export interface CliArguments {
   timings: boolean;
   /** Write formula-like ids as they are (`--raw-ids`). */
   rawIds?: boolean;
+  /** `--movement FILE`: where to write the movement matrices. */
+  movement?: string;
   /** `--forecast-days` and friends; undefined without them. */
   forecast?: ForecastArguments;
 }
@@ -101,6 +108,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   const columns: Partial<Record<MappedField, string>> = {};
   let timings = false;
   let rawIds = false;
+  let movement: string | undefined;
   let forecast: ForecastArguments | undefined;
   const forecastArguments = (): ForecastArguments => (forecast ??= { clvMonths: 12, discountRate: 0.01 });
   for (let i = 0; i < argv.length; i++) {
@@ -128,7 +136,14 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       if (Number.isNaN(serial))
         throw new UsageError(`--analysis-date must be a date written YYYY-MM-DD, not "${text}".`);
       options.analysisDate = serial;
-    } else if (flag === "--ignore-case") options.ignoreCase = true;
+    } else if (flag === "--compare-date") {
+      const text = value();
+      const serial = /^\d{4}-\d{2}-\d{2}$/.test(text) ? isoDateToSerial(text) : NaN;
+      if (Number.isNaN(serial))
+        throw new UsageError(`--compare-date must be a date written YYYY-MM-DD, not "${text}".`);
+      options.compareDate = serial;
+    } else if (flag === "--movement") movement = value();
+    else if (flag === "--ignore-case") options.ignoreCase = true;
     else if (flag === "--timings") timings = true;
     else if (flag === "--raw-ids") rawIds = true;
     else if (flag === "--forecast-days") {
@@ -158,6 +173,10 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   }
   if (input === undefined) throw new UsageError("Name the input CSV file.");
   if (out === undefined) throw new UsageError("Name the output file with --out.");
+  if (movement !== undefined && options.compareDate === undefined)
+    throw new UsageError("--movement needs --compare-date (the date to compare with).");
+  if (movement !== undefined && (movement === out || movement === "-"))
+    throw new UsageError("--movement needs a file of its own, not the --out file or standard output.");
   if (forecast && forecast.days === undefined) {
     if (forecast.report === undefined) throw new UsageError("--clv-months and --discount-rate need --forecast-days.");
     throw new UsageError(
@@ -166,6 +185,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   }
   const parsed: CliArguments = { input, out, options, columns, timings, rawIds };
   if (forecast) parsed.forecast = forecast;
+  if (movement !== undefined) parsed.movement = movement;
   return parsed;
 }
 
@@ -360,7 +380,7 @@ function explainMappingProblem(problem: RfmInputError, names: string[], encoding
 }
 
 /** Where the output goes: never onto the input (the same file by any name: symbolic or hard link). */
-export function checkOutputTarget(input: string, out: string): void {
+export function checkOutputTarget(input: string, out: string, flag = "--out"): void {
   if (out === "-") return;
   let outStats;
   try {
@@ -369,7 +389,7 @@ export function checkOutputTarget(input: string, out: string): void {
     return; // not there yet
   }
   if (outStats.isDirectory())
-    throw new CliInputError(`--out ${out} is a folder. Name a file, e.g. ${path.join(out, "customers.csv")}.`);
+    throw new CliInputError(`${flag} ${out} is a folder. Name a file, e.g. ${path.join(out, "customers.csv")}.`);
   let inStats;
   try {
     inStats = statSync(input);
@@ -378,7 +398,7 @@ export function checkOutputTarget(input: string, out: string): void {
   }
   if (inStats.dev === outStats.dev && inStats.ino === outStats.ino) {
     throw new CliInputError(
-      `--out ${out} is the input file${path.resolve(out) === path.resolve(input) ? "" : ` ${input} (by another name: a link)`}; writing there would replace your data. Name a new file, e.g. ${path.join(path.dirname(out), "customers.csv")}.`,
+      `${flag} ${out} is the input file${path.resolve(out) === path.resolve(input) ? "" : ` ${input} (by another name: a link)`}; writing there would replace your data. Name a new file, e.g. ${path.join(path.dirname(out), "customers.csv")}.`,
     );
   }
 }
@@ -536,6 +556,7 @@ export function main(
   }
   try {
     checkOutputTarget(args.input, args.out);
+    if (args.movement !== undefined) checkOutputTarget(args.input, args.movement, "--movement");
     const timer = args.timings ? new StepTimer() : undefined;
     let forecast: Forecast | undefined;
     const result = analyzeCsvFile(
@@ -572,9 +593,20 @@ export function main(
       }
     }
     timer?.step("write");
+    if (args.movement !== undefined && result.comparison) {
+      try {
+        writeFileAtomically(args.movement, Buffer.from(formatMovementCsv(result.comparison), "utf8"));
+      } catch (error) {
+        const message = describeWriteError(error, args.movement);
+        if (message === undefined) throw error;
+        io.stderr(`error: ${message}\n`);
+        return 1;
+      }
+    }
     if (forecast && args.forecast?.report !== undefined)
       writeFileSync(args.forecast.report, forecastReportJson(forecast.report));
     io.stderr(formatReport(result));
+    if (result.comparison) io.stderr(formatChangeLine(result.comparison));
     io.stderr(formatDateWarnings(result.dateWarnings, result.analysisDate));
     if (stats.protectedIds > 0) {
       io.stderr(

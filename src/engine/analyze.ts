@@ -13,6 +13,8 @@ import {
   type EncodedSales,
   NO_ORDER,
   ORDER_CANDIDATE,
+  ORDER_EARLIER_CANDIDATE,
+  ORDER_KIND_MASK,
   ORDER_LINKED,
   SkipLog,
   unitsAt,
@@ -22,7 +24,8 @@ import { EARLY_DATE_SERIAL, todaySerial } from "./excel-date";
 import { encodeColumns, encodeRows, type SalesColumns } from "./encode-cells";
 import { correctlyRoundedSum } from "./float-sum";
 import { MAX_EXACT_UNITS, MONEY_SCALE, numberToUnits } from "./money";
-import { resolveOptions } from "./options";
+import { compareDateNotBefore, resolveOptions } from "./options";
+import { serialToIsoDate } from "./excel-date";
 import {
   binOf,
   breakpointValues,
@@ -39,6 +42,10 @@ import {
   type CustomerColumns,
   type DateWarnings,
   LIFECYCLE_KEYS,
+  type MovementMatrix,
+  NO_PREVIOUS,
+  type RfmComparison,
+  type SegmentChangeKey,
   type ProgressHooks,
   type RfmOptions,
   type RfmResult,
@@ -187,17 +194,36 @@ function analyzeEncodedUnchecked(
     );
   }
   const analysisDate = options.analysisDate ?? latestPurchaseDay;
+  const { compareDate } = options;
+  if (compareDate !== undefined && compareDate >= analysisDate) throw compareDateNotBefore(compareDate, analysisDate);
   // Before pass 2, which reuses the rows' days as scratch memory.
   const dateWarnings = scanDates(encoded, options, analysisDate);
 
   // Pass 2: aggregate per customer, skipping rows after the analysis date.
   const customerCount = ids.length;
-  const aggregator = new CustomerAggregator(encoded, customerCount, analysisDate, new SkipLog(maxSkippedReported));
+  const aggregator = new CustomerAggregator(
+    encoded,
+    customerCount,
+    analysisDate,
+    ORDER_CANDIDATE,
+    new SkipLog(maxSkippedReported),
+  );
   // In chunks: a small method called many times is optimised as a whole and stays so between runs.
   for (let from = 0; from < rowCount; from += CHECK_EVERY) aggregator.add(from, Math.min(rowCount, from + CHECK_EVERY));
-  const { money, fields, usedRows, keptUnits, afterDateLog } = aggregator;
-  if (aggregator.outOfRangeCustomer >= 0) {
-    const customer = ids[aggregator.outOfRangeCustomer]!;
+  // The compare date's pass over the same rows (SPEC "Change since an earlier date"), before pass 2's days and
+  // units are reused below: rows after the compare date do not count in it, and are not skipped rows either.
+  let earlierAggregator: CustomerAggregator | undefined;
+  if (compareDate !== undefined) {
+    earlierAggregator = new CustomerAggregator(encoded, customerCount, compareDate, ORDER_EARLIER_CANDIDATE);
+    for (let from = 0; from < rowCount; from += CHECK_EVERY)
+      earlierAggregator.add(from, Math.min(rowCount, from + CHECK_EVERY));
+  }
+  const { usedRows, keptUnits, afterDateLog } = aggregator;
+  // The earlier sums are sums of some of the same rows: with returns after the compare date they can be larger.
+  const outOfRange =
+    aggregator.outOfRangeCustomer >= 0 ? aggregator.outOfRangeCustomer : (earlierAggregator?.outOfRangeCustomer ?? -1);
+  if (outOfRange >= 0) {
+    const customer = ids[outOfRange]!;
     throw new RfmInputError(
       "total_out_of_range",
       `The amounts of customer "${customer}" add up to more than 900 billion (plus or minus), beyond what can be ` +
@@ -205,21 +231,19 @@ function analyzeEncodedUnchecked(
       { customer },
     );
   }
-  const frequency = new Int32Array(customerCount);
-  for (let c = 0; c < customerCount; c++) frequency[c] = fields[c * RECORD_WORDS + FREQUENCY]!;
+  const frequency = aggregator.frequencies();
+  const earlierFrequency = earlierAggregator?.frequencies();
   // Pass 2 was the last use of the rows' days and units: their memory holds the order groups.
-  if (rowOrders) addDistinctOrders(frequency, rowCust, rowOrders, [rowDay, rowUnits]);
+  if (rowOrders) {
+    addDistinctOrders(frequency, rowCust, rowOrders, [rowDay, rowUnits]);
+    if (earlierFrequency)
+      addDistinctOrders(earlierFrequency, rowCust, rowOrders, [rowDay, rowUnits], ORDER_EARLIER_CANDIDATE);
+  }
   checkHooks(hooks, 0.9);
   mergeSkipLogs(skipLog, afterDateLog, maxSkippedReported);
 
-  // Keep customers with at least one purchase, in first-seen order.
-  const scoredIndex = new Int32Array(customerCount).fill(-1);
-  const returnsOnlyCustomers: string[] = [];
-  let n = 0;
-  for (let c = 0; c < customerCount; c++) {
-    if (fields[c * RECORD_WORDS + LAST_DAY]! >= 0) scoredIndex[c] = n++;
-    else if (fields[c * RECORD_WORDS + ROWS]! > 0) returnsOnlyCustomers.push(ids[c]!);
-  }
+  const current = scoreAggregates(aggregator, frequency, encoded, analysisDate, options);
+  const { n, customers, units, scoredIndex } = current;
   if (n === 0) {
     throw new RfmInputError(
       "no_valid_rows",
@@ -233,38 +257,20 @@ function analyzeEncodedUnchecked(
       remapCustomers(rowCust, scoredIndex, from, Math.min(rowCount, from + CHECK_EVERY));
   }
 
-  const customers = newCustomerColumns(n);
-  const units = new Float64Array(n);
-  for (let c = 0; c < customerCount; c++) {
-    const i = scoredIndex[c]!;
-    if (i < 0) continue;
-    const at = c * RECORD_WORDS;
-    const firstDay = fields[at + FIRST_DAY]!;
-    const lastDay = fields[at + LAST_DAY]!;
-    customers.id[i] = ids[c]!;
-    customers.firstPurchase[i] = firstDay;
-    customers.lastPurchase[i] = lastDay;
-    customers.recency[i] = analysisDate - lastDay;
-    customers.tenure[i] = analysisDate - firstDay;
-    customers.frequency[i] = frequency[c]!;
-    units[i] = money[c * (RECORD_BYTES / 8)]! + 0;
-    customers.monetary[i] = units[i]! / MONEY_SCALE;
-    customers.aov[i] = customers.monetary[i]! / frequency[c]!;
-  }
-  customers.dimensions = encoded.dimensions.map(({ name, textOf }) => {
-    const out = new Array<string>(n);
-    for (let c = 0; c < customerCount; c++) {
-      const i = scoredIndex[c]!;
-      if (i >= 0) out[i] = textOf(fields[c * RECORD_WORDS + LAST_ROW]!);
+  let comparison: RfmComparison | undefined;
+  if (earlierAggregator && earlierFrequency && compareDate !== undefined) {
+    const earlier = scoreAggregates(earlierAggregator, earlierFrequency, encoded, compareDate, options);
+    if (earlier.n === 0) {
+      throw new RfmInputError(
+        "bad_option",
+        `No purchase is dated on or before the compare date (${serialToIsoDate(compareDate)}), so there is nothing to compare with. Choose a later compare date.`,
+        { option: "compareDate", compareDate },
+      );
     }
-    return { name, values: out };
-  });
-
-  const scored = scoreCustomers(customers, units, options);
+    comparison = compareResults(current, earlier, customerCount, compareDate, earlierAggregator, encoded, options.k);
+  }
   checkHooks(hooks, 1);
 
-  let positiveUnits = 0;
-  for (let i = 0; i < n; i++) if (units[i]! > 0) positiveUnits += units[i]!;
   return {
     options,
     mapping: context.mapping ?? { dimensions: [] },
@@ -272,13 +278,13 @@ function analyzeEncodedUnchecked(
     analysisDate,
     customers,
     rowCustomer: rowCust,
-    breakpoints: scored.breakpoints,
-    valueMatrixThresholds: scored.valueMatrixThresholds,
+    breakpoints: current.breakpoints,
+    valueMatrixThresholds: current.valueMatrixThresholds,
     summaries: summarise(customers, units),
     rfGrid: rfGrid(customers, options.k),
-    pareto: scored.pareto,
+    pareto: current.pareto,
     skipped: { count: skipLog.count, byReason: skipLog.byReason, rows: skipLog.rows },
-    returnsOnlyCustomers,
+    returnsOnlyCustomers: current.returnsOnlyCustomers,
     dateWarnings,
     totals: {
       dataRows: rowCount,
@@ -286,8 +292,9 @@ function analyzeEncodedUnchecked(
       usedRows,
       customers: n,
       revenue: keptUnits / MONEY_SCALE,
-      positiveRevenue: positiveUnits / MONEY_SCALE,
+      positiveRevenue: positiveSum(units) / MONEY_SCALE,
     },
+    ...(comparison ? { comparison } : {}),
   };
 }
 
@@ -331,7 +338,210 @@ function scanDates(encoded: EncodedSales, options: RfmOptions, analysisDate: num
   };
 }
 
-/** Pass 2: per-customer aggregates of the rows on or before the analysis date, added chunk by chunk. */
+/** Scored customers of one pass (the analysis date's or the compare date's), with their scores and classes. */
+interface ScoredAggregates extends ScoreOutputs {
+  n: number;
+  customers: CustomerColumns;
+  /** Monetary per scored customer in exact money units. */
+  units: Float64Array;
+  /** Per customer number of the pass: position in `customers`, or -1 when it has no purchase. */
+  scoredIndex: Int32Array;
+  returnsOnlyCustomers: string[];
+}
+
+/**
+ * Customers with at least one purchase in the aggregates, in first-seen order, as columns, then scored. Nothing
+ * is scored when none has (n = 0; the caller reports it).
+ */
+function scoreAggregates(
+  aggregator: CustomerAggregator,
+  frequency: Int32Array,
+  encoded: EncodedSales,
+  analysisDate: number,
+  options: RfmOptions,
+): ScoredAggregates {
+  const { money, fields } = aggregator;
+  const ids = encoded.customerIds;
+  const customerCount = ids.length;
+  // Keep customers with at least one purchase, in first-seen order.
+  const scoredIndex = new Int32Array(customerCount).fill(-1);
+  const returnsOnlyCustomers: string[] = [];
+  let n = 0;
+  for (let c = 0; c < customerCount; c++) {
+    if (fields[c * RECORD_WORDS + LAST_DAY]! >= 0) scoredIndex[c] = n++;
+    else if (fields[c * RECORD_WORDS + ROWS]! > 0) returnsOnlyCustomers.push(ids[c]!);
+  }
+
+  const customers = newCustomerColumns(n);
+  const units = new Float64Array(n);
+  for (let c = 0; c < customerCount; c++) {
+    const i = scoredIndex[c]!;
+    if (i < 0) continue;
+    const at = c * RECORD_WORDS;
+    const firstDay = fields[at + FIRST_DAY]!;
+    const lastDay = fields[at + LAST_DAY]!;
+    customers.id[i] = ids[c]!;
+    customers.firstPurchase[i] = firstDay;
+    customers.lastPurchase[i] = lastDay;
+    customers.recency[i] = analysisDate - lastDay;
+    customers.tenure[i] = analysisDate - firstDay;
+    customers.frequency[i] = frequency[c]!;
+    units[i] = money[c * (RECORD_BYTES / 8)]! + 0;
+    customers.monetary[i] = units[i]! / MONEY_SCALE;
+    customers.aov[i] = customers.monetary[i]! / frequency[c]!;
+  }
+  customers.dimensions = encoded.dimensions.map(({ name, textOf }) => {
+    const out = new Array<string>(n);
+    for (let c = 0; c < customerCount; c++) {
+      const i = scoredIndex[c]!;
+      if (i >= 0) out[i] = textOf(fields[c * RECORD_WORDS + LAST_ROW]!);
+    }
+    return { name, values: out };
+  });
+  const scored: ScoreOutputs =
+    n > 0
+      ? scoreCustomers(customers, units, options)
+      : {
+          breakpoints: { recency: [], frequency: [], monetary: [] },
+          valueMatrixThresholds: { recency: 0, frequency: 0, monetary: 0 },
+          pareto: { customerShare: [0], revenueShare: [0] },
+        };
+  return { ...scored, n, customers, units, scoredIndex, returnsOnlyCustomers };
+}
+
+function positiveSum(units: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < units.length; i++) if (units[i]! > 0) sum += units[i]!;
+  return sum;
+}
+
+/**
+ * The earlier result as a result of its own, and per current customer its earlier classes and the movement
+ * matrices. `current` and `earlier` come from the same customer numbering (`customerCount` customers).
+ */
+function compareResults(
+  current: ScoredAggregates,
+  earlier: ScoredAggregates,
+  customerCount: number,
+  compareDate: number,
+  earlierAggregator: CustomerAggregator,
+  encoded: EncodedSales,
+  k: number,
+): RfmComparison {
+  const n = current.n;
+  const earlierIndex = new Int32Array(n).fill(-1);
+  for (let c = 0; c < customerCount; c++) {
+    const i = current.scoredIndex[c]!;
+    if (i >= 0) earlierIndex[i] = earlier.scoredIndex[c]!;
+  }
+  const prevSegment = new Int8Array(n);
+  const prevValueClass = new Int8Array(n);
+  const prevTier = new Int8Array(n);
+  const prevLifecycle = new Int8Array(n);
+  const change = new Uint8Array(n);
+  const periodMonetary = new Float64Array(n);
+  const segmentKeys = STANDARD_SEGMENT_KEYS.length;
+  const tierKeys = TIER_KEYS.length;
+  const segmentCount = new Float64Array((segmentKeys + 1) * segmentKeys);
+  const segmentUnits = new Float64Array((segmentKeys + 1) * segmentKeys);
+  const tierCount = new Float64Array((tierKeys + 1) * tierKeys);
+  const tierUnits = new Float64Array((tierKeys + 1) * tierKeys);
+  const changeCounts: Record<SegmentChangeKey, number> = { new: 0, same: 0, changed: 0 };
+  const now = current.customers;
+  const then = earlier.customers;
+  for (let i = 0; i < n; i++) {
+    const j = earlierIndex[i]!;
+    const segment = now.segment[i]!;
+    const tier = now.tier[i]!;
+    let fromSegment: number = segmentKeys;
+    let fromTier: number = tierKeys;
+    let periodUnits = current.units[i]!;
+    if (j < 0) {
+      prevSegment[i] = NO_PREVIOUS;
+      prevValueClass[i] = NO_PREVIOUS;
+      prevTier[i] = NO_PREVIOUS;
+      prevLifecycle[i] = NO_PREVIOUS;
+      change[i] = 0;
+      changeCounts.new++;
+    } else {
+      fromSegment = then.segment[j]!;
+      fromTier = then.tier[j]!;
+      prevSegment[i] = fromSegment;
+      prevValueClass[i] = then.valueClass[j]!;
+      prevTier[i] = fromTier;
+      prevLifecycle[i] = then.lifecycle[j]!;
+      const same = fromSegment === segment;
+      change[i] = same ? 1 : 2;
+      if (same) changeCounts.same++;
+      else changeCounts.changed++;
+      periodUnits -= earlier.units[j]!;
+    }
+    periodUnits += 0; // never -0
+    periodMonetary[i] = periodUnits / MONEY_SCALE;
+    const segmentCell = fromSegment * segmentKeys + segment;
+    segmentCount[segmentCell] = segmentCount[segmentCell]! + 1;
+    segmentUnits[segmentCell] = segmentUnits[segmentCell]! + periodUnits;
+    const tierCell = fromTier * tierKeys + tier;
+    tierCount[tierCell] = tierCount[tierCell]! + 1;
+    tierUnits[tierCell] = tierUnits[tierCell]! + periodUnits;
+  }
+  const { customers, units } = earlier;
+  return {
+    compareDate,
+    earlier: {
+      analysisDate: compareDate,
+      customers,
+      breakpoints: earlier.breakpoints,
+      valueMatrixThresholds: earlier.valueMatrixThresholds,
+      summaries: summarise(customers, units),
+      rfGrid: rfGrid(customers, k),
+      pareto: earlier.pareto,
+      returnsOnlyCustomers: earlier.returnsOnlyCustomers,
+      totals: {
+        dataRows: encoded.rowCount,
+        blankRows: encoded.blankRows,
+        usedRows: earlierAggregator.usedRows,
+        customers: earlier.n,
+        revenue: earlierAggregator.keptUnits / MONEY_SCALE,
+        positiveRevenue: positiveSum(units) / MONEY_SCALE,
+      },
+    },
+    earlierIndex,
+    prevSegment,
+    prevValueClass,
+    prevTier,
+    prevLifecycle,
+    change,
+    periodMonetary,
+    changeCounts,
+    movement: {
+      segment: movementMatrix(STANDARD_SEGMENT_KEYS, segmentCount, segmentUnits),
+      tier: movementMatrix(TIER_KEYS, tierCount, tierUnits),
+    },
+  };
+}
+
+/** Counts and units per cell, (keys + 1) × keys in row order, as a MovementMatrix. */
+function movementMatrix<K extends string>(
+  keys: readonly K[],
+  count: Float64Array,
+  units: Float64Array,
+): MovementMatrix<K> {
+  const rows = Array.from({ length: keys.length + 1 }, (_, from) => from * keys.length);
+  return {
+    from: keys,
+    to: keys,
+    customers: rows.map((at) => Array.from(count.subarray(at, at + keys.length))),
+    revenue: rows.map((at) => Array.from(units.subarray(at, at + keys.length), (u) => u / MONEY_SCALE)),
+    revenueUnits: rows.map((at) => Array.from(units.subarray(at, at + keys.length), (u) => u + 0)),
+  };
+}
+
+/**
+ * Pass 2: per-customer aggregates of the rows on or before a date, added chunk by chunk. The analysis date's
+ * aggregator (with a skip log) reports the rows after it and takes them out of `rowCustomer`; the compare date's
+ * (no log, run second) only leaves them out, and marks its order candidates with its own flag.
+ */
 class CustomerAggregator {
   /** The records (RECORD_BYTES each) as float64 words (monetary) and as int32 words (the rest). */
   readonly money: Float64Array;
@@ -345,7 +555,8 @@ class CustomerAggregator {
     private readonly encoded: EncodedSales,
     customerCount: number,
     private readonly analysisDate: number,
-    readonly afterDateLog: SkipLog,
+    private readonly candidateFlag: number,
+    readonly afterDateLog?: SkipLog,
   ) {
     const records = new ArrayBuffer(customerCount * RECORD_BYTES);
     this.money = new Float64Array(records);
@@ -358,8 +569,16 @@ class CustomerAggregator {
     }
   }
 
+  /** Purchase counts so far (distinct orders are added by `addDistinctOrders`). */
+  frequencies(): Int32Array {
+    const count = this.money.length;
+    const frequency = new Int32Array(count);
+    for (let c = 0; c < count; c++) frequency[c] = this.fields[c * RECORD_WORDS + FREQUENCY]!;
+    return frequency;
+  }
+
   add(from: number, to: number): void {
-    const { encoded, money, fields, analysisDate, afterDateLog } = this;
+    const { encoded, money, fields, analysisDate, afterDateLog, candidateFlag } = this;
     const { rowDay, rowUnits, bigUnits } = encoded;
     const orderWord = encoded.rowOrders?.word;
     const orderKind = encoded.rowOrders?.kind;
@@ -370,12 +589,14 @@ class CustomerAggregator {
       if (c < 0) continue;
       const day = rowDay[row]!;
       if (day > analysisDate) {
-        rowCust[row] = -1;
-        afterDateLog.add(
-          encoded.rowNumberOf(row),
-          "after_analysis_date",
-          afterDateLog.listing ? encoded.dateTextOf(row) : "",
-        );
+        if (afterDateLog !== undefined) {
+          rowCust[row] = -1;
+          afterDateLog.add(
+            encoded.rowNumberOf(row),
+            "after_analysis_date",
+            afterDateLog.listing ? encoded.dateTextOf(row) : "",
+          );
+        }
         continue;
       }
       usedRows++;
@@ -394,17 +615,19 @@ class CustomerAggregator {
         fields[at + LAST_DAY] = day;
         fields[at + LAST_ROW] = row;
       }
-      const kind = orderKind === undefined ? NO_ORDER : orderKind[row]!;
+      // Without the pass flags: the compare date's pass sees the rows pass 2 marked.
+      const kind = orderKind === undefined ? NO_ORDER : orderKind[row]! & ORDER_KIND_MASK;
       if (kind === NO_ORDER) {
         fields[at + FREQUENCY] = fields[at + FREQUENCY]! + 1;
         continue;
       }
       // The same order as an earlier purchase row of this customer that is counted: nothing new. Only rows not
-      // counted are walked past, so a counted row's kind may be marked here without breaking later walks.
+      // counted are walked past, so a counted row's kind may be marked here without breaking later walks. Rows
+      // after the date count when the compare date's pass walks (pass 2 has taken its own out of rowCustomer).
       let same = kind === ORDER_LINKED ? orderWord![row]! : -1;
-      while (same >= 0 && !(rowCust[same]! >= 0 && rowUnits[same]! >= 0))
-        same = orderKind![same] === ORDER_LINKED ? orderWord![same]! : -1;
-      if (same < 0) orderKind![row] = kind | ORDER_CANDIDATE;
+      while (same >= 0 && !(rowCust[same]! >= 0 && rowUnits[same]! >= 0 && rowDay[same]! <= analysisDate))
+        same = (orderKind![same]! & ORDER_KIND_MASK) === ORDER_LINKED ? orderWord![same]! : -1;
+      if (same < 0) orderKind![row] = orderKind![row]! | candidateFlag;
     }
     this.usedRows = usedRows;
     this.keptUnits = keptUnits;
@@ -435,7 +658,8 @@ function widestRow(values: CellValue[][]): number {
 }
 
 /** Keeps the first `max` skipped rows by row number across both passes. */
-function mergeSkipLogs(target: SkipLog, afterDate: SkipLog, max: number): void {
+function mergeSkipLogs(target: SkipLog, afterDate: SkipLog | undefined, max: number): void {
+  if (!afterDate) return;
   target.count += afterDate.count;
   target.byReason.after_analysis_date += afterDate.count;
   if (afterDate.rows.length === 0) return;

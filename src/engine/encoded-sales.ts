@@ -128,6 +128,10 @@ export const ORDER_LINKED = 1;
 export const NO_ORDER = 2;
 /** Flag added to `kind` by pass 2: a counted purchase whose order must be compared with the customer's others. */
 export const ORDER_CANDIDATE = 4;
+/** The same flag for the pass of the compare date (SPEC "Change since an earlier date"), which runs second. */
+export const ORDER_EARLIER_CANDIDATE = 8;
+/** `RowOrders.kind` without the pass flags: ORDER_HASHED, ORDER_LINKED or NO_ORDER. */
+export const ORDER_KIND_MASK = 3;
 
 /**
  * Order ids per row in 5 bytes, by hash: the readers keep no string per row and no table of all orders. Lines of
@@ -137,7 +141,10 @@ export const ORDER_CANDIDATE = 4;
 export interface RowOrders {
   /** Per row the order id's hash (ORDER_HASHED; equal ids have equal hashes) or the linked row (ORDER_LINKED). */
   word: Int32Array;
-  /** Per row ORDER_HASHED, ORDER_LINKED or NO_ORDER, plus ORDER_CANDIDATE once pass 2 has marked it. */
+  /**
+   * Per row ORDER_HASHED, ORDER_LINKED or NO_ORDER, plus ORDER_CANDIDATE once pass 2 has marked it (and
+   * ORDER_EARLIER_CANDIDATE once the compare date's pass has).
+   */
   kind: Uint8Array;
   /** Whether two rows hold the same order id; asked only for rows of one customer with equal hashes. */
   sameOrder(rowA: number, rowB: number): boolean;
@@ -157,20 +164,22 @@ const PAIRWISE_LIMIT = 16;
  * Adds to `frequency[c]` the number of distinct order ids among customer c's rows marked ORDER_CANDIDATE
  * (customers from `rowCustomer`). Candidate rows are grouped by customer with a counting sort, then compared by
  * hash within each group; equal hashes are confirmed by `sameOrder`. `scratch` is two per-row arrays no longer
- * needed (pass 2's days and units): the groups are built in them rather than in new memory.
+ * needed (pass 2's days and units): the groups are built in them rather than in new memory. `flag`: which pass's
+ * marks to count (ORDER_CANDIDATE, or ORDER_EARLIER_CANDIDATE for the compare date's pass).
  */
 export function addDistinctOrders(
   frequency: Int32Array,
   rowCustomer: Int32Array,
   orders: RowOrders,
   scratch: [Int32Array, Int32Array],
+  flag: number = ORDER_CANDIDATE,
 ): void {
   const customerCount = frequency.length;
   const { kind } = orders;
   const rowCount = rowCustomer.length;
   const offsets = new Int32Array(customerCount + 1);
   for (let row = 0; row < rowCount; row++) {
-    if ((kind[row]! & ORDER_CANDIDATE) === 0) continue;
+    if ((kind[row]! & flag) === 0) continue;
     const slot = rowCustomer[row]! + 1;
     offsets[slot] = offsets[slot]! + 1;
   }
@@ -178,7 +187,7 @@ export function addDistinctOrders(
   const nextPosition = offsets.slice(0, customerCount);
   const [groupedRow, groupedHash] = scratch;
   for (let row = 0; row < rowCount; row++) {
-    if ((kind[row]! & ORDER_CANDIDATE) === 0) continue;
+    if ((kind[row]! & flag) === 0) continue;
     const c = rowCustomer[row]!;
     const position = nextPosition[c]!;
     nextPosition[c] = position + 1;

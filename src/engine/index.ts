@@ -12,6 +12,7 @@ export {
   type EncodedSales,
 } from "./analyze";
 export { customerOrderById } from "./sorted";
+export { defaultCompareDate, DEFAULT_COMPARE_DAYS } from "./compare";
 export { isWhitespace, skipWhitespace, trimEndIndex } from "./text-range";
 export { NumberedIds, RangeInterner, hashText } from "./interner";
 export {

@@ -1,3 +1,4 @@
+import { serialToIsoDate } from "./excel-date";
 import {
   RfmInputError,
   type RfmOptions,
@@ -36,6 +37,15 @@ function badOption(message: string, option: string): RfmInputError {
   return new RfmInputError("bad_option", message, { option });
 }
 
+/** The compare date is on or after the analysis date (SPEC: strictly before). */
+export function compareDateNotBefore(compareDate: number, analysisDate: number): RfmInputError {
+  return new RfmInputError(
+    "bad_option",
+    `The compare date (${serialToIsoDate(compareDate)}) must be before the analysis date (${serialToIsoDate(analysisDate)}). Choose an earlier compare date.`,
+    { option: "compareDate", compareDate, analysisDate },
+  );
+}
+
 function isAscending(values: readonly number[]): boolean {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -55,6 +65,16 @@ export function resolveOptions(partial: Partial<RfmOptions> = {}): RfmOptions {
     throw badOption("The analysis date is not a valid date.", "analysisDate");
   }
   if (options.analysisDate !== undefined) options.analysisDate = Math.floor(options.analysisDate);
+  if (options.compareDate !== undefined) {
+    if (typeof options.compareDate !== "number" || !Number.isFinite(options.compareDate)) {
+      throw badOption("The compare date is not a valid date.", "compareDate");
+    }
+    options.compareDate = Math.floor(options.compareDate);
+    // With a default analysis date (the latest purchase) the check waits for the data: see analyze.ts.
+    if (options.analysisDate !== undefined && options.compareDate >= options.analysisDate) {
+      throw compareDateNotBefore(options.compareDate, options.analysisDate);
+    }
+  }
   if (options.scoring.method === "fixed") {
     for (const metric of ["recency", "frequency", "monetary"] as const) {
       const limits = options.scoring[metric];

@@ -55,6 +55,13 @@ export type TierKey = (typeof TIER_KEYS)[number];
 export const LIFECYCLE_KEYS = ["active", "recently_lapsed", "lapsed", "dormant"] as const;
 export type LifecycleKey = (typeof LIFECYCLE_KEYS)[number];
 
+/** `segment_change` of a customer: not in the earlier result, same standard segment, another one. */
+export const SEGMENT_CHANGE_KEYS = ["new", "same", "changed"] as const;
+export type SegmentChangeKey = (typeof SEGMENT_CHANGE_KEYS)[number];
+
+/** `RfmComparison.prevSegment` etc. of a customer who had not bought by the compare date. */
+export const NO_PREVIOUS = -1;
+
 export type SchemeName = "standard" | "valueClass" | "tier" | "lifecycle";
 
 /**
@@ -73,6 +80,12 @@ export interface RfmOptions {
   k: ScoreCount;
   /** Analysis date as an Excel serial day number; default: the latest purchase date in the data. */
   analysisDate?: number;
+  /**
+   * Compare date as an Excel serial day number, strictly before the analysis date: when set, the result's
+   * `comparison` holds the whole analysis as of that date and who moved where since (SPEC "Change since an
+   * earlier date"). Default: none.
+   */
+  compareDate?: number;
   scoring: Scoring;
   segmentGrid: SegmentGrid;
   valueMatrix: { threshold: "mean" | "median"; monetary: "total" | "aov" };
@@ -197,6 +210,58 @@ export interface RfmResult {
     revenue: number;
     positiveRevenue: number;
   };
+  /** Present when `options.compareDate` is set: the earlier result and the change since (SPEC). */
+  comparison?: RfmComparison;
+}
+
+/**
+ * The whole analysis as of the compare date: same rows and options, analysis date = compare date. Rows dated
+ * after it do not count (and are not skipped rows: `skipped` is the current result's). `customers` are those with
+ * a purchase on or before the compare date, in first-seen order; `totals.usedRows` counts the rows on or before it.
+ */
+export type RfmEarlierResult = Omit<
+  RfmResult,
+  "options" | "mapping" | "headers" | "rowCustomer" | "skipped" | "dateWarnings" | "comparison"
+>;
+
+/**
+ * Customers counted and net revenue per cell: rows `from` (earlier classes) plus one last row, index `from.length`,
+ * for customers not in the earlier result ("new"); columns `to` (current classes). Row sums are the earlier counts
+ * per class (the last row: the new customers); the whole matrix sums to the current customer count.
+ */
+export interface MovementMatrix<K extends string> {
+  from: readonly K[];
+  to: readonly K[];
+  /** `customers[row][column]`, (from.length + 1) × to.length. */
+  customers: number[][];
+  /** Net revenue in the period (C, D]: Σ (current monetary − earlier monetary), in currency. */
+  revenue: number[][];
+  /** The same, exactly, in whole 1/10,000 money units (`MONEY_SCALE`). */
+  revenueUnits: number[][];
+}
+
+/** Change since the compare date (SPEC "Change since an earlier date"). */
+export interface RfmComparison {
+  /** Excel serial day, before `RfmResult.analysisDate`. */
+  compareDate: number;
+  earlier: RfmEarlierResult;
+  /** Per current customer (indexed like `RfmResult.customers`): its index in `earlier.customers`, or -1. */
+  earlierIndex: Int32Array;
+  /** Per current customer: earlier index into STANDARD_SEGMENT_KEYS, or NO_PREVIOUS (-1) when new. */
+  prevSegment: Int8Array;
+  /** Per current customer: earlier index into VALUE_CLASS_KEYS, or NO_PREVIOUS. */
+  prevValueClass: Int8Array;
+  /** Per current customer: earlier index into TIER_KEYS, or NO_PREVIOUS. */
+  prevTier: Int8Array;
+  /** Per current customer: earlier index into LIFECYCLE_KEYS, or NO_PREVIOUS. */
+  prevLifecycle: Int8Array;
+  /** Per current customer: index into SEGMENT_CHANGE_KEYS (new, same, changed standard segment). */
+  change: Uint8Array;
+  /** Per current customer: net revenue in (C, D] = current monetary − earlier monetary (exact to 1/10,000). */
+  periodMonetary: Float64Array;
+  /** Customers per SEGMENT_CHANGE_KEYS entry. */
+  changeCounts: Record<SegmentChangeKey, number>;
+  movement: { segment: MovementMatrix<StandardSegmentKey>; tier: MovementMatrix<TierKey> };
 }
 
 export interface ProgressHooks {
