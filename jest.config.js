@@ -3,7 +3,12 @@ const tsJest = [
   "ts-jest",
   { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", isolatedModules: true } },
 ];
-const common = { transform: { "^.+\\.tsx?$": tsJest }, setupFiles: ["<rootDir>/tests/setup-timezone.js"] };
+// Generous: CI shares its two cores, and tests assert states, never timings.
+const common = {
+  transform: { "^.+\\.tsx?$": tsJest },
+  setupFiles: ["<rootDir>/tests/setup-timezone.js"],
+  testTimeout: 60_000,
+};
 
 module.exports = {
   projects: [
