@@ -10,7 +10,8 @@ import {
 import { serialToIsoDate } from "../../src/engine/index";
 import * as path from "node:path";
 
-export const DATASETS = path.resolve(__dirname, "../../../shared/datasets");
+/** The shared data sets: ../shared/datasets beside the repository, or wherever RFM_DATASETS points. */
+export const DATASETS = path.resolve(process.env.RFM_DATASETS ?? path.join(__dirname, "../../../shared/datasets"));
 
 export const BASIC_MAPPING: ColumnMapping = { customer: 0, date: 1, amount: 2, dimensions: [] };
 export const ORDER_MAPPING: ColumnMapping = { customer: 0, date: 1, amount: 2, orderId: 3, dimensions: [] };
