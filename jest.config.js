@@ -15,6 +15,7 @@ module.exports = {
         "<rootDir>/tests/engine/**/*.test.ts",
         "<rootDir>/tests/cli/**/*.test.ts",
         "<rootDir>/tests/worker/**/*.test.ts",
+        "<rootDir>/tests/forecast/**/*.test.ts",
       ],
     },
     {

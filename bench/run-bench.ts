@@ -10,7 +10,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { analyzeRfm } from "../src/engine/index";
+import { analyzeRfm, resolveOptions } from "../src/engine/index";
+import { encodeRows } from "../src/engine/encode-cells";
+import { forecastFromRows, latestPurchaseDay } from "../src/forecast/index";
 import {
   LIFECYCLE_KEYS,
   STANDARD_SEGMENT_KEYS,
@@ -24,7 +26,14 @@ import { duckDbRecords, duckDbRfm, duckDbThreads, openDuckDb } from "./duckdb-rf
 import { collectGarbage, measureMemory, median, timeRuns } from "./measure";
 import { profileRun, summariseProfileFile, type ProfileSummary } from "./profile";
 import { compareRecords, type Agreement, type CustomerRecord } from "./reference-rules";
-import { type CsvShape, SALES_MAPPING, generateSales, salesToCellValues, writeSalesCsv } from "./synthetic-sales";
+import {
+  type CsvShape,
+  SALES_HEADER,
+  SALES_MAPPING,
+  generateSales,
+  salesToCellValues,
+  writeSalesCsv,
+} from "./synthetic-sales";
 
 interface BenchArgs {
   sizes: number[];
@@ -105,6 +114,7 @@ async function main(): Promise<void> {
       },
     };
     console.log(`  engine   ${fmt(size.engine.ms)} ms (runs ${engineRuns.map(fmt).join(", ")})`);
+    await forecastFigure(cells, rows);
 
     if (aq) {
       const runArquero = () => arqueroRfm(aq, cells, SALES_MAPPING);
@@ -181,6 +191,30 @@ function engineRecords(result: RfmResult): Map<string, CustomerRecord> {
     });
   }
   return records;
+}
+
+/**
+ * What `--forecast-days 90` adds to the analysis (BG/NBD and Gamma-Gamma fits, P(alive), expected purchases,
+ * 12-month CLV), on rows already read; and with the holdout check (`--forecast-report`). Printed, never asserted.
+ */
+async function forecastFigure(cells: CellValue[][], rows: number): Promise<void> {
+  const options = resolveOptions({});
+  const encoded = encodeRows(cells, 1, cells.length - 1, SALES_MAPPING, [...SALES_HEADER], options, {});
+  const end = latestPurchaseDay(encoded);
+  const customers = encoded.customerIds.length;
+  let notes = "";
+  const run = (holdout: boolean) => () => {
+    const forecast = forecastFromRows(encoded, customers, end, { horizonDays: 90, holdout });
+    notes = forecast.report.notes.join(", ");
+  };
+  await timeRuns(run(false), 1);
+  const plainCpu: number[] = [];
+  const holdoutCpu: number[] = [];
+  const plain = await timeRuns(run(false), rows <= 200_000 ? 5 : 3, plainCpu);
+  const withHoldout = await timeRuns(run(true), rows <= 200_000 ? 5 : 3, holdoutCpu);
+  console.log(
+    `  forecast ${fmt(median(plain))} ms added (H = 90 days, ${fmt(customers)} customers; runs ${plain.map(fmt).join(", ")}; cpu ${fmt(median(plainCpu))} ms); with the holdout check ${fmt(median(withHoldout))} ms (cpu ${fmt(median(holdoutCpu))} ms)${notes ? ` (notes: ${notes})` : ""}`,
+  );
 }
 
 function printTable(figures: readonly SizeFigures[]): void {

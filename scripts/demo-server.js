@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Serves the built `dist/` folder over plain HTTP for the browser demo (`npm run demo`), with no dependencies.
- * Usage: node scripts/demo-server.js [--port 3001] [--root dist]. `/` opens demo.html. Stops on Ctrl+C.
+ * Usage: node scripts/demo-server.js [--port 3001] [--host 127.0.0.1] [--root dist]. `/` opens demo.html. Stops
+ * on Ctrl+C. It listens on this machine only (127.0.0.1) unless `--host` says otherwise (e.g. `--host 0.0.0.0` to
+ * show the demo to another machine on the network): the demo reads whatever files the visitor picks.
  */
 "use strict";
 const fs = require("node:fs");
@@ -14,6 +16,7 @@ function option(name, fallback) {
 }
 
 const port = Number(option("port", process.env.DEMO_PORT || "3001"));
+const host = option("host", process.env.DEMO_HOST || "127.0.0.1");
 const root = path.resolve(option("root", path.join(__dirname, "..", "dist")));
 const contentTypes = {
   ".html": "text/html; charset=utf-8",
@@ -70,8 +73,13 @@ server.on("error", (error) => {
   console.error(error.code === "EADDRINUSE" ? `Port ${port} is in use: try --port 3002.` : error.message);
   process.exit(1);
 });
-server.listen(port, () => {
-  console.log(`RFM Segments demo: http://localhost:${port}/demo.html  (serving ${root}; Ctrl+C to stop)`);
+server.listen(port, host, () => {
+  const { address, port: actualPort } = server.address();
+  const everywhere = address === "0.0.0.0" || address === "::";
+  const shown = everywhere ? "localhost" : address.includes(":") ? `[${address}]` : address;
+  console.log(
+    `RFM Segments demo: http://${shown}:${actualPort}/demo.html  (serving ${root}${everywhere ? ", on every network interface" : ""}; Ctrl+C to stop)`,
+  );
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));

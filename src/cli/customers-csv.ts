@@ -49,11 +49,29 @@ const ZERO = 48;
  */
 const ROW_BYTES_BESIDES_ID = 512;
 
-/** A number as plain decimal text (never `1e-7` or `1e+21`). */
+/**
+ * A number as plain decimal text: the digits JavaScript prints (the shortest that read back as the same double),
+ * with the decimal point moved instead of an exponent, so `1e-7` is `0.0000001` and `1e+30` is
+ * `1000000000000000000000000000000`. (Amounts beyond ±900 billion are skipped when read, so monetary values never
+ * get there; averages of tiny amounts can go below 1e-6.)
+ */
 export function plainNumber(value: number): string {
   const text = String(value);
-  if (!text.includes("e")) return text;
-  return value.toFixed(20).replace(/\.?0+$/, "");
+  const e = text.indexOf("e");
+  if (e < 0) return text;
+  const negative = text.charCodeAt(0) === MINUS;
+  const mantissa = text.slice(negative ? 1 : 0, e);
+  const dot = mantissa.indexOf(".");
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  // Where the decimal point falls within `digits` (may be before the first or past the last digit).
+  const point = (dot < 0 ? mantissa.length : dot) + Number(text.slice(e + 1));
+  const plain =
+    point <= 0
+      ? `0.${"0".repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + "0".repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${plain}` : plain;
 }
 
 /** A customer id as a CSV field: quoted when it holds a quote, comma or line break, or starts or ends with space. */
@@ -64,13 +82,43 @@ function csvField(text: string): string {
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** OUT.csv as text (for tests and small files; the CLI writes the bytes). */
-export function formatCustomersCsv(result: RfmResult): string {
-  return formatCustomersCsvBytes(result).toString("utf8");
+/**
+ * Whether a customer id would be read as a formula by a spreadsheet opening the file: it starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return (OWASP, "CSV Injection"). `=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `-2+3`.
+ */
+export function looksLikeFormula(id: string): boolean {
+  const c = id.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
-/** OUT.csv as UTF-8 bytes. */
-export function formatCustomersCsvBytes(result: RfmResult): Buffer {
+/** Columns added after SPEC's: their names, and the text of customer i's fields, each preceded by a comma. */
+export interface ExtraColumns {
+  names: readonly string[];
+  fields: (i: number) => string;
+}
+
+export interface CustomersCsvOptions {
+  /** Columns after SPEC's, as `--forecast-days` adds them. */
+  extra?: ExtraColumns;
+  /** Write ids that look like formulas as they are (default false: with a leading apostrophe). */
+  rawIds?: boolean;
+  /** Filled in: how many ids were written with a leading apostrophe. */
+  stats?: { protectedIds: number };
+}
+
+/** OUT.csv as text (for tests and small files; the CLI writes the bytes). */
+export function formatCustomersCsv(result: RfmResult, csvOptions: CustomersCsvOptions = {}): string {
+  return formatCustomersCsvBytes(result, csvOptions).toString("utf8");
+}
+
+/**
+ * OUT.csv as UTF-8 bytes. An id that looks like a formula gets a leading apostrophe (`'=SUM(1+1)`), which Excel
+ * and LibreOffice read as "text follows" and show without it, unless `rawIds`; other ids are written as they are.
+ */
+export function formatCustomersCsvBytes(result: RfmResult, csvOptions: CustomersCsvOptions = {}): Buffer {
+  const protect = !csvOptions.rawIds;
+  const extra = csvOptions.extra;
+  let protectedIds = 0;
   const c = result.customers;
   const k = result.options.k;
   const count = c.id.length;
@@ -87,14 +135,18 @@ export function formatCustomersCsvBytes(result: RfmResult): Buffer {
 
   // About 100 bytes a row; only the pages written to are ever touched, so room to spare costs nothing.
   let out: Uint8Array = new Uint8Array(count * 160 + 1024);
-  let at = writeAscii(out, 0, `${OUTPUT_COLUMNS.join(",")}\n`);
+  const header = extra ? [...OUTPUT_COLUMNS, ...extra.names] : OUTPUT_COLUMNS;
+  let at = writeAscii(out, 0, `${header.join(",")}\n`);
   for (let index = 0; index < count; index++) {
     const i = order[index]!;
     const id = c.id[i]!;
     const room = at + ROW_BYTES_BESIDES_ID + id.length * 6 + 2;
     out = grown(out, room);
 
-    at = writeId(out, at, id);
+    if (protect && looksLikeFormula(id)) {
+      protectedIds++;
+      at = writeId(out, at, `'${id}`);
+    } else at = writeId(out, at, id);
     const first = c.firstPurchase[i]!;
     if (!dates.has(first - firstDay)) dates.add(first - firstDay, `,${serialToIsoDate(first)}`);
     at = dates.copy(out, at, first - firstDay);
@@ -127,7 +179,15 @@ export function formatCustomersCsvBytes(result: RfmResult): Buffer {
       );
     }
     at = classes.copy(out, at, classKey);
+    if (extra) {
+      // The piece ends the line: the extra fields go before its line feed (ASCII only: numbers).
+      const fields = extra.fields(i);
+      out = grown(out, at + fields.length + 1);
+      at = writeAscii(out, at - 1, fields);
+      out[at++] = LINE_FEED;
+    }
   }
+  if (csvOptions.stats) csvOptions.stats.protectedIds = protectedIds;
   return Buffer.from(out.buffer, 0, at);
 }
 

@@ -9,11 +9,14 @@
  * are its code.
  */
 import {
+  AmbiguousDateLog,
   cellToSerialDay,
   type ColumnMapping,
   grown,
   type EncodedSales,
+  isAmbiguousDateText,
   isExcelError,
+  isOutOfRangeUnits,
   MONEY_SCALE,
   multiplyUnits,
   NO_ORDER,
@@ -65,6 +68,8 @@ const QUOTED = 1;
 /** The engine's encoded rows, plus the customers in id order when the interner could tell it without sorting. */
 export interface CsvSales extends EncodedSales {
   customerIdOrder?: Uint32Array;
+  /** File line where a quoted field starts that is never closed (it then runs to the end of the file). */
+  unterminatedQuoteLine?: number;
 }
 
 /**
@@ -125,9 +130,11 @@ export function encodeCsv(
   const skipped = new SkipLog(options.maxSkippedReported);
   const { dateOrder } = options;
   const days = new DayCache(dateOrder);
+  const ambiguousDates = new AmbiguousDateLog();
   let blankRows = 0;
   let latestPurchaseDay = -1;
   let line = header.bodyLine;
+  let unterminatedQuoteLine: number | undefined;
 
   // The previous row's customer and order id bytes: consecutive lines of one order repeat them.
   let previousCustomerStart = 0;
@@ -190,7 +197,9 @@ export function encodeCsv(
           for (;;) {
             const q = buffer.indexOf(QUOTE, pos);
             if (q < 0) {
-              // Unterminated quote: the rest of the file is the field, as spreadsheet programs read it.
+              // Unterminated quote: the rest of the file is the field, as spreadsheet programs read it; the caller
+              // is told (the CLI refuses the file rather than lose the rows after it).
+              if (unterminatedQuoteLine === undefined) unterminatedQuoteLine = line;
               value += buffer.toString("utf8", partStart, length);
               pos = length;
               break;
@@ -288,9 +297,15 @@ export function encodeCsv(
     const quotedDate = fields.quoted[DATE];
     const dateStart = fields.start[DATE]!;
     let day: number;
-    if (quotedDate !== undefined) day = cellToSerialDay(quotedDate, dateOrder);
-    else if (dateStart < 0) day = NaN;
-    else day = days.of(buffer, dateStart, fields.end[DATE]!);
+    let ambiguousDate: string | undefined;
+    if (quotedDate !== undefined) {
+      day = cellToSerialDay(quotedDate, dateOrder);
+      if (day === day && isAmbiguousDateText(quotedDate)) ambiguousDate = quotedDate;
+    } else if (dateStart < 0) day = NaN;
+    else {
+      day = days.of(buffer, dateStart, fields.end[DATE]!);
+      ambiguousDate = days.ambiguousText;
+    }
     if (day !== day) {
       skipped.add(lineOfRow, "bad_date", skipped.listing ? fieldText(buffer, fields, DATE) : "");
       row++;
@@ -306,10 +321,22 @@ export function encodeCsv(
         row++;
         continue;
       }
-      units = multiplyUnits(units, price);
+      const quantity = units;
+      units = multiplyUnits(quantity, price);
+      if (isOutOfRangeUnits(units) || isOutOfRangeUnits(quantity) || isOutOfRangeUnits(price)) {
+        const slot = isOutOfRangeUnits(price) ? PRICE : AMOUNT;
+        skipped.add(lineOfRow, "amount_out_of_range", skipped.listing ? fieldText(buffer, fields, slot) : "");
+        row++;
+        continue;
+      }
     }
     if (units !== units) {
       skipped.add(lineOfRow, "bad_amount", skipped.listing ? fieldText(buffer, fields, AMOUNT) : "");
+      row++;
+      continue;
+    }
+    if (isOutOfRangeUnits(units)) {
+      skipped.add(lineOfRow, "amount_out_of_range", skipped.listing ? fieldText(buffer, fields, AMOUNT) : "");
       row++;
       continue;
     }
@@ -336,6 +363,7 @@ export function encodeCsv(
     rowDay[row] = day;
     storeUnits(rowUnits, bigUnits, row, units);
     if (units >= 0 && day > latestPurchaseDay) latestPurchaseDay = day;
+    if (ambiguousDate !== undefined) ambiguousDates.add(lineOfRow, ambiguousDate);
     if (hasOrder) {
       const start = fields.start[ORDER]!;
       const end = fields.end[ORDER]!;
@@ -405,8 +433,10 @@ export function encodeCsv(
     customerIds: options.ignoreCase ? foldedIds : customers.texts(),
     latestPurchaseDay,
     customerIdOrder: options.ignoreCase ? undefined : customers.indexesInTextOrder(),
+    unterminatedQuoteLine,
     blankRows,
     skipped,
+    ambiguousDates,
     rowNumberOf: (r) => rowLine[r]!,
     dateTextOf: (r) => readField(buffer, rowStart[r]!, delimiter, dateColumn),
     dimensions: [],
@@ -573,10 +603,15 @@ class DayCache {
   /** Other forms: their texts, and the day of each (by the text's index). */
   private readonly texts = new ByteInterner(256);
   private textDays: number[] = [];
+  /** Per text: the text when it reads as another real date in the other day/month order, else undefined. */
+  private textAmbiguous: (string | undefined)[] = [];
+  /** The text of the date just read when it is ambiguous (`03/05/2024`), else undefined. */
+  ambiguousText: string | undefined;
 
   constructor(private readonly dateOrder: "DMY" | "MDY") {}
 
   of(bytes: Buffer, start: number, end: number): number {
+    this.ambiguousText = undefined;
     if (end - start === 10 && bytes[start + 4] === MINUS && bytes[start + 7] === MINUS) {
       const key = digits(bytes, start, 4) * 10000 + digits(bytes, start + 5, 2) * 100 + digits(bytes, start + 8, 2);
       if (key >= 0) {
@@ -592,7 +627,13 @@ class DayCache {
       }
     }
     const index = this.texts.index(bytes, start, end);
-    if (index === this.textDays.length) this.textDays.push(this.parse(this.texts.text(index)));
+    if (index === this.textDays.length) {
+      const text = this.texts.text(index);
+      const day = this.parse(text);
+      this.textDays.push(day);
+      this.textAmbiguous.push(day === day && isAmbiguousDateText(text) ? text : undefined);
+    }
+    this.ambiguousText = this.textAmbiguous[index];
     return this.textDays[index]!;
   }
 

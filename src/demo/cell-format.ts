@@ -1,5 +1,5 @@
 /** Cell display text as Excel shows it: the stored value through its number format (SheetJS's SSF formatter). */
-import { SSF } from "xlsx";
+import { SSF } from "@e965/xlsx";
 import type { SimCellValue } from "../workbook-sim/model";
 
 const ssf = SSF as { format(format: string, value: number): string };

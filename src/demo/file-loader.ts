@@ -2,7 +2,7 @@
  * Reads a CSV or XLSX file with SheetJS into typed cells: dates become serial numbers with a date format, numbers
  * stay numbers, id columns stay text, Excel error cells read as their text (`#N/A`), as Office.js returns them.
  */
-import { read, utils, type CellObject, type WorkSheet } from "xlsx";
+import { read, utils, type CellObject, type WorkSheet } from "@e965/xlsx";
 import type { SimCellValue } from "../workbook-sim/model";
 import { isDateFormat } from "./cell-format";
 import { isIdHeader, isMoneyHeader, MONEY_FORMAT, typeTextCell, typeTextRows, type TypedSheet } from "./typed-cells";

@@ -16,10 +16,12 @@ import {
   ORDER_LINKED,
   SkipLog,
   unitsAt,
+  WARNING_ROWS,
 } from "./encoded-sales";
+import { EARLY_DATE_SERIAL, todaySerial } from "./excel-date";
 import { encodeColumns, encodeRows, type SalesColumns } from "./encode-cells";
 import { correctlyRoundedSum } from "./float-sum";
-import { MONEY_SCALE, numberToUnits } from "./money";
+import { MAX_EXACT_UNITS, MONEY_SCALE, numberToUnits } from "./money";
 import { resolveOptions } from "./options";
 import {
   binOf,
@@ -35,6 +37,7 @@ import {
   type CellValue,
   type ColumnMapping,
   type CustomerColumns,
+  type DateWarnings,
   LIFECYCLE_KEYS,
   type ProgressHooks,
   type RfmOptions,
@@ -184,6 +187,8 @@ function analyzeEncodedUnchecked(
     );
   }
   const analysisDate = options.analysisDate ?? latestPurchaseDay;
+  // Before pass 2, which reuses the rows' days as scratch memory.
+  const dateWarnings = scanDates(encoded, options, analysisDate);
 
   // Pass 2: aggregate per customer, skipping rows after the analysis date.
   const customerCount = ids.length;
@@ -191,6 +196,15 @@ function analyzeEncodedUnchecked(
   // In chunks: a small method called many times is optimised as a whole and stays so between runs.
   for (let from = 0; from < rowCount; from += CHECK_EVERY) aggregator.add(from, Math.min(rowCount, from + CHECK_EVERY));
   const { money, fields, usedRows, keptUnits, afterDateLog } = aggregator;
+  if (aggregator.outOfRangeCustomer >= 0) {
+    const customer = ids[aggregator.outOfRangeCustomer]!;
+    throw new RfmInputError(
+      "total_out_of_range",
+      `The amounts of customer "${customer}" add up to more than 900 billion (plus or minus), beyond what can be ` +
+        "summed exactly to 1/10,000. Check that customer's amounts: a wrong unit or a pasted number is likely.",
+      { customer },
+    );
+  }
   const frequency = new Int32Array(customerCount);
   for (let c = 0; c < customerCount; c++) frequency[c] = fields[c * RECORD_WORDS + FREQUENCY]!;
   // Pass 2 was the last use of the rows' days and units: their memory holds the order groups.
@@ -265,6 +279,7 @@ function analyzeEncodedUnchecked(
     pareto: scored.pareto,
     skipped: { count: skipLog.count, byReason: skipLog.byReason, rows: skipLog.rows },
     returnsOnlyCustomers,
+    dateWarnings,
     totals: {
       dataRows: rowCount,
       blankRows,
@@ -276,6 +291,46 @@ function analyzeEncodedUnchecked(
   };
 }
 
+/**
+ * Rows read with a date after today or before 1990, and the ambiguous text dates the reader met. A single row
+ * dated 2099 moves the default analysis date (SPEC keeps that rule), so the pane and the CLI say so.
+ */
+function scanDates(encoded: EncodedSales, options: RfmOptions, analysisDate: number): DateWarnings {
+  const today = options.today ?? todaySerial();
+  const { rowCount, rowDay } = encoded;
+  const rowCust = encoded.rowCustomer;
+  let futureCount = 0;
+  let latest = -1;
+  let earlyCount = 0;
+  let earliest = Infinity;
+  const futureRows: number[] = [];
+  const earlyRows: number[] = [];
+  for (let row = 0; row < rowCount; row++) {
+    if (rowCust[row]! < 0) continue;
+    const day = rowDay[row]!;
+    if (day > today) {
+      if (futureRows.length < WARNING_ROWS) futureRows.push(encoded.rowNumberOf(row));
+      futureCount++;
+      if (day > latest) latest = day;
+    } else if (day < EARLY_DATE_SERIAL) {
+      if (earlyRows.length < WARNING_ROWS) earlyRows.push(encoded.rowNumberOf(row));
+      earlyCount++;
+      if (day < earliest) earliest = day;
+    }
+  }
+  const ambiguous = encoded.ambiguousDates;
+  return {
+    today,
+    future: futureCount > 0 ? { count: futureCount, rows: futureRows, latest } : null,
+    analysisDateInFuture: options.analysisDate === undefined && analysisDate > today,
+    early: earlyCount > 0 ? { count: earlyCount, rows: earlyRows, earliest } : null,
+    ambiguous:
+      ambiguous && ambiguous.count > 0
+        ? { order: options.dateOrder, count: ambiguous.count, rows: ambiguous.rows, example: ambiguous.example }
+        : null,
+  };
+}
+
 /** Pass 2: per-customer aggregates of the rows on or before the analysis date, added chunk by chunk. */
 class CustomerAggregator {
   /** The records (RECORD_BYTES each) as float64 words (monetary) and as int32 words (the rest). */
@@ -283,6 +338,8 @@ class CustomerAggregator {
   readonly fields: Int32Array;
   usedRows = 0;
   keptUnits = 0;
+  /** The first customer whose running total left ±MAX_EXACT_UNITS, or -1. */
+  outOfRangeCustomer = -1;
 
   constructor(
     private readonly encoded: EncodedSales,
@@ -324,7 +381,11 @@ class CustomerAggregator {
       usedRows++;
       const at = c * RECORD_WORDS;
       const units = unitsAt(rowUnits, bigUnits, row);
-      money[c * (RECORD_BYTES / 8)] = money[c * (RECORD_BYTES / 8)]! + units;
+      const total = money[c * (RECORD_BYTES / 8)]! + units;
+      money[c * (RECORD_BYTES / 8)] = total;
+      // Past ±2^53 units a sum is no longer exact: remember the first customer it happens to (one compare a row).
+      if ((total > MAX_EXACT_UNITS || total < -MAX_EXACT_UNITS) && this.outOfRangeCustomer < 0)
+        this.outOfRangeCustomer = c;
       fields[at + ROWS] = fields[at + ROWS]! + 1;
       keptUnits += units;
       if (units < 0) continue; // a return lowers monetary value only

@@ -8,6 +8,7 @@
  */
 import { cellText, cellToSerialDay, cellToUnits, describeCell, isBlankCell, isExcelError } from "./cells";
 import {
+  AmbiguousDateLog,
   CHECK_EVERY,
   checkHooks,
   type EncodedSales,
@@ -18,9 +19,9 @@ import {
   SkipLog,
   storeUnits,
 } from "./encoded-sales";
-import { parseDateText } from "./excel-date";
+import { isAmbiguousDateText, parseDateText } from "./excel-date";
 import { hashText, NumberKeyedIndex, RangeInterner } from "./interner";
-import { multiplyUnits, numberToUnits } from "./money";
+import { isOutOfRangeUnits, multiplyUnits, numberToUnits } from "./money";
 import type { CellValue, ColumnMapping, ProgressHooks, RfmOptions, SkipReason } from "./types";
 
 /** Sales lines as columns (one entry per data row, header excluded). Only `customer` and `date` are required. */
@@ -162,6 +163,9 @@ class RowReader {
   latestPurchaseDay = -1;
   private previousDateText = "";
   private previousDateDay = NaN;
+  private previousDateAmbiguous = false;
+  readonly ambiguousDates = new AmbiguousDateLog();
+  rowNumberBase = 0;
 
   constructor(
     private readonly values: CellValue[][],
@@ -182,7 +186,7 @@ class RowReader {
     const { skip } = this;
     const { customer: customerColumn, date: dateColumn, amount: amountColumn, order: orderColumn } = this.columns;
     const { quantity: quantityColumn, price: priceColumn } = this.columns;
-    let { blankRows, latestPurchaseDay, previousDateText, previousDateDay } = this;
+    let { blankRows, latestPurchaseDay, previousDateText, previousDateDay, previousDateAmbiguous } = this;
     for (let row = from; row < to; row++) {
       const cells = values[start + row];
       if (!cells) {
@@ -200,13 +204,18 @@ class RowReader {
 
       const dateCell = cells[dateColumn];
       let day: number;
+      let ambiguous = false;
       if (typeof dateCell === "number") day = dateCell >= 1 && dateCell < 2958466 ? Math.floor(dateCell) : NaN;
-      else if (typeof dateCell === "string" && dateCell === previousDateText) day = previousDateDay;
-      else {
+      else if (typeof dateCell === "string" && dateCell === previousDateText) {
+        day = previousDateDay;
+        ambiguous = previousDateAmbiguous;
+      } else {
         day = dayOfNonNumber(dateCell, dateOrder);
         if (typeof dateCell === "string") {
+          ambiguous = day === day && isAmbiguousDateText(dateCell);
           previousDateText = dateCell;
           previousDateDay = day;
+          previousDateAmbiguous = ambiguous;
         }
       }
       if (day !== day) {
@@ -222,6 +231,10 @@ class RowReader {
           skip(row, "bad_amount", amountCell);
           continue;
         }
+        if (isOutOfRangeUnits(units)) {
+          skip(row, "amount_out_of_range", amountCell);
+          continue;
+        }
       } else {
         const quantityCell = cells[quantityColumn];
         const priceCell = cells[priceColumn];
@@ -232,6 +245,10 @@ class RowReader {
           continue;
         }
         units = multiplyUnits(quantity, price);
+        if (isOutOfRangeUnits(units) || isOutOfRangeUnits(quantity) || isOutOfRangeUnits(price)) {
+          skip(row, "amount_out_of_range", isOutOfRangeUnits(quantity) ? quantityCell : priceCell);
+          continue;
+        }
       }
 
       const c = numericId ? customers.ofNumber(customerCell) : customers.ofText(id);
@@ -240,11 +257,13 @@ class RowReader {
       storeUnits(rowUnits, bigUnits, row, units);
       if (units >= 0 && day > latestPurchaseDay) latestPurchaseDay = day;
       if (orders) orders.record(row, orderKeyOf(cells[orderColumn]), c);
+      if (ambiguous) this.ambiguousDates.add(this.rowNumberBase + row, dateCell as string);
     }
     this.blankRows = blankRows;
     this.latestPurchaseDay = latestPurchaseDay;
     this.previousDateText = previousDateText;
     this.previousDateDay = previousDateDay;
+    this.previousDateAmbiguous = previousDateAmbiguous;
   }
 }
 
@@ -285,12 +304,13 @@ export function encodeRows(
   };
   reader.customers = new CustomerNumbering(ignoreCase);
   reader.dateOrder = dateOrder;
+  reader.rowNumberBase = rowNumberBase;
   // In chunks: a small method called many times is optimised as a whole and stays so between runs.
   for (let from = 0; from < rowCount; from += CHECK_EVERY) {
     if (from > 0) checkHooks(hooks, (0.85 * from) / rowCount);
     reader.read(from, Math.min(rowCount, from + CHECK_EVERY));
   }
-  const { rowCust, rowDay, rowUnits, bigUnits, orders, blankRows, latestPurchaseDay } = reader;
+  const { rowCust, rowDay, rowUnits, bigUnits, orders, blankRows, latestPurchaseDay, ambiguousDates } = reader;
   const ids = reader.customers.ids;
   const cellAt = (row: number, column: number): CellValue => values[start + row]?.[column];
   return {
@@ -304,6 +324,7 @@ export function encodeRows(
     blankRows,
     latestPurchaseDay,
     skipped: skipLog,
+    ambiguousDates,
     rowNumberOf: (row) => rowNumberBase + row,
     dateTextOf: (row) => describeCell(cellAt(row, dateColumn)),
     dimensions: mapping.dimensions.map((column) => ({
@@ -351,6 +372,8 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
   let blankRows = 0;
   let previousDateText = "";
   let previousDateDay = NaN;
+  let previousDateAmbiguous = false;
+  const ambiguousDates = new AmbiguousDateLog();
 
   for (let row = 0; row < rowCount; row++) {
     if ((row & (CHECK_EVERY - 1)) === 0 && row > 0) checkHooks(hooks, (0.85 * row) / rowCount);
@@ -365,13 +388,18 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
 
     const dateCell = dateCells[row];
     let day: number;
+    let ambiguous = false;
     if (typeof dateCell === "number") day = dateCell >= 1 && dateCell < 2958466 ? Math.floor(dateCell) : NaN;
-    else if (typeof dateCell === "string" && dateCell === previousDateText) day = previousDateDay;
-    else {
+    else if (typeof dateCell === "string" && dateCell === previousDateText) {
+      day = previousDateDay;
+      ambiguous = previousDateAmbiguous;
+    } else {
       day = dayOfNonNumber(dateCell, dateOrder);
       if (typeof dateCell === "string") {
+        ambiguous = day === day && isAmbiguousDateText(dateCell);
         previousDateText = dateCell;
         previousDateDay = day;
+        previousDateAmbiguous = ambiguous;
       }
     }
     if (day !== day) {
@@ -387,6 +415,10 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
         skip(row, "bad_amount", amountCell);
         continue;
       }
+      if (isOutOfRangeUnits(units)) {
+        skip(row, "amount_out_of_range", amountCell);
+        continue;
+      }
     } else {
       const quantity = cellToUnits(quantityCells![row]);
       const price = cellToUnits(priceCells![row]);
@@ -395,6 +427,10 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
         continue;
       }
       units = multiplyUnits(quantity, price);
+      if (isOutOfRangeUnits(units) || isOutOfRangeUnits(quantity) || isOutOfRangeUnits(price)) {
+        skip(row, "amount_out_of_range", isOutOfRangeUnits(quantity) ? quantityCells![row] : priceCells![row]);
+        continue;
+      }
     }
 
     const c = numericId ? customers.ofNumber(customerCell) : customers.ofText(id);
@@ -402,6 +438,7 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     rowDay[row] = day;
     storeUnits(rowUnits, bigUnits, row, units);
     if (orders) orders.record(row, orderKeyOf(orderCells![row]), c);
+    if (ambiguous) ambiguousDates.add(rowNumberOf(row), dateCell as string);
   }
   return {
     rowCount,
@@ -413,6 +450,7 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     customerIds: customers.ids,
     blankRows,
     skipped: skipLog,
+    ambiguousDates,
     rowNumberOf,
     dateTextOf: (row) => describeCell(dateCells[row]),
     dimensions: (columns.dimensions ?? []).map(({ name, values }) => ({

@@ -1,3 +1,18 @@
+/** Rows whose date text reads as another real date in the other day/month order (`03/05/2024`). */
+export class AmbiguousDateLog {
+  count = 0;
+  rows: number[] = [];
+  example = "";
+
+  add(row: number, text: string): void {
+    if (this.count++ === 0) this.example = text.trim();
+    if (this.rows.length < WARNING_ROWS) this.rows.push(row);
+  }
+}
+
+/** How many row numbers a date warning lists. */
+export const WARNING_ROWS = 5;
+
 /**
  * Sales rows after reading (pass 1), shared by the cell readers (`analyzeRfm`, `analyzeColumns`) and the CLI's CSV
  * reader, plus the skipped-row log they fill.
@@ -8,7 +23,13 @@ import { CancelledError, type ProgressHooks, type SkippedRow, type SkipReason } 
 /** Skipped-row bookkeeping shared by the readers: exact counts, the first `max` rows individually. */
 export class SkipLog {
   count = 0;
-  byReason: Record<SkipReason, number> = { missing_customer: 0, bad_date: 0, bad_amount: 0, after_analysis_date: 0 };
+  byReason: Record<SkipReason, number> = {
+    missing_customer: 0,
+    bad_date: 0,
+    bad_amount: 0,
+    amount_out_of_range: 0,
+    after_analysis_date: 0,
+  };
   rows: SkippedRow[] = [];
   constructor(private readonly max: number) {}
 
@@ -47,6 +68,8 @@ export interface EncodedSales {
   latestPurchaseDay?: number;
   blankRows: number;
   skipped: SkipLog;
+  /** Kept rows whose date text was ambiguous, if the reader kept track. */
+  ambiguousDates?: AmbiguousDateLog;
   rowNumberOf: (row: number) => number;
   /** The date cell of a row as text, for reporting rows after the analysis date. */
   dateTextOf: (row: number) => string;

@@ -130,6 +130,30 @@ export function parseDateText(text: string, dateOrder: "DMY" | "MDY" = "DMY", fr
 }
 
 /**
+ * Whether a date text reads as two different real dates by day-month and by month-day order (`03/05/2024`; not
+ * `05/05/2024`, not `13/05/2024`, never a year-first form). Cheap for other texts: it parses only texts whose
+ * first number has one or two digits.
+ */
+export function isAmbiguousDateText(text: string): boolean {
+  const start = skipWhitespace(text, 0, text.length);
+  const c1 = text.charCodeAt(start + 1);
+  const c2 = text.charCodeAt(start + 2);
+  const isSep = (c: number) => c === 47 || c === 45 || c === 46;
+  if (!isSep(c1) && !isSep(c2)) return false;
+  const dayFirst = parseDateText(text, "DMY");
+  const monthFirst = parseDateText(text, "MDY");
+  return dayFirst === dayFirst && monthFirst === monthFirst && dayFirst !== monthFirst;
+}
+
+/** Today's date in the machine's local calendar, as a serial day (the one place the engine asks for the clock). */
+export function todaySerial(now: Date = new Date()): number {
+  return civilToSerial(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** Serial of 1990-01-01: dates before it are warned about (a typo, or a 1 read as 1900-01-01). */
+export const EARLY_DATE_SERIAL = 32874;
+
+/**
  * Serial day of an ISO-like date text (`2024-03-01`, `2024-03-01T10:00:00Z`, `2024/3/1`, `2024年3月1日`);
  * NaN when it is not a date. Surrounding white space is ignored.
  */

@@ -22,11 +22,21 @@ export {
   type RowOrders,
   storeUnits,
   unitsAt,
+  AmbiguousDateLog,
 } from "./encoded-sales";
 export { guessMapping, validateMapping, normaliseHeader } from "./mapping";
 export { defaultRfmOptions, DEFAULT_SEGMENT_GRID, resolveOptions } from "./options";
-export { serialToIsoDate, isoDateToSerial, parseDateText, civilToSerial, MAX_DATE_SERIAL } from "./excel-date";
-export { parseMoneyText, numberToUnits, multiplyUnits, MONEY_SCALE } from "./money";
+export {
+  serialToIsoDate,
+  isoDateToSerial,
+  parseDateText,
+  civilToSerial,
+  MAX_DATE_SERIAL,
+  isAmbiguousDateText,
+  todaySerial,
+  EARLY_DATE_SERIAL,
+} from "./excel-date";
+export { parseMoneyText, numberToUnits, multiplyUnits, MONEY_SCALE, MAX_EXACT_UNITS, isOutOfRangeUnits } from "./money";
 export { cellText, cellToSerialDay, cellToUnits, isExcelError } from "./cells";
 export { rfmCode, toFiveLevels } from "./scores";
 export * from "./types";

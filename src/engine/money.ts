@@ -5,6 +5,17 @@
 
 export const MONEY_SCALE = 10_000;
 
+/**
+ * The largest amount, in units, that is summed exactly: 2^53 − 1 units = 900,719,925,474.0991 in currency. A row
+ * beyond it is skipped (`amount_out_of_range`), and a customer whose running total would pass it stops the run.
+ */
+export const MAX_EXACT_UNITS = Number.MAX_SAFE_INTEGER;
+
+/** Whether `units` (a number, not NaN) is beyond ±MAX_EXACT_UNITS (so also ±Infinity). */
+export function isOutOfRangeUnits(units: number): boolean {
+  return units > MAX_EXACT_UNITS || units < -MAX_EXACT_UNITS;
+}
+
 /** Exact rounding of a decimal digit string `intPart.fracPart` to units (half away from zero), unsigned. */
 function decimalDigitsToUnits(intPart: string, fracPart: string): number {
   const padded = (fracPart + "00000").slice(0, 5);
@@ -15,7 +26,8 @@ function decimalDigitsToUnits(intPart: string, fracPart: string): number {
 
 /**
  * Units of a JS number, rounded half away from zero at the 4th decimal as the number is written (so 1.00005
- * becomes 1.0001 although its binary value is slightly below). NaN for non-finite input.
+ * becomes 1.0001 although its binary value is slightly below). NaN for non-finite input; a value beyond
+ * ±MAX_EXACT_UNITS (possibly Infinity, as for 1e308) is returned as it comes out, for the caller to reject.
  */
 export function numberToUnits(value: number): number {
   if (!Number.isFinite(value)) return NaN;
@@ -43,7 +55,9 @@ import { isWhitespace, skipWhitespace, trimEndIndex } from "./text-range";
 /**
  * Units of a money text (or of `text[start, end)`): `1234.5`, `1,234.50`, `¥1,234.50`, `￥12`, `$12`, `€3`, `£3`, `US$5`, `12元`, `(12.00)`
  * (negative), `-12`, `12-`, `+12`, `1.5E3`; surrounding white space is ignored. NaN when unreadable
- * (e.g. `1.234,50`, `#N/A`, `abc`).
+ * (e.g. `1.234,50`, `#N/A`, `abc`). An amount beyond ±MAX_EXACT_UNITS, in digits or in scientific notation, comes
+ * back beyond it (not exact, possibly ±Infinity): one rule for `123456789012345678901234` and `1e23`, which the
+ * readers skip as `amount_out_of_range`.
  */
 export function parseMoneyText(text: string, from = 0, to = text.length): number {
   // Most cells have no surrounding white space: test one character before calling the full trimmer.
@@ -137,7 +151,7 @@ export function parseMoneyText(text: string, from = 0, to = text.length): number
     }
     return NaN;
   }
-  if (intDigitCount > 15) return NaN; // beyond exact integers; no shop ledger has such amounts
+  // Exact while within ±MAX_EXACT_UNITS (intValue < 2^53 then); anything beyond stays beyond it, for the caller.
   for (let d = fracDigitCount; d < 4; d++) fracValue *= 10;
   const units = intValue * MONEY_SCALE + fracValue + (roundUp ? 1 : 0);
   return negative ? -units + 0 : units;

@@ -90,9 +90,37 @@ export interface RfmOptions {
   firstRowNumber: number;
   /** How many skipped rows to report individually (default 20; the count is always exact). */
   maxSkippedReported: number;
+  /** "Today" as a serial day, for the dates-after-today warning (default: the machine's local date). */
+  today?: number;
 }
 
-export type SkipReason = "missing_customer" | "bad_date" | "bad_amount" | "after_analysis_date";
+/**
+ * Dates worth a second look; none of them changes a result. Rows are worksheet row / file line numbers (the
+ * first few), counts are exact, over the rows read (customer, date and amount readable).
+ */
+export interface DateWarnings {
+  /** The day taken as today. */
+  today: number;
+  /** Rows dated after today, and the latest such date. */
+  future: { count: number; rows: number[]; latest: number } | null;
+  /**
+   * Whether the analysis date is the default (the latest purchase date) and that date is after today: then every
+   * recency counts from it, and one mistyped year makes every customer look lapsed.
+   */
+  analysisDateInFuture: boolean;
+  /** Rows dated before 1990-01-01 (a 1 in a date cell, or the text `1`, reads as 1900-01-01), and the earliest. */
+  early: { count: number; rows: number[]; earliest: number } | null;
+  /** Text dates such as `03/05/2024` that read as another real date in the other order, and the order used. */
+  ambiguous: { order: "DMY" | "MDY"; count: number; rows: number[]; example: string } | null;
+}
+
+export type SkipReason =
+  | "missing_customer"
+  | "bad_date"
+  | "bad_amount"
+  /** A readable amount (or quantity × price) beyond ±900 billion, where sums stop being exact (money.ts). */
+  | "amount_out_of_range"
+  | "after_analysis_date";
 
 export interface SkippedRow {
   /** Worksheet row number (or file line number). */
@@ -159,6 +187,8 @@ export interface RfmResult {
   skipped: { count: number; byReason: Record<SkipReason, number>; rows: SkippedRow[] };
   /** Customers whose rows are all returns: reported, not scored. */
   returnsOnlyCustomers: string[];
+  /** Dates in the future, before 1990, or read in a guessed day/month order. */
+  dateWarnings: DateWarnings;
   totals: {
     dataRows: number;
     blankRows: number;
@@ -180,7 +210,14 @@ export interface ProgressHooks {
 export class RfmInputError extends Error {
   constructor(
     public readonly code:
-      "empty_selection" | "header_only" | "missing_field" | "duplicate_column" | "no_valid_rows" | "bad_option",
+      | "empty_selection"
+      | "header_only"
+      | "missing_field"
+      | "duplicate_column"
+      | "no_valid_rows"
+      | "bad_option"
+      /** A customer's total would pass ±900 billion, beyond exact sums; `detail.customer` names the customer. */
+      | "total_out_of_range",
     message: string,
     public readonly detail: Record<string, string | number> = {},
   ) {

@@ -18,7 +18,8 @@ const PLAIN_MESSAGES: Record<ExcelErrorCode, string> = {
   not_supported: "This version of Excel lacks a feature the add-in needs. Update Office or use Excel on the web.",
   cell_edit_mode: "Excel is busy because a cell is being edited. Press Enter or Esc in the sheet, then try again.",
   protected: "The workbook or sheet is protected. Unprotect it, then try again.",
-  name_conflict: "A sheet or table with the same name already exists and could not be replaced.",
+  name_conflict:
+    "A sheet, table or defined name with the same name already exists (table names and defined names share one list).",
   bad_shape: "The data written did not fit the cells it was meant for.",
   excel_error: "Excel reported an error while the add-in was working.",
 };
@@ -49,6 +50,10 @@ const CODE_BY_EXCEL_CODE: Record<string, ExcelErrorCode> = {
   ItemAlreadyExists: "name_conflict",
 };
 
+/** Error locations (debugInfo.errorLocation) of the calls that name a table, sheet or defined name. */
+const NAME_LOCATIONS =
+  /^(Table\.name|TableCollection\.add|Worksheet\.name|WorksheetCollection\.add|NamedItemCollection\.add)$/;
+
 /** Turns anything thrown by Office.js (or by this folder) into an ExcelWriteError with a plain message. */
 export function toExcelWriteError(error: unknown): ExcelWriteError {
   if (error instanceof ExcelWriteError) return error;
@@ -57,9 +62,19 @@ export function toExcelWriteError(error: unknown): ExcelWriteError {
       ? String((error as { code: unknown }).code)
       : undefined;
   const excelMessage = error instanceof Error ? error.message : String(error);
+  const location =
+    typeof error === "object" && error !== null && "debugInfo" in error
+      ? String((error as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation ?? "")
+      : "";
   const code =
     (excelCode !== undefined ? CODE_BY_EXCEL_CODE[excelCode] : undefined) ??
-    (excelCode === "InvalidArgument" && /dimension|rows or columns/i.test(excelMessage) ? "bad_shape" : "excel_error");
+    (excelCode === "InvalidArgument" && /dimension|rows or columns/i.test(excelMessage)
+      ? "bad_shape"
+      : // A duplicate table name fails with a bare InvalidArgument (office-js#551); so does a table name that is a
+        // defined name's: where Excel says it failed naming something, tell the user it was a name clash.
+        excelCode === "InvalidArgument" && NAME_LOCATIONS.test(location)
+        ? "name_conflict"
+        : "excel_error");
   const message = code === "excel_error" ? `${PLAIN_MESSAGES.excel_error} (${excelMessage})` : PLAIN_MESSAGES[code];
   return new ExcelWriteError(code, message, excelCode, excelMessage);
 }

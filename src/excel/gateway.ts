@@ -30,6 +30,22 @@ export interface WriteOptions {
   labels: WorkbookLabels;
   /** Replace the add-in's own outputs of an earlier run (the pane asks the user first). */
   replacePrevious: boolean;
+  /**
+   * With replacePrevious: the ids (from listPreviousOutputs) of the sheets the user agreed to replace. Only those
+   * that are still provably the add-in's are replaced. Left out: the listed sheets neither renamed nor edited.
+   */
+  replaceSheetIds?: string[];
+}
+
+/** An earlier output sheet, provably the add-in's, as the Replace dialog lists it. */
+export interface PreviousOutput {
+  id: string;
+  currentName: string;
+  /** The name the add-in gave it (equal to currentName unless renamed). */
+  writtenName: string;
+  renamed: boolean;
+  /** Its cells differ from what the add-in wrote (or there is no record to compare with). */
+  edited: boolean;
 }
 
 export interface WriteReport {
@@ -47,12 +63,21 @@ export interface WorkbookGateway {
   readSource(onProgress?: ProgressFn): Promise<SourceRange>;
   /** True when sheets made by an earlier run exist (then the pane asks before replacing them). */
   hasPreviousOutputs(): Promise<boolean>;
+  /** The earlier output sheets that are provably the add-in's, in tab order, with what changed since. */
+  listPreviousOutputs(): Promise<PreviousOutput[]>;
   writeResults(
     result: RfmResult,
     source: SourceRange,
     options: WriteOptions,
     onProgress?: ProgressFn,
   ): Promise<WriteReport>;
+  /**
+   * Undo the last successful run of this session (Office.js changes are not on Excel's own undo stack): delete the
+   * sheets it created (by id), restore the segment columns as they were, bring back the sheets a Replace hid.
+   */
+  undoLastRun(): Promise<void>;
+  /** True when undoLastRun has something to undo. */
+  canUndo(): boolean;
   /** Activate a sheet the add-in wrote. */
   showSheet(name: string): Promise<void>;
   /** Per-workbook remembered settings (document settings). */

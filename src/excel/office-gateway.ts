@@ -1,10 +1,10 @@
 /** The WorkbookGateway over Office.js; the only object the pane gets from this folder. */
 import type { WorkbookGateway } from "./gateway";
-import { SETTINGS_KEY, listSheets, readOutputRecord, saveSetting } from "./add-in-ownership";
+import { SETTINGS_KEY, listPreviousOutputs, readOutputRecord, saveSetting } from "./add-in-ownership";
 import { toExcelWriteError } from "./errors";
 import { readSource } from "./read-source";
 import { detectCapabilities } from "./requirements";
-import { writeResults } from "./write-results";
+import { type RunSession, undoLastRun, writeResults } from "./write-results";
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -15,16 +15,17 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function createOfficeGateway(): WorkbookGateway {
+  // The undo window: the last successful run of this pane session (Office.js changes are not on Excel's undo stack).
+  const session: RunSession = {};
+  const previousOutputs = () =>
+    mapped(() => Excel.run((context) => listPreviousOutputs(context, detectCapabilities(), readOutputRecord())));
   return {
     readSource: (onProgress) => mapped(() => readSource(onProgress)),
-    hasPreviousOutputs: () =>
-      mapped(() =>
-        Excel.run(async (context) => {
-          const sheets = await listSheets(context, detectCapabilities(), readOutputRecord());
-          return sheets.some((sheet) => sheet.owned);
-        }),
-      ),
-    writeResults: (result, source, options, onProgress) => writeResults(result, source, options, onProgress),
+    hasPreviousOutputs: async () => (await previousOutputs()).length > 0,
+    listPreviousOutputs: previousOutputs,
+    writeResults: (result, source, options, onProgress) => writeResults(result, source, options, onProgress, session),
+    undoLastRun: () => undoLastRun(session),
+    canUndo: () => session.lastRun !== undefined,
     showSheet: (name) =>
       mapped(() =>
         Excel.run(async (context) => {

@@ -101,6 +101,12 @@ export const EN_MESSAGES = {
   "replace.replace": "Replace",
   "replace.keep": "Keep both",
   "replace.cancel": "Cancel",
+  "replace.listHint":
+    "Ticked sheets are replaced; the new results are written first, and the old sheets stay recoverable with Undo until the next run. Unticked sheets are kept.",
+  "replace.renamed": "renamed since the add-in wrote it (was {name})",
+  "replace.edited": "changed since the add-in wrote it",
+  "undo.button": "Undo last run",
+  "undo.done": "The last run was undone.",
 
   "results.heading": "Results",
   "results.overview": "{customers} customers from {rows} rows, analysed on {date}",
@@ -129,6 +135,38 @@ export const EN_MESSAGES = {
   "skip.bad_date": "date not readable",
   "skip.bad_amount": "amount not readable",
   "skip.after_analysis_date": "after the analysis date",
+  "skip.amount_out_of_range": "amount beyond ±900 billion",
+  "inputWarning.futureDates": "{count} rows are dated after today ({today}); the latest is {latest} (row {row}).",
+  "inputWarning.futureAnalysisDate":
+    "The analysis date {date} comes from a row dated after today, so every recency is counted from that day. Check that row's date, or set the analysis date yourself.",
+  "inputWarning.earlyDates":
+    "{count} rows are dated before 1990; the earliest is {earliest} (row {row}). A cell holding just 1 reads as 1900-01-01. Check those dates.",
+  "inputWarning.ambiguousDates.DMY":
+    "{count} dates such as {example} can be read two ways; they were read day first (DD/MM/YYYY). If your dates are month first, change the date order and run again.",
+  "inputWarning.ambiguousDates.MDY":
+    "{count} dates such as {example} can be read two ways; they were read month first (MM/DD/YYYY). If your dates are day first, change the date order and run again.",
+  "error.total_out_of_range":
+    "A customer's amounts add up to more than 900 billion, beyond what can be summed exactly. Check the amount column for a wrong value.",
+
+  "forecast.note.no_customers":
+    "No customer has a purchase on or before the analysis date, so there is nothing to forecast.",
+  "forecast.note.no_repeat_customers":
+    "No forecast: nobody bought on two different days, so there is no repeat buying to learn from.",
+  "forecast.note.too_few_repeat_customers":
+    "No forecast: it needs at least 30 customers who bought on two different days.",
+  "forecast.note.no_convergence": "No forecast: the purchase model could not be fitted to these data.",
+  "forecast.note.spend_too_few_customers":
+    "No spend forecast (order value, revenue, CLV): it needs at least 10 customers with a repeat purchase of positive value.",
+  "forecast.note.spend_no_convergence":
+    "No spend forecast (order value, revenue, CLV): the spend model could not be fitted to these data.",
+  "forecast.note.spend_mean_undefined":
+    "Customers who have not bought again get no expected order value: the spend model has no finite average.",
+  "forecast.note.holdout_too_short":
+    "No check against the past: it needs at least twice the forecast period of history.",
+  "forecast.note.holdout_too_few_repeat_customers":
+    "No check against the past: too few repeat customers before the check period.",
+  "forecast.note.holdout_no_convergence":
+    "No check against the past: the model could not be fitted to the earlier data.",
 
   "error.title": "Can't continue",
   "error.empty_selection":

@@ -100,6 +100,12 @@ export const ZH_HANS_MESSAGES: Messages = {
   "replace.replace": "替换",
   "replace.keep": "全部保留",
   "replace.cancel": "取消",
+  "replace.listHint":
+    "勾选的工作表将被替换：先写入新结果，在下次运行之前可用“撤销”恢复旧工作表。未勾选的工作表将保留。",
+  "replace.renamed": "加载项写入后已重命名（原名 {name}）",
+  "replace.edited": "加载项写入后已被修改",
+  "undo.button": "撤销上次运行",
+  "undo.done": "已撤销上次运行。",
 
   "results.heading": "结果",
   "results.overview": "{rows} 行数据中的 {customers} 位客户，分析日期 {date}",
@@ -128,6 +134,28 @@ export const ZH_HANS_MESSAGES: Messages = {
   "skip.bad_date": "无法识别日期",
   "skip.bad_amount": "无法识别金额",
   "skip.after_analysis_date": "晚于分析日期",
+  "skip.amount_out_of_range": "金额超出 ±9000 亿",
+  "inputWarning.futureDates": "有 {count} 行的日期晚于今天（{today}），最晚的是 {latest}（第 {row} 行）。",
+  "inputWarning.futureAnalysisDate":
+    "分析日期 {date} 来自一行晚于今天的日期，所有最近购买天数都从这一天算起。请检查该行的日期，或自行设置分析日期。",
+  "inputWarning.earlyDates":
+    "有 {count} 行的日期早于 1990 年，最早的是 {earliest}（第 {row} 行）。单元格中只有 1 时会被读作 1900-01-01。请检查这些日期。",
+  "inputWarning.ambiguousDates.DMY":
+    "有 {count} 个日期（例如 {example}）可以有两种读法，已按“日在前”（DD/MM/YYYY）读取。如果您的日期是月在前，请更改日期顺序后重新运行。",
+  "inputWarning.ambiguousDates.MDY":
+    "有 {count} 个日期（例如 {example}）可以有两种读法，已按“月在前”（MM/DD/YYYY）读取。如果您的日期是日在前，请更改日期顺序后重新运行。",
+  "error.total_out_of_range": "某位客户的金额合计超过 9000 亿，超出精确求和的范围。请检查金额列中是否有错误的数值。",
+
+  "forecast.note.no_customers": "分析日期当天及之前没有任何购买记录，无法预测。",
+  "forecast.note.no_repeat_customers": "无法预测：没有客户在两个不同的日子购买过，无从了解复购规律。",
+  "forecast.note.too_few_repeat_customers": "无法预测：至少需要 30 位在两个不同日子购买过的客户。",
+  "forecast.note.no_convergence": "无法预测：购买模型无法拟合这些数据。",
+  "forecast.note.spend_too_few_customers": "无客单价、收入和客户终身价值预测：至少需要 10 位有正金额复购的客户。",
+  "forecast.note.spend_no_convergence": "无客单价、收入和客户终身价值预测：消费金额模型无法拟合这些数据。",
+  "forecast.note.spend_mean_undefined": "尚未复购的客户没有预期客单价：消费金额模型的平均值不是有限值。",
+  "forecast.note.holdout_too_short": "无历史回测：历史数据至少需要是预测天数的两倍。",
+  "forecast.note.holdout_too_few_repeat_customers": "无历史回测：回测期之前的复购客户太少。",
+  "forecast.note.holdout_no_convergence": "无历史回测：模型无法拟合较早的数据。",
 
   "error.title": "无法继续",
   "error.empty_selection": "所选区域为空。请选中销售数据表（包括标题行），然后再次点击“使用所选区域”。",

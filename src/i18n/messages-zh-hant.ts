@@ -100,6 +100,12 @@ export const ZH_HANT_MESSAGES: Messages = {
   "replace.replace": "取代",
   "replace.keep": "全部保留",
   "replace.cancel": "取消",
+  "replace.listHint":
+    "勾選的工作表將被取代：先寫入新結果，在下次執行之前可用「復原」還原舊工作表。未勾選的工作表將保留。",
+  "replace.renamed": "增益集寫入後已重新命名（原名 {name}）",
+  "replace.edited": "增益集寫入後已被修改",
+  "undo.button": "復原上次執行",
+  "undo.done": "已復原上次執行。",
 
   "results.heading": "結果",
   "results.overview": "{rows} 列資料中的 {customers} 位客戶，分析日期 {date}",
@@ -128,6 +134,28 @@ export const ZH_HANT_MESSAGES: Messages = {
   "skip.bad_date": "無法辨識日期",
   "skip.bad_amount": "無法辨識金額",
   "skip.after_analysis_date": "晚於分析日期",
+  "skip.amount_out_of_range": "金額超出 ±9000 億",
+  "inputWarning.futureDates": "有 {count} 列的日期晚於今天（{today}），最晚的是 {latest}（第 {row} 列）。",
+  "inputWarning.futureAnalysisDate":
+    "分析日期 {date} 來自一列晚於今天的日期，所有最近購買天數都從這一天算起。請檢查該列的日期，或自行設定分析日期。",
+  "inputWarning.earlyDates":
+    "有 {count} 列的日期早於 1990 年，最早的是 {earliest}（第 {row} 列）。儲存格中只有 1 時會被讀作 1900-01-01。請檢查這些日期。",
+  "inputWarning.ambiguousDates.DMY":
+    "有 {count} 個日期（例如 {example}）可以有兩種讀法，已按「日在前」（DD/MM/YYYY）讀取。如果您的日期是月在前，請變更日期順序後重新執行。",
+  "inputWarning.ambiguousDates.MDY":
+    "有 {count} 個日期（例如 {example}）可以有兩種讀法，已按「月在前」（MM/DD/YYYY）讀取。如果您的日期是日在前，請變更日期順序後重新執行。",
+  "error.total_out_of_range": "某位客戶的金額合計超過 9000 億，超出精確加總的範圍。請檢查金額欄中是否有錯誤的數值。",
+
+  "forecast.note.no_customers": "分析日期當天及之前沒有任何購買紀錄，無法預測。",
+  "forecast.note.no_repeat_customers": "無法預測：沒有客戶在兩個不同的日子購買過，無從了解回購規律。",
+  "forecast.note.too_few_repeat_customers": "無法預測：至少需要 30 位在兩個不同日子購買過的客戶。",
+  "forecast.note.no_convergence": "無法預測：購買模型無法擬合這些資料。",
+  "forecast.note.spend_too_few_customers": "無客單價、營收和客戶終身價值預測：至少需要 10 位有正金額回購的客戶。",
+  "forecast.note.spend_no_convergence": "無客單價、營收和客戶終身價值預測：消費金額模型無法擬合這些資料。",
+  "forecast.note.spend_mean_undefined": "尚未回購的客戶沒有預期客單價：消費金額模型的平均值不是有限值。",
+  "forecast.note.holdout_too_short": "無歷史回測：歷史資料至少需要是預測天數的兩倍。",
+  "forecast.note.holdout_too_few_repeat_customers": "無歷史回測：回測期之前的回購客戶太少。",
+  "forecast.note.holdout_no_convergence": "無歷史回測：模型無法擬合較早的資料。",
 
   "error.title": "無法繼續",
   "error.empty_selection": "選取範圍是空的。請選取銷售資料表（包括標題列），然後再次點選「使用選取範圍」。",

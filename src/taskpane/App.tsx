@@ -126,7 +126,7 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
         </MessageBar>
       )}
       {flow.notice && (
-        <MessageBar intent={flow.notice === "run.cancelled" ? "info" : "warning"}>
+        <MessageBar intent={flow.notice === "run.cancelled" || flow.notice === "undo.done" ? "info" : "warning"}>
           <MessageBarBody>{t(flow.notice)}</MessageBarBody>
         </MessageBar>
       )}
@@ -200,14 +200,16 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
       </section>
 
       {flow.result && (
-        <ResultsPanel
-          result={flow.result}
-          report={flow.report}
-          settings={flow.settings}
-          onShowSheet={onShowSheet}
-        />
+        <ResultsPanel result={flow.result} report={flow.report} settings={flow.settings} onShowSheet={onShowSheet} />
       )}
-      <ReplaceDialog open={flow.askReplace} onAnswer={flow.answerReplace} />
+      {flow.canUndo && (
+        <div className={styles.row}>
+          <Button disabled={busy} onClick={() => void flow.undoLastRun()}>
+            {t("undo.button")}
+          </Button>
+        </div>
+      )}
+      <ReplaceDialog open={flow.askReplace} outputs={flow.previousOutputs} onAnswer={flow.answerReplace} />
     </main>
   );
 }

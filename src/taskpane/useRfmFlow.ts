@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cellText, guessMapping, isoDateToSerial } from "../engine";
 import { CancelledError, type ColumnMapping, type RfmResult } from "../engine/types";
-import type { SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
+import type { PreviousOutput, SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
 import { workbookLabels, type Language, type MessageKey } from "../i18n";
 import type { AnalysisRunner } from "../worker/worker-client";
 import { errorText } from "./error-text";
@@ -18,6 +18,7 @@ import {
   type PaneSettings,
   type PersistedState,
 } from "./pane-settings";
+import type { ReplaceChoice } from "./ReplaceDialog";
 import type { PaneStrings } from "./strings-context";
 
 // Marks the "read the selection first" problem, which is not an exception anywhere.
@@ -39,11 +40,16 @@ export interface RfmFlow {
   /** A translated notice (cancelled, settings not saved). */
   notice?: MessageKey;
   askReplace: boolean;
+  /** The earlier outputs the Replace dialog lists. */
+  previousOutputs?: PreviousOutput[];
+  /** The last run can be undone (this session). */
+  canUndo: boolean;
+  undoLastRun: () => Promise<void>;
   useSelection: () => Promise<void>;
   setMapping: (mapping: ColumnMapping) => void;
   setSettings: (settings: PaneSettings) => void;
   run: () => Promise<void>;
-  answerReplace: (choice: "replace" | "keep" | "cancel") => void;
+  answerReplace: (choice: ReplaceChoice, replaceSheetIds?: string[]) => void;
   cancel: () => void;
   dismissError: () => void;
   showSheet: (name: string) => Promise<void>;
@@ -65,9 +71,11 @@ export function useRfmFlow(
   const [failure, setError] = useState<{ reason: unknown }>();
   const [notice, setNotice] = useState<MessageKey>();
   const [askReplace, setAskReplace] = useState(false);
+  const [previousOutputs, setPreviousOutputs] = useState<PreviousOutput[]>();
+  const [canUndo, setCanUndo] = useState(false);
   const persisted = useRef<ReturnType<typeof parsePersisted>>(undefined);
   const abort = useRef<AbortController | null>(null);
-  const replaceAnswer = useRef<((choice: "replace" | "keep" | "cancel") => void) | null>(null);
+  const replaceAnswer = useRef<((answer: { choice: ReplaceChoice; ids?: string[] }) => void) | null>(null);
   // Strings change with the language; the async flow must use the language current when it reaches each step.
   const stringsRef = useRef(strings);
   stringsRef.current = strings;
@@ -126,7 +134,7 @@ export function useRfmFlow(
   }, [gateway, fail]);
 
   const proceed = useCallback(
-    async (replacePrevious: boolean, controller: AbortController) => {
+    async (replacePrevious: boolean, controller: AbortController, replaceSheetIds?: string[]) => {
       if (!source || !mapping) return;
       setStage("computing");
       setProgress(0);
@@ -144,7 +152,16 @@ export function useRfmFlow(
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (controller.signal.aborted) throw new CancelledError();
         const labels = workbookLabels(stringsRef.current.language, settings.actions);
-        written = await gateway.writeResults(analysed, source, { ...outputs, labels, replacePrevious }, setProgress);
+        try {
+          written = await gateway.writeResults(
+            analysed,
+            source,
+            { ...outputs, labels, replacePrevious, replaceSheetIds },
+            setProgress,
+          );
+        } finally {
+          setCanUndo(gateway.canUndo());
+        }
       }
       setResult(analysed);
       setReport(written);
@@ -177,15 +194,19 @@ export function useRfmFlow(
     abort.current = controller;
     try {
       let replacePrevious = false;
-      if (settingsWrite(settings) && (await gateway.hasPreviousOutputs())) {
-        const choice = await new Promise<"replace" | "keep" | "cancel">((resolve) => {
+      let replaceSheetIds: string[] | undefined;
+      const listed = settingsWrite(settings) ? await gateway.listPreviousOutputs() : [];
+      if (listed.length > 0) {
+        setPreviousOutputs(listed);
+        const answer = await new Promise<{ choice: ReplaceChoice; ids?: string[] }>((resolve) => {
           replaceAnswer.current = resolve;
           setAskReplace(true);
         });
-        if (choice === "cancel") return;
-        replacePrevious = choice === "replace";
+        if (answer.choice === "cancel") return;
+        replacePrevious = answer.choice === "replace";
+        replaceSheetIds = replacePrevious ? answer.ids : undefined;
       }
-      await proceed(replacePrevious, controller);
+      await proceed(replacePrevious, controller, replaceSheetIds);
     } catch (reason) {
       fail(reason);
     } finally {
@@ -193,9 +214,9 @@ export function useRfmFlow(
     }
   }, [source, mapping, settings, gateway, proceed, fail]);
 
-  const answerReplace = useCallback((choice: "replace" | "keep" | "cancel") => {
+  const answerReplace = useCallback((choice: ReplaceChoice, ids?: string[]) => {
     setAskReplace(false);
-    replaceAnswer.current?.(choice);
+    replaceAnswer.current?.({ choice, ids });
     replaceAnswer.current = null;
   }, []);
 
@@ -219,6 +240,23 @@ export function useRfmFlow(
     [gateway, fail],
   );
 
+  const undoLastRun = useCallback(async () => {
+    setError(undefined);
+    setNotice(undefined);
+    setStage("writing");
+    try {
+      await gateway.undoLastRun();
+      setReport(undefined);
+      setResult(undefined);
+      setNotice("undo.done");
+    } catch (reason) {
+      setError({ reason });
+    } finally {
+      setCanUndo(gateway.canUndo());
+      setStage("idle");
+    }
+  }, [gateway]);
+
   // The same array until the source changes, so the memoised mapping panel skips renders for progress updates.
   const headers = useMemo(() => (source ? headerTexts(source) : []), [source]);
 
@@ -239,6 +277,9 @@ export function useRfmFlow(
           : errorText(failure.reason, strings),
     notice,
     askReplace,
+    previousOutputs,
+    canUndo,
+    undoLastRun,
     useSelection,
     setMapping,
     setSettings,

@@ -98,6 +98,8 @@ const PIVOT_NEUTRAL_OPERATIONS = new Set([
   "worksheet.activate",
   "worksheet.name",
   "worksheet.position",
+  "worksheet.visibility",
+  "names.add",
 ]);
 
 function leavesPivotsAlone(kind: string): boolean {
@@ -276,10 +278,19 @@ export function validateTableName(model: WorkbookModel, name: string, exceptTabl
     !/^R\d*C\d*$/i.test(name);
   if (!valid) throw new SimExcelError("InvalidArgument", "Table.name", `Invalid table name: ${String(name)}`);
   const lower = name.toLowerCase();
+  // Table names and defined names (workbook.names) share the workbook's one namespace, ignoring case (Excel's
+  // "Rename an Excel table": a table name must be unique among all names in the workbook). A clash fails with the
+  // vague InvalidArgument, not ItemAlreadyExists (OfficeDev/office-js#551).
   const taken =
     model.tables.some((t) => t.id !== exceptTableId && t.name.toLowerCase() === lower) ||
-    model.pivotTables.some((p) => p.name.toLowerCase() === lower);
-  if (taken) throw new SimExcelError("ItemAlreadyExists", "Table.name", `The name ${name} is taken`);
+    model.pivotTables.some((p) => p.name.toLowerCase() === lower) ||
+    model.names.some((n) => n.name.toLowerCase() === lower);
+  if (taken) throw new SimExcelError("InvalidArgument", "Table.name", `The name ${name} is taken`);
+}
+
+/** Visible sheets left (Excel refuses to hide or delete the last one). */
+function visibleSheetCount(model: WorkbookModel): number {
+  return model.sheets.filter((sheet) => (sheet.visibility ?? "Visible") === "Visible").length;
 }
 
 // ---------- ranges ----------
@@ -1901,7 +1912,7 @@ export class Worksheet extends ClientObject {
       case "position":
         return model.sheets.indexOf(sheet);
       case "visibility":
-        return "Visible";
+        return sheet.visibility ?? "Visible";
       default:
         throw new SimExcelError("InvalidArgument", "Worksheet.load", `Property ${name} is not modelled`);
     }
@@ -1933,6 +1944,39 @@ export class Worksheet extends ClientObject {
   }
   get visibility(): string {
     return this.loaded("visibility");
+  }
+  /**
+   * Excel.Worksheet.visibility (ExcelApi 1.1; Excel.SheetVisibility "Visible" | "Hidden" | "VeryHidden"). A workbook
+   * must keep at least one visible sheet, so hiding the last visible one fails (as in Excel's UI and VBA's
+   * Worksheet.Visible); hiding the active sheet activates the nearest visible one.
+   */
+  set visibility(visibility: string) {
+    this.setLocal("visibility", visibility);
+    this.context.enqueue("worksheet.visibility", () => {
+      const model = this.context.runtime.model;
+      const sheet = this.resolveModel();
+      if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden")
+        throw new SimExcelError("InvalidArgument", "Worksheet.visibility", `Invalid visibility: ${visibility}`);
+      const wasVisible = (sheet.visibility ?? "Visible") === "Visible";
+      if (wasVisible && visibility !== "Visible" && visibleSheetCount(model) <= 1)
+        throw new SimExcelError(
+          "InvalidOperation",
+          "Worksheet.visibility",
+          "A workbook must contain at least one visible worksheet",
+        );
+      if (visibility === "Visible") delete sheet.visibility;
+      else sheet.visibility = visibility;
+      if (visibility !== "Visible" && model.activeSheetId === sheet.id) {
+        const index = model.sheets.indexOf(sheet);
+        const visible = (s: SheetModel): boolean => (s.visibility ?? "Visible") === "Visible";
+        const next =
+          model.sheets.slice(index + 1).find(visible) ?? model.sheets.slice(0, index).reverse().find(visible);
+        if (next) {
+          model.activeSheetId = next.id;
+          model.selection = { sheetId: next.id, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+        }
+      }
+    });
   }
 
   getRange(address?: string): Range {
@@ -1988,7 +2032,8 @@ export class Worksheet extends ClientObject {
     this.context.enqueue("worksheet.delete", () => {
       const model = this.context.runtime.model;
       const sheet = this.resolveModel();
-      if (model.sheets.length <= 1)
+      // The last visible sheet cannot be deleted, however many hidden ones remain (Excel keeps one visible sheet).
+      if (model.sheets.length <= 1 || ((sheet.visibility ?? "Visible") === "Visible" && visibleSheetCount(model) <= 1))
         throw new SimExcelError(
           "InvalidOperation",
           "Worksheet.delete",
@@ -2001,7 +2046,8 @@ export class Worksheet extends ClientObject {
       model.charts = model.charts.filter((c) => c.sheetId !== sheet.id);
       model.conditionalFormats = model.conditionalFormats.filter((f) => f.sheetId !== sheet.id);
       if (model.activeSheetId === sheet.id) {
-        const next = model.sheets[Math.max(0, index - 1)] ?? model.sheets[0];
+        const visible = model.sheets.filter((s) => (s.visibility ?? "Visible") === "Visible");
+        const next = visible.filter((s) => model.sheets.indexOf(s) < index).at(-1) ?? visible[0] ?? model.sheets[0];
         if (next) {
           model.activeSheetId = next.id;
           model.selection = { sheetId: next.id, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
@@ -2081,13 +2127,109 @@ export class Application extends ClientObject {
   }
 }
 
+// ---------- defined names ----------
+
+/**
+ * Excel.NamedItem (workbook.names, ExcelApi 1.1; `formula` 1.7). Only workbook-scoped names referring to ranges or
+ * constants are modelled.
+ */
+export class NamedItem extends ClientObject {
+  constructor(
+    context: RequestContext,
+    private readonly resolve: () => import("./model").NamedItemModel | undefined,
+  ) {
+    super(context);
+  }
+  protected override exists(): boolean {
+    return this.resolve() !== undefined;
+  }
+  protected defaultLoadNames(): string[] {
+    return ["name", "formula", "comment", "visible"];
+  }
+  protected readProperty(name: string): unknown {
+    const item = this.resolve();
+    if (!item) throw new SimExcelError("ItemNotFound", "NamedItem");
+    if (name === "name") return item.name;
+    if (name === "formula") return item.formula;
+    if (name === "comment") return item.comment;
+    if (name === "visible") return true;
+    throw new SimExcelError("InvalidArgument", "NamedItem.load", `Property ${name} is not modelled`);
+  }
+  get name(): string {
+    return this.loaded("name");
+  }
+  get formula(): string {
+    return this.loaded("formula");
+  }
+  get comment(): string {
+    return this.loaded("comment");
+  }
+}
+
+/**
+ * Excel.NamedItemCollection. `add` (ExcelApi 1.4) follows the rules of the Name Manager: a name starts with a letter,
+ * "_" or "\\", has no spaces, is not a cell reference, and is unique, ignoring case, among defined names and table
+ * names (one namespace; a clash is refused).
+ */
+export class NamedItemCollection extends ItemCollection<NamedItem> {
+  protected keys(): string[] {
+    return this.context.runtime.model.names.map((n) => n.name);
+  }
+  protected itemFor(key: string, orNull: boolean): NamedItem {
+    const lower = key.toLowerCase();
+    return new NamedItem(this.context, () => {
+      const item = this.context.runtime.model.names.find((n) => n.name.toLowerCase() === lower);
+      if (!item && !orNull) throw new SimExcelError("ItemNotFound", "NamedItemCollection.getItem", key);
+      return item;
+    });
+  }
+  getItem(name: string): NamedItem {
+    return this.itemFor(name, false);
+  }
+  getItemOrNullObject(name: string): NamedItem {
+    return this.itemFor(name, true);
+  }
+  add(name: string, reference: Range | string, comment?: string): NamedItem {
+    this.context.enqueue("names.add", () => {
+      this.context.requireSet("1.4", "NamedItemCollection.add");
+      const model = this.context.runtime.model;
+      const valid =
+        typeof name === "string" &&
+        name.length > 0 &&
+        name.length <= 255 &&
+        /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) &&
+        !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+        !/^[RrCc]$/.test(name) &&
+        !/^R\d*C\d*$/i.test(name);
+      if (!valid)
+        throw new SimExcelError("InvalidArgument", "NamedItemCollection.add", `Invalid name: ${String(name)}`);
+      const lower = name.toLowerCase();
+      if (
+        model.names.some((n) => n.name.toLowerCase() === lower) ||
+        model.tables.some((t) => t.name.toLowerCase() === lower)
+      )
+        throw new SimExcelError("InvalidArgument", "NamedItemCollection.add", `The name ${name} is taken`);
+      let formula: string;
+      if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
+      else {
+        const target = reference.resolveTarget();
+        formula = `=${formatAddress(target.sheet.name, target.rect)}`;
+      }
+      model.names.push({ name, formula, comment: comment ?? "" });
+    });
+    return this.itemFor(name, false);
+  }
+}
+
 export class Workbook extends ClientObject {
   readonly worksheets: WorksheetCollection;
   readonly tables: TableCollection;
   readonly pivotTables: PivotTableCollection;
+  readonly names: NamedItemCollection;
 
   constructor(context: RequestContext) {
     super(context);
+    this.names = new NamedItemCollection(context);
     this.worksheets = new WorksheetCollection(context);
     this.tables = new TableCollection(context, undefined);
     this.pivotTables = new PivotTableCollection(context, undefined);

@@ -63,6 +63,14 @@ export interface WorkbookSim {
   /** Test hook: make matching operations fail at sync (undefined clears it). */
   injectFault(predicate: SimRuntime["faultInjector"]): void;
   /**
+   * Saves the file and opens it again in a new session: every sheet gets a new id by tab position, the first sheet
+   * `{00000000-0001-0000-0000-000000000000}` (the id every new Excel on the web workbook's first sheet has,
+   * OfficeDev/office-js#552; ids are stable within a session only and change on reopening, office-js-docs#297,
+   * office-js#1390), the second `{00000000-0002-…}` and so on. Contents, custom properties and the saved document
+   * settings survive; settings set but not saved with saveAsync are lost.
+   */
+  saveAndReopen(): void;
+  /**
    * Called after every sync that changed the workbook (cause "sync"), and after setSelection ("selection").
    * Returns an unsubscribe function.
    */
@@ -161,6 +169,26 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     },
     injectFault(predicate) {
       runtime.faultInjector = predicate;
+    },
+    saveAndReopen() {
+      const ids = new Map<string, string>();
+      model.sheets.forEach((sheet, i) => {
+        const id = `{00000000-${(i + 1).toString(16).toUpperCase().padStart(4, "0")}-0000-0000-000000000000}`;
+        ids.set(sheet.id, id);
+      });
+      const map = (id: string): string => ids.get(id) ?? id;
+      for (const sheet of model.sheets) sheet.id = map(sheet.id);
+      for (const table of model.tables) table.sheetId = map(table.sheetId);
+      for (const pivot of model.pivotTables) {
+        pivot.sheetId = map(pivot.sheetId);
+        pivot.source.sheetId = map(pivot.source.sheetId);
+      }
+      for (const chart of model.charts) chart.sheetId = map(chart.sheetId);
+      for (const format of model.conditionalFormats) format.sheetId = map(format.sheetId);
+      model.activeSheetId = map(model.activeSheetId);
+      if (model.selection) model.selection = { ...model.selection, sheetId: map(model.selection.sheetId) };
+      sim.Office.context.document.settings.reloadSaved();
+      runtime.notify("sync");
     },
     subscribe(listener) {
       listeners.add(listener);

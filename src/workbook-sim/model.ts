@@ -42,6 +42,20 @@ export interface SheetModel {
   customProperties: Record<string, string>;
   /** Frozen top rows (freezePanes.freezeRows). */
   frozenRows: number;
+  /**
+   * worksheet.visibility (ExcelApi 1.1, Excel.SheetVisibility); absent = "Visible". "VeryHidden" sheets cannot be
+   * unhidden from Excel's UI, only through the API (XlSheetVisibility.xlSheetVeryHidden in the VBA reference).
+   */
+  visibility?: SheetVisibility;
+}
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+/** A defined name (workbook.names, Excel.NamedItem): `formula` is the reference, e.g. `=Sales!$A$1:$B$4`. */
+export interface NamedItemModel {
+  name: string;
+  formula: string;
+  comment: string;
 }
 
 export interface TableModel {
@@ -139,6 +153,8 @@ export interface WorkbookModel {
   pivotTables: PivotTableModel[];
   charts: ChartModel[];
   conditionalFormats: ConditionalFormatModel[];
+  /** Workbook-scoped defined names (workbook.names); they share one namespace with table names. */
+  names: NamedItemModel[];
   /** Office.context.document.settings as last saved with saveAsync. */
   savedSettings: Record<string, unknown>;
   /** Counter for ids. */
@@ -180,6 +196,7 @@ export function createWorkbookModel(sheets: InitialSheet[] = [{ name: "Sheet1" }
     pivotTables: [],
     charts: [],
     conditionalFormats: [],
+    names: [],
     savedSettings: {},
     nextId: 0,
   };

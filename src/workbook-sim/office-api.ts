@@ -44,6 +44,11 @@ export class SimSettings {
     }, 0);
   }
 
+  /** @internal a reopened document: the working copy is what was last saved. */
+  reloadSaved(): void {
+    this.working = jsonCopy(this.runtime.model.savedSettings);
+  }
+
   refreshAsync(callback?: (result: SimAsyncResult) => void): void {
     setTimeout(() => {
       this.working = jsonCopy(this.runtime.model.savedSettings);

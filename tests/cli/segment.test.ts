@@ -163,7 +163,7 @@ describe("command-line errors", () => {
     expect(runCli([small, "--out", "x.csv", "--bogus"]).stderr).toContain("Unknown option --bogus.");
     const missing = runCli([path.join(dir, "nope.csv"), "--out", path.join(dir, "x.csv")]);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain("cannot open");
+    expect(missing.stderr).toContain("nope.csv does not exist.");
     const column = runCli([small, "--out", path.join(dir, "x.csv"), "--customer", "Buyer"]);
     expect(column.status).toBe(1);
     expect(column.stderr).toContain('The file has no column "Buyer".');

@@ -6,7 +6,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import type { Browser } from "playwright-core";
-import { utils, write } from "xlsx";
+import { utils, write } from "@e965/xlsx";
 import type { SimCellValue } from "../../src/workbook-sim/model";
 import { assertBuilt, launchBrowser, serveStatic, type StaticServer } from "./browser";
 import { cellLocator, openDemo, readCells, workbookState } from "./demo-page";

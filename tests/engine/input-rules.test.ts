@@ -218,6 +218,7 @@ describe("rows", () => {
       missing_customer: 2,
       bad_date: 5,
       bad_amount: 4,
+      amount_out_of_range: 0,
       after_analysis_date: 0,
     });
     expect(result.skipped.rows).toHaveLength(5);

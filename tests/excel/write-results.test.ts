@@ -206,17 +206,38 @@ describe("second run", () => {
       mine.getRange("A1").values = [["user's own"]];
       await context.sync();
     });
-    await gateway.writeResults(result, sourceOf(values), writeOptions({ replacePrevious: true }));
-    const names = sim.workbook.sheets.map((s) => s.name);
-    expect(names).toEqual(["Sales", "RFM Customers", "RFM Customers (2)", "RFM Summary"]);
-    expect(sheetNamed(sim.workbook, "RFM Customers").rows[0]?.[0]).toBe("user's own");
-    expect(sim.workbook.pivotTables).toHaveLength(2);
-    expect(sim.workbook.charts).toHaveLength(3);
-    expect(sim.workbook.tables.map((t) => t.name).sort()).toEqual([
-      "RfmCustomers",
-      "RfmSegmentSummary",
-      "RfmTierSummary",
+    // The renamed one is listed by its current name and kept unless ticked; here the user ticks both.
+    const listed = await gateway.listPreviousOutputs();
+    expect(
+      listed.map(({ currentName, writtenName, renamed, edited }) => [currentName, writtenName, renamed, edited]),
+    ).toEqual([
+      ["Old customers", "RFM Customers", true, false],
+      ["RFM Summary", "RFM Summary", false, false],
     ]);
+    await gateway.writeResults(
+      result,
+      sourceOf(values),
+      writeOptions({ replacePrevious: true, replaceSheetIds: listed.map((output) => output.id) }),
+    );
+    const visible = sim.workbook.sheets.filter((s) => (s.visibility ?? "Visible") === "Visible");
+    expect(visible.map((s) => s.name)).toEqual(["Sales", "RFM Customers", "RFM Customers (2)", "RFM Summary"]);
+    expect(sheetNamed(sim.workbook, "RFM Customers").rows[0]?.[0]).toBe("user's own");
+    // The old outputs are hidden (VeryHidden) until the next run, so undo can bring them back.
+    expect(
+      sim.workbook.sheets
+        .filter((s) => s.visibility === "VeryHidden")
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(listed.map((output) => output.id).sort());
+    const visibleIds = new Set(visible.map((s) => s.id));
+    expect(sim.workbook.pivotTables.filter((p) => visibleIds.has(p.sheetId))).toHaveLength(2);
+    expect(sim.workbook.charts.filter((c) => visibleIds.has(c.sheetId))).toHaveLength(3);
+    expect(
+      sim.workbook.tables
+        .filter((t) => visibleIds.has(t.sheetId))
+        .map((t) => t.name.replace(/_\d+$/, ""))
+        .sort(),
+    ).toEqual(["RfmCustomers", "RfmSegmentSummary", "RfmTierSummary"]);
     // Segment columns rewritten in place, not piled up.
     expect(sim.workbook.sheets[0]?.rows[0]).toEqual([...(values[0] as string[]), "RFM segment", "RFM tier"]);
   });
@@ -344,12 +365,22 @@ describe("ownership and languages", () => {
     sim.workbook.savedSettings = {};
     sim.Office.context.document.settings.remove(OUTPUT_RECORD_SETTING);
     expect(await gateway.hasPreviousOutputs()).toBe(true);
+    // Without the record nothing tells whether they were edited: listed as edited, replaced only when ticked.
+    const listed = await gateway.listPreviousOutputs();
+    expect(listed.map((output) => [output.currentName, output.edited])).toEqual([
+      ["RFM Customers", true],
+      ["RFM Summary", true],
+    ]);
     await gateway.writeResults(
       analyze(values),
       sourceOf(values),
-      writeOptions({ segmentColumns: false, replacePrevious: true }),
+      writeOptions({ segmentColumns: false, replacePrevious: true, replaceSheetIds: listed.map((o) => o.id) }),
     );
-    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales", "RFM Customers", "RFM Summary"]);
+    expect(sim.workbook.sheets.filter((s) => s.visibility === undefined).map((s) => s.name)).toEqual([
+      "Sales",
+      "RFM Customers",
+      "RFM Summary",
+    ]);
   });
 
   it("does not mistake a user's sheet named like ours for an output (ExcelApi 1.11: no tags)", async () => {

@@ -1,5 +1,5 @@
 import type { CellValue } from "../../src/engine/types";
-import type { SourceRange, WorkbookGateway, WriteOptions, WriteReport } from "../../src/excel/gateway";
+import type { PreviousOutput, SourceRange, WorkbookGateway, WriteOptions, WriteReport } from "../../src/excel/gateway";
 
 /** Sales rows: C1 buys often and recently, C4 long ago, row 7 has no customer, C5 only returned goods. */
 export const SALES: CellValue[][] = [
@@ -33,17 +33,33 @@ export class FakeGateway implements WorkbookGateway {
   writes: WriteOptions[] = [];
   shown: string[] = [];
   writeError: unknown = undefined;
+  /** What listPreviousOutputs returns (hasPreviousOutputs is true when previousOutputs is or this is non-empty). */
+  outputs: PreviousOutput[] = [];
+  undone = 0;
+  lastRun = false;
   constructor(private readonly source: SourceRange = sourceOf()) {}
   async readSource(onProgress?: (fraction: number) => void): Promise<SourceRange> {
     onProgress?.(1);
     return this.source;
   }
   async hasPreviousOutputs(): Promise<boolean> {
-    return this.previousOutputs;
+    return this.previousOutputs || this.outputs.length > 0;
+  }
+  async listPreviousOutputs(): Promise<PreviousOutput[]> {
+    if (this.outputs.length > 0 || !this.previousOutputs) return this.outputs;
+    return [{ id: "s1", currentName: "RFM Summary", writtenName: "RFM Summary", renamed: false, edited: false }];
+  }
+  async undoLastRun(): Promise<void> {
+    this.undone += 1;
+    this.lastRun = false;
+  }
+  canUndo(): boolean {
+    return this.lastRun;
   }
   async writeResults(_result: unknown, _source: SourceRange, options: WriteOptions): Promise<WriteReport> {
     if (this.writeError !== undefined) throw this.writeError;
     this.writes.push(options);
+    this.lastRun = true;
     return { sheetsWritten: [options.labels.sheets.customers, options.labels.sheets.summary], fallbacks: [] };
   }
   async showSheet(name: string): Promise<void> {

@@ -1,0 +1,237 @@
+/**
+ * Workbook safety: what the add-in may delete (provably its own sheets only), Replace that never loses the old
+ * outputs, a failed run that changes nothing, and undo that restores exactly.
+ */
+import { createOfficeGateway } from "../../src/excel/office-gateway";
+import { toExcelWriteError } from "../../src/excel/errors";
+import type { WorkbookSim } from "../../src/workbook-sim";
+import { analyze, installSim, salesRows, sourceOf, writeOptions } from "./helpers";
+import { snapshotWorkbook } from "./workbook-snapshot";
+
+const visibleNames = (sim: WorkbookSim): string[] =>
+  sim.workbook.sheets.filter((s) => (s.visibility ?? "Visible") === "Visible").map((s) => s.name);
+
+async function userDeletesSheets(sim: WorkbookSim, names: string[]): Promise<void> {
+  await sim.Excel.run(async (context) => {
+    for (const name of names) context.workbook.worksheets.getItem(name).delete();
+    await context.sync();
+  });
+}
+
+async function userAddsSheet(sim: WorkbookSim, name: string, text: string): Promise<void> {
+  await sim.Excel.run(async (context) => {
+    context.workbook.worksheets.add(name).getRange("A1").values = [[text]];
+    await context.sync();
+  });
+}
+
+describe("ownership across sessions (ids are not proof)", () => {
+  // A recorded id can name a user's sheet in a later session: ids change on reopening and are handed out by tab
+  // position (office-js-docs#297, office-js#1390, office-js#552).
+  async function recordPositionalIds(sim: WorkbookSim, values: ReturnType<typeof salesRows>) {
+    const gateway = createOfficeGateway();
+    const result = analyze(values);
+    await gateway.writeResults(result, sourceOf(values), writeOptions({ segmentColumns: false }));
+    sim.saveAndReopen();
+    // "Keep both": the earlier outputs (tagged) are recorded again, now under their positional ids.
+    await createOfficeGateway().writeResults(result, sourceOf(values), writeOptions({ segmentColumns: false }));
+    await userDeletesSheets(sim, ["RFM Customers", "RFM Summary", "RFM Customers (2)", "RFM Summary (2)"]);
+    return result;
+  }
+
+  it("with ExcelApi 1.12 replaces only tagged sheets, not a user's sheet that inherited a recorded id", async () => {
+    const values = salesRows(30, 8);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const result = await recordPositionalIds(sim, values);
+    await userAddsSheet(sim, "Notes", "my notes");
+    sim.saveAndReopen();
+    const gateway = createOfficeGateway();
+    expect(await gateway.listPreviousOutputs()).toEqual([]);
+    await gateway.writeResults(
+      result,
+      sourceOf(values),
+      writeOptions({ segmentColumns: false, replacePrevious: true }),
+    );
+    expect(sim.workbook.sheets.find((s) => s.name === "Notes")?.rows[0]?.[0]).toBe("my notes");
+  });
+
+  it("without 1.12 needs id, written name and header row to match: a user's same-named sheet is kept", async () => {
+    const values = salesRows(30, 8);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const result = await recordPositionalIds(sim, values);
+    await userAddsSheet(sim, "RFM Customers", "my notes");
+    sim.saveAndReopen();
+    sim.setRequirementSets({ ExcelApi: "1.11" });
+    const gateway = createOfficeGateway();
+    expect(await gateway.listPreviousOutputs()).toEqual([]);
+    const report = await gateway.writeResults(
+      result,
+      sourceOf(values),
+      writeOptions({ segmentColumns: false, replacePrevious: true }),
+    );
+    expect(sim.workbook.sheets.find((s) => s.name === "RFM Customers")?.rows[0]?.[0]).toBe("my notes");
+    expect(report.sheetsWritten).toEqual(["RFM Customers (2)", "RFM Summary"]);
+  });
+});
+
+describe("Replace", () => {
+  it("keeps an output sheet the user renamed and edited unless ticked, and lists it by its current name", async () => {
+    const values = salesRows(40, 10);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    const result = analyze(values);
+    await gateway.writeResults(result, sourceOf(values), writeOptions({ segmentColumns: false }));
+    await sim.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("RFM Summary");
+      sheet.getRange("A40").values = [["call these first"]];
+      sheet.name = "Q3 key accounts (final)";
+      await context.sync();
+    });
+    const listed = await gateway.listPreviousOutputs();
+    expect(
+      listed.map(({ currentName, writtenName, renamed, edited }) => ({ currentName, writtenName, renamed, edited })),
+    ).toEqual([
+      { currentName: "RFM Customers", writtenName: "RFM Customers", renamed: false, edited: false },
+      { currentName: "Q3 key accounts (final)", writtenName: "RFM Summary", renamed: true, edited: true },
+    ]);
+    await gateway.writeResults(
+      result,
+      sourceOf(values),
+      writeOptions({ segmentColumns: false, replacePrevious: true }),
+    );
+    expect(visibleNames(sim)).toEqual(["Sales", "Q3 key accounts (final)", "RFM Customers", "RFM Summary"]);
+    expect(sim.workbook.sheets.find((s) => s.name === "Q3 key accounts (final)")?.rows[39]?.[0]).toBe(
+      "call these first",
+    );
+  });
+
+  it("loses nothing when a Replace run fails at charts.add: the old, edited outputs are still there", async () => {
+    const values = salesRows(40, 10);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    const result = analyze(values);
+    await gateway.writeResults(result, sourceOf(values), writeOptions());
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("RFM Customers").getRange("T2").values = [["VIP, ring monthly"]];
+      await context.sync();
+    });
+    const ids = (await gateway.listPreviousOutputs()).map((output) => output.id);
+    const before = snapshotWorkbook(sim.workbook);
+    sim.injectFault((operation) => operation.kind === "charts.add");
+    await expect(
+      gateway.writeResults(result, sourceOf(values), writeOptions({ replacePrevious: true, replaceSheetIds: ids })),
+    ).rejects.toMatchObject({ code: "excel_error" });
+    sim.injectFault(undefined);
+    expect(snapshotWorkbook(sim.workbook)).toEqual(before);
+    expect(sim.workbook.sheets.find((s) => s.name === "RFM Customers")?.rows[1]?.[19]).toBe("VIP, ring monthly");
+  });
+
+  it("a run failing at any sync leaves the workbook exactly as it was (Replace with pending deletions)", async () => {
+    const values = salesRows(40, 10);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    const result = analyze(values);
+    // Segment columns are left out of the re-runs here: restoring their earlier contents exactly on undo is
+    // write-segment-columns' part (its undo steps), tested with it.
+    await gateway.writeResults(result, sourceOf(values), writeOptions());
+    const rerun = writeOptions({ replacePrevious: true, segmentColumns: false });
+    await gateway.writeResults(result, sourceOf(values), rerun);
+    const before = snapshotWorkbook(sim.workbook);
+    const settings = JSON.stringify(sim.workbook.savedSettings);
+    const first = sim.syncLog.length;
+    let failed = 0;
+    for (let k = 1; ; k++) {
+      const target = sim.syncLog.length + k;
+      sim.injectFault(() => sim.syncLog.length === target);
+      const outcome = await gateway.writeResults(result, sourceOf(values), rerun).then(
+        () => "written",
+        (error: unknown) => error,
+      );
+      sim.injectFault(undefined);
+      if (outcome === "written") break;
+      failed++;
+      expect([k, outcome]).toEqual([k, expect.objectContaining({ code: "excel_error" })]);
+      expect([k, (outcome as { cleanupError?: unknown }).cleanupError]).toEqual([k, undefined]);
+      expect([k, snapshotWorkbook(sim.workbook)]).toEqual([k, before]);
+      expect(JSON.stringify(sim.workbook.savedSettings)).toBe(settings);
+    }
+    expect(failed).toBeGreaterThan(10);
+    expect(sim.syncLog.length).toBeGreaterThan(first);
+  });
+});
+
+describe("undo", () => {
+  it("undoLastRun deletes the run's sheets, restores segment columns and brings back the sheets Replace hid", async () => {
+    const values = salesRows(40, 10);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    const result = analyze(values);
+    expect(gateway.canUndo()).toBe(false);
+    const empty = snapshotWorkbook(sim.workbook);
+    await gateway.writeResults(result, sourceOf(values), writeOptions());
+    expect(gateway.canUndo()).toBe(true);
+    const afterFirst = snapshotWorkbook(sim.workbook);
+    await gateway.writeResults(
+      result,
+      sourceOf(values),
+      writeOptions({ replacePrevious: true, segmentColumns: false }),
+    );
+    expect(visibleNames(sim)).toEqual(["Sales", "RFM Customers", "RFM Summary"]);
+    await gateway.undoLastRun();
+    expect(gateway.canUndo()).toBe(false);
+    expect(snapshotWorkbook(sim.workbook)).toEqual(afterFirst);
+    expect(await gateway.listPreviousOutputs()).toHaveLength(2);
+    // The first run's undo window closed with the second run; a fresh run can be undone back to the start.
+    const fresh = installSim({ sheets: [{ name: "Sales", values }] });
+    const other = createOfficeGateway();
+    await other.writeResults(result, sourceOf(values), writeOptions());
+    await other.undoLastRun();
+    expect(snapshotWorkbook(fresh.workbook)).toEqual(empty);
+  });
+
+  it("deletes the run's sheets by id: a user's sheet that took our name meanwhile is kept", async () => {
+    const values = salesRows(40, 10);
+    const sim = installSim({
+      sheets: [
+        { name: "Sales", values },
+        { name: "Notes", values: [["mine"]] },
+      ],
+    });
+    const gateway = createOfficeGateway();
+    // While the run writes, the user renames our new sheet and gives theirs its name; then a later step fails.
+    sim.injectFault((operation) => {
+      if (operation.kind !== "charts.add") return false;
+      const model = sim.workbook;
+      model.sheets.find((s) => s.name === "RFM Customers")!.name = "Ours, renamed";
+      model.sheets.find((s) => s.name === "Notes")!.name = "RFM Customers";
+      return true;
+    });
+    await expect(gateway.writeResults(analyze(values), sourceOf(values), writeOptions())).rejects.toMatchObject({
+      code: "excel_error",
+    });
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales", "RFM Customers"]);
+    expect(sim.workbook.sheets[1]?.rows[0]?.[0]).toBe("mine");
+  });
+});
+
+describe("names", () => {
+  it("picks table names no defined name has (one namespace with tables)", async () => {
+    const values = salesRows(20, 5);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    await sim.Excel.run(async (context) => {
+      context.workbook.names.add("RfmCustomers", "=Sales!$A$1:$A$3");
+      await context.sync();
+    });
+    await createOfficeGateway().writeResults(analyze(values), sourceOf(values), writeOptions());
+    expect(sim.workbook.tables.map((t) => t.name)).toContain("RfmCustomers_2");
+    expect(sim.workbook.names.map((n) => n.name)).toEqual(["RfmCustomers"]);
+  });
+
+  it("maps Excel's InvalidArgument on a duplicate table name (office-js#551) to name_conflict", () => {
+    const error = Object.assign(new Error("The argument is invalid or missing or has an incorrect format."), {
+      code: "InvalidArgument",
+      debugInfo: { code: "InvalidArgument", errorLocation: "Table.name" },
+    });
+    expect(toExcelWriteError(error)).toMatchObject({ code: "name_conflict", excelCode: "InvalidArgument" });
+  });
+});

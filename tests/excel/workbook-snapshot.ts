@@ -1,0 +1,45 @@
+/**
+ * A deep copy of everything in a simulated workbook the user could see or rely on: sheets (names, order, ids,
+ * visibility, cells, number formats, fills/fonts, custom properties, frozen rows), tables, PivotTables, charts,
+ * conditional formats and defined names. Compare two snapshots with toEqual to prove a run changed nothing.
+ * Column widths, the active sheet and the selection are left out (view state, not content).
+ */
+import type { WorkbookModel } from "../../src/workbook-sim";
+
+export interface WorkbookSnapshot {
+  sheets: unknown[];
+  tables: unknown[];
+  pivotTables: unknown[];
+  charts: unknown[];
+  conditionalFormats: unknown[];
+  names: unknown[];
+}
+
+/** Sparse rows as [row, column, value] triples, so holes and `undefined` compare alike. */
+function cells(rows: (unknown[] | undefined)[]): [number, number, unknown][] {
+  const out: [number, number, unknown][] = [];
+  rows.forEach((row, r) => row?.forEach((value, c) => value !== undefined && out.push([r, c, value])));
+  return out;
+}
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) as T;
+
+export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
+  return {
+    sheets: model.sheets.map((sheet) => ({
+      id: sheet.id,
+      name: sheet.name,
+      visibility: sheet.visibility ?? "Visible",
+      values: cells(sheet.rows),
+      numberFormats: cells(sheet.numberFormats),
+      rangeFormats: copy(sheet.rangeFormats),
+      customProperties: copy(sheet.customProperties),
+      frozenRows: sheet.frozenRows,
+    })),
+    tables: copy(model.tables),
+    pivotTables: copy(model.pivotTables),
+    charts: copy(model.charts),
+    conditionalFormats: copy(model.conditionalFormats),
+    names: copy(model.names ?? []),
+  };
+}
