@@ -16,7 +16,7 @@ if (names.length === 0) throw new Error("README.md shows no docs/screenshots/*.p
 // No stale picture from an earlier run can be copied: each must be written again by this run.
 for (const name of names) fs.rmSync(path.join(results, name), { force: true });
 
-const jest = require.resolve("jest/bin/jest.js", { paths: [root] });
+const jest = require.resolve("jest/bin/jest", { paths: [root] });
 const run = spawnSync(process.execPath, [jest, "tests/e2e/demo\\.test\\.ts", "--selectProjects", "e2e"], {
   cwd: root,
   stdio: "inherit",
