@@ -4,8 +4,8 @@ import { DATASETS } from "./helpers";
 
 /**
  * describe() for tests that read files of the shared data sets. When a file is absent (a fresh clone without
- * ../shared), the block's tests are replaced by one skipped test whose title names the missing paths, and a
- * warning says so, instead of failing at collection or passing silently.
+ * ../shared), the block's tests are replaced by one skipped test whose title names the missing paths, and a line
+ * on standard error says so, instead of failing at collection or passing silently.
  */
 export function describeWithData(files: string[], name: string, body: () => void): void {
   const missing = files.map((file) => path.join(DATASETS, file)).filter((file) => !existsSync(file));
@@ -17,7 +17,8 @@ export function describeWithData(files: string[], name: string, body: () => void
   describe(name, () => {
     test.skip(`SKIPPED, ${message}`, () => undefined);
   });
-  console.warn(`Skipping "${name}": ${message}`);
+  // Straight to stderr: jest prints no console output for a file whose tests were all skipped.
+  process.stderr.write(`\nSkipping "${name}": ${message}\n`);
 }
 
 /** A plain RFC 4180 reader for the test data, separate from the CLI's reader so the two check each other. */
