@@ -46,6 +46,8 @@ module.exports = {
       displayName: "e2e",
       testEnvironment: "node",
       testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      // Builds dist/ when it is missing or stale, so the project stands on its own.
+      globalSetup: "<rootDir>/tests/e2e/global-setup.js",
       slowTestThreshold: 60,
     },
   ],

@@ -18,6 +18,22 @@ function devServerHttps() {
   return { type: "https", options };
 }
 
+/**
+ * Writes dist/.build-info.json after each successful build to disk, so the browser tests can tell whether dist/ is a
+ * current production build for the dev URL (tests/e2e/global-setup.js rebuilds it when not).
+ */
+function buildInfoPlugin(mode, urlProd) {
+  return {
+    apply(compiler) {
+      compiler.hooks.done.tap("BuildInfo", (stats) => {
+        if (stats.hasErrors()) return;
+        const info = { mode, urlProd: urlProd ?? null, builtAt: new Date().toISOString() };
+        fs.writeFileSync(path.join(compiler.outputPath, ".build-info.json"), `${JSON.stringify(info)}\n`);
+      });
+    },
+  };
+}
+
 module.exports = (env = {}, options = {}) => {
   const dev = options.mode !== "production";
   return {
@@ -46,6 +62,8 @@ module.exports = (env = {}, options = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      // Not under `webpack serve`, which keeps the bundle in memory and leaves dist/ as it was.
+      ...(env.WEBPACK_SERVE ? [] : [buildInfoPlugin(options.mode ?? "unset", env.urlProd)]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { analyzeRfm, guessMapping } from "../../src/engine/index";
 import type { CellValue } from "../../src/engine/types";
-import { parseCsvText, readCsv } from "../engine/dataset-files";
+import { describeWithData, parseCsvText, readCsv } from "../engine/dataset-files";
 import { DATASETS } from "../engine/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -106,7 +106,7 @@ describe("npm run segment on a small CSV", () => {
   });
 });
 
-describe("npm run segment on a dataset", () => {
+describeWithData(["online_retail/online_retail_invoices.csv"], "npm run segment on a dataset", () => {
   it("agrees with the engine on the UCI invoices and reports the rows without a customer", () => {
     const input = path.join(DATASETS, "online_retail/online_retail_invoices.csv");
     const out = path.join(dir, "retail.csv");

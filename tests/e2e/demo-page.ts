@@ -2,13 +2,11 @@
  * Driving the browser demo (dist/demo.html) from the tests: opening it, selecting cells with the mouse or the Name
  * box, driving the pane, and reading the in-browser workbook's model back through `window.__workbookSim`.
  */
-import fs from "fs";
-import path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { MESSAGES, type Language } from "../../src/i18n";
 import type { CellRect, SimCellValue, WorkbookModel } from "../../src/workbook-sim/model";
 import type { WorkbookSim } from "../../src/workbook-sim";
-import { artefactPath, openPage, repoRoot, type StaticServer } from "./browser";
+import { artefactPath, openPage, type StaticServer } from "./browser";
 
 export interface DemoPage {
   page: Page;
@@ -180,12 +178,12 @@ export async function runAnalysis(pane: Locator, language: Language): Promise<vo
   await pane.getByRole("heading", { name: MESSAGES[language]["results.heading"] }).waitFor({ timeout: 60_000 });
 }
 
-/** Saves a screenshot under test-results/ and copies it to docs/screenshots/ for the README. */
+/**
+ * Saves a screenshot under test-results/ (gitignored). The tests never write the tracked docs/screenshots/:
+ * `npm run screenshots` runs demo.test.ts and copies the README's pictures from test-results/ there.
+ */
 export async function saveScreenshot(target: Page | Locator, name: string): Promise<string> {
   const file = artefactPath(name);
   await target.screenshot({ path: file });
-  const docs = path.join(repoRoot, "docs", "screenshots");
-  fs.mkdirSync(docs, { recursive: true });
-  fs.copyFileSync(file, path.join(docs, name));
   return file;
 }

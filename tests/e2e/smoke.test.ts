@@ -38,7 +38,10 @@ describe("taskpane.html outside Office", () => {
     const { page, errors } = await openPage(browser, `${server.url}commands.html`);
     await page.goto(`${server.url}commands.html`);
     await page.waitForLoadState("load");
-    await page.waitForTimeout(500);
+    // The page's last step is its Office.onReady callback (associating showRfmPane); a callback added now runs
+    // after it, so once this resolves the page has done all it does on load.
+    const host = await page.evaluate(() => new Promise((resolve) => Office.onReady((info) => resolve(info.host))));
+    expect(host).toBeNull(); // outside Office
     expect(errors).toEqual([]);
   }, 30_000);
 });

@@ -1,6 +1,25 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { DATASETS } from "./helpers";
+
+/**
+ * describe() for tests that read files of the shared data sets. When a file is absent (a fresh clone without
+ * ../shared), the block's tests are replaced by one skipped test whose title names the missing paths, and a line
+ * on standard error says so, instead of failing at collection or passing silently.
+ */
+export function describeWithData(files: string[], name: string, body: () => void): void {
+  const missing = files.map((file) => path.join(DATASETS, file)).filter((file) => !existsSync(file));
+  if (missing.length === 0) {
+    describe(name, body);
+    return;
+  }
+  const message = `data set missing: ${missing.join(", ")} (put the shared data sets there or set RFM_DATASETS)`;
+  describe(name, () => {
+    test.skip(`SKIPPED, ${message}`, () => undefined);
+  });
+  // Straight to stderr: jest prints no console output for a file whose tests were all skipped.
+  process.stderr.write(`\nSkipping "${name}": ${message}\n`);
+}
 
 /** A plain RFC 4180 reader for the test data, separate from the CLI's reader so the two check each other. */
 export function readCsv(relativePath: string): string[][] {

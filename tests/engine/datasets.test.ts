@@ -2,8 +2,15 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { analyzeRfm, guessMapping, isoDateToSerial } from "../../src/engine/index";
 import type { CellValue } from "../../src/engine/types";
-import { cents, readCsv, serialOf } from "./dataset-files";
+import { cents, describeWithData, readCsv, serialOf } from "./dataset-files";
 import { byCustomer, DATASETS, expectSummariesConsistent, get } from "./helpers";
+
+const RETAIL = "online_retail/online_retail_invoices.csv";
+const CDNOW = "cdnow/CDNOW_master.txt";
+const SUPERSTORE = "superstore/superstore.csv";
+const R_ORDERS = "rfm_r_package/rfm_data_orders.csv";
+const R_DEFAULT = "rfm_r_package/ref_rfm_table_order_default.csv";
+const R_CUSTOM_BINS = "rfm_r_package/ref_rfm_table_order_custom_bins.csv";
 
 interface Simple {
   last: number;
@@ -62,8 +69,8 @@ function compareWithSimple(
   expect(mismatches).toBe(0);
 }
 
-describe("UCI online retail invoices (cancellations, missing customer ids)", () => {
-  const table = readCsv("online_retail/online_retail_invoices.csv");
+describeWithData([RETAIL], "UCI online retail invoices (cancellations, missing customer ids)", () => {
+  const table = readCsv(RETAIL);
   const header = table[0]!;
   const result = analyzeRfm(table as CellValue[][], guessMapping(header));
 
@@ -114,8 +121,8 @@ describe("UCI online retail invoices (cancellations, missing customer ids)", () 
   });
 });
 
-describe("CDNOW master (whitespace file, YYYYMMDD dates, no order ids)", () => {
-  const lines = readFileSync(path.join(DATASETS, "cdnow/CDNOW_master.txt"), "utf8").trim().split("\n");
+describeWithData([CDNOW], "CDNOW master (whitespace file, YYYYMMDD dates, no order ids)", () => {
+  const lines = readFileSync(path.join(DATASETS, CDNOW), "utf8").trim().split("\n");
   const rows: CellValue[][] = [["customer_id", "date", "number_of_cds", "dollar_value"]];
   for (const line of lines.slice(1)) {
     const [id, date, cds, dollars] = line.trim().split(/\s+/) as [string, string, string, string];
@@ -143,8 +150,8 @@ describe("CDNOW master (whitespace file, YYYYMMDD dates, no order ids)", () => {
   });
 });
 
-describe("Superstore line items with order ids", () => {
-  const table = readCsv("superstore/superstore.csv");
+describeWithData([SUPERSTORE], "Superstore line items with order ids", () => {
+  const table = readCsv(SUPERSTORE);
   const header = table[0]!;
   const mapping = guessMapping(header);
   const result = analyzeRfm(table as CellValue[][], mapping);
@@ -178,11 +185,11 @@ describe("Superstore line items with order ids", () => {
   });
 });
 
-describe("R package rfm: reference outputs", () => {
-  const orders = readCsv("rfm_r_package/rfm_data_orders.csv");
+describeWithData([R_ORDERS, R_DEFAULT, R_CUSTOM_BINS], "R package rfm: reference outputs", () => {
+  const orders = readCsv(R_ORDERS);
   const analysisDate = isoDateToSerial("2006-12-31");
   const reference = new Map(
-    readCsv("rfm_r_package/ref_rfm_table_order_default.csv")
+    readCsv(R_DEFAULT)
       .slice(1)
       .map((r) => [r[0]!, r]),
   );
@@ -213,7 +220,7 @@ describe("R package rfm: reference outputs", () => {
 
   it("reproduces the custom-bins reference with fixed thresholds", () => {
     const custom = new Map(
-      readCsv("rfm_r_package/ref_rfm_table_order_custom_bins.csv")
+      readCsv(R_CUSTOM_BINS)
         .slice(1)
         .map((r) => [r[0]!, r]),
     );

@@ -9,8 +9,27 @@ import {
 } from "../../src/engine/types";
 import { serialToIsoDate } from "../../src/engine/index";
 import * as path from "node:path";
+import fc from "fast-check";
 
-export const DATASETS = path.resolve(__dirname, "../../../shared/datasets");
+/** The shared data sets: ../shared/datasets beside the repository, or wherever RFM_DATASETS points. */
+export const DATASETS = path.resolve(process.env.RFM_DATASETS ?? path.join(__dirname, "../../../shared/datasets"));
+
+/**
+ * A reordering of up to `maxLength` items as an arbitrary of its own: one sort key per position (ties keep the
+ * original order), so any permutation can be drawn, and a failing case shrinks towards no reordering at all.
+ * Apply it with permute(). Drawing with fc.sample inside a property instead hides the order from shrinking.
+ */
+export function reorderKeys(maxLength: number): fc.Arbitrary<number[]> {
+  return fc.array(fc.nat({ max: maxLength }), { minLength: maxLength, maxLength });
+}
+
+/** `items` in the order the keys give (see reorderKeys). */
+export function permute<T>(items: readonly T[], keys: readonly number[]): T[] {
+  return items
+    .map((item, index) => ({ item, index, key: keys[index] ?? 0 }))
+    .sort((a, b) => a.key - b.key || a.index - b.index)
+    .map((entry) => entry.item);
+}
 
 export const BASIC_MAPPING: ColumnMapping = { customer: 0, date: 1, amount: 2, dimensions: [] };
 export const ORDER_MAPPING: ColumnMapping = { customer: 0, date: 1, amount: 2, orderId: 3, dimensions: [] };

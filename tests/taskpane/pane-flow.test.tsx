@@ -122,8 +122,24 @@ describe("task pane flow", () => {
     const { user } = renderPane({ gateway });
     await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
     await user.click(await screen.findByRole("button", { name: en["run.button"] }));
-    const dialog = await screen.findByRole("alertdialog", { name: en["replace.title"] });
-    await user.click(within(dialog).getByRole("button", { name: en["replace.replace"] }));
+    const dialog = await screen.findByRole("alertdialog", { name: en["replace.title"] }, { timeout: 10_000 });
+    // Focus on the dialog's first control, as in a browser, makes the dialog the active modal (focus on the surface
+    // leaves it inactive, and Fluent's focus manager then marks the whole dialog aria-hidden: tabster's Modalizer
+    // hides inactive modals). Once it is active, the pane behind it is hidden from assistive technology, the
+    // dialog not.
+    const replace = within(dialog).getByRole("button", { name: en["replace.replace"] });
+    await waitFor(
+      () => {
+        expect(dialog).toContainElement(document.activeElement as HTMLElement | null);
+        expect(document.activeElement).not.toBe(dialog);
+      },
+      { timeout: 10_000 },
+    );
+    await waitFor(() => expect(screen.queryByRole("button", { name: en["run.button"] })).toBeNull(), {
+      timeout: 10_000,
+    });
+    expect(screen.getByRole("alertdialog", { name: en["replace.title"] })).toBe(dialog);
+    await user.click(replace);
     await screen.findByRole("region", { name: en["results.heading"] });
     expect(gateway.writes[0]!.replacePrevious).toBe(true);
   });
