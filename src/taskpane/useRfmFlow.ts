@@ -75,6 +75,7 @@ export function useRfmFlow(
   const [canUndo, setCanUndo] = useState(false);
   const persisted = useRef<ReturnType<typeof parsePersisted>>(undefined);
   const abort = useRef<AbortController | null>(null);
+  const running = useRef(false);
   const replaceAnswer = useRef<((answer: { choice: ReplaceChoice; ids?: string[] }) => void) | null>(null);
   // Strings change with the language; the async flow must use the language current when it reaches each step.
   const stringsRef = useRef(strings);
@@ -184,12 +185,16 @@ export function useRfmFlow(
   );
 
   const run = useCallback(async () => {
+    // Set before the first await: the stage is still "idle" while earlier outputs are listed, so a double click
+    // would otherwise start a second run (two writes, or a dialog that orphans the first run's answer).
+    if (running.current) return;
     setError(undefined);
     setNotice(undefined);
     if (!source || !mapping) {
       setError({ reason: NEED_SOURCE });
       return;
     }
+    running.current = true;
     const controller = new AbortController();
     abort.current = controller;
     try {
@@ -210,6 +215,7 @@ export function useRfmFlow(
     } catch (reason) {
       fail(reason);
     } finally {
+      running.current = false;
       if (abort.current === controller) abort.current = null;
     }
   }, [source, mapping, settings, gateway, proceed, fail]);

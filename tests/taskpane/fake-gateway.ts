@@ -37,6 +37,8 @@ export class FakeGateway implements WorkbookGateway {
   outputs: PreviousOutput[] = [];
   undone = 0;
   lastRun = false;
+  /** When set, listPreviousOutputs waits for it (to hold a run at that step). */
+  listGate?: Promise<void>;
   constructor(private readonly source: SourceRange = sourceOf()) {}
   async readSource(onProgress?: (fraction: number) => void): Promise<SourceRange> {
     onProgress?.(1);
@@ -46,6 +48,7 @@ export class FakeGateway implements WorkbookGateway {
     return this.previousOutputs || this.outputs.length > 0;
   }
   async listPreviousOutputs(): Promise<PreviousOutput[]> {
+    await this.listGate;
     if (this.outputs.length > 0 || !this.previousOutputs) return this.outputs;
     return [{ id: "s1", currentName: "RFM Summary", writtenName: "RFM Summary", renamed: false, edited: false }];
   }

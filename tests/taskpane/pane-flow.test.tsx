@@ -144,6 +144,20 @@ describe("task pane flow", () => {
     expect(gateway.writes[0]!.replacePrevious).toBe(true);
   });
 
+  test("a second click while earlier outputs are being listed starts no second run", async () => {
+    const gateway = new FakeGateway();
+    let release: () => void = () => undefined;
+    gateway.listGate = new Promise((resolve) => (release = resolve));
+    const { user } = renderPane({ gateway });
+    await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
+    const run = await screen.findByRole("button", { name: en["run.button"] });
+    await user.click(run);
+    await user.click(run);
+    release();
+    await screen.findByRole("region", { name: en["results.heading"] });
+    expect(gateway.writes).toHaveLength(1);
+  });
+
   test("cancel stops a running analysis and says nothing was written", async () => {
     const waitForAbort: AnalysisRunner = (_values, _mapping, _options, onProgress, signal) =>
       new Promise((_, reject) => {
