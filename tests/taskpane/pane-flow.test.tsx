@@ -39,7 +39,13 @@ describe("task pane flow", () => {
     expect(within(results).getByText("1 customers had only returns and were not scored.")).toBeInTheDocument();
 
     expect(gateway.writes).toHaveLength(1);
-    expect(gateway.writes[0]).toMatchObject({ customerSheet: true, segmentColumns: true, summary: true, charts: true, replacePrevious: false });
+    expect(gateway.writes[0]).toMatchObject({
+      customerSheet: true,
+      segmentColumns: true,
+      summary: true,
+      charts: true,
+      replacePrevious: false,
+    });
     expect(gateway.writes[0]!.labels.language).toBe("en");
 
     await user.click(within(results).getByRole("button", { name: "Open RFM Summary" }));
@@ -92,7 +98,11 @@ describe("task pane flow", () => {
     expect(options.k).toBe(3);
     expect(options.segmentGrid?.[0]?.[0]).toBe("lost");
     expect(gateway.writes[0]!.charts).toBe(false);
-    expect(gateway.stored).toMatchObject({ version: 1, settings: { k: 3 }, mappingHeaders: { customer: "Customer", amount: "Amount" } });
+    expect(gateway.stored).toMatchObject({
+      version: 1,
+      settings: { k: 3 },
+      mappingHeaders: { customer: "Customer", amount: "Amount" },
+    });
   });
 
   test("remembered settings and mapping (by header name) are applied", async () => {
@@ -113,7 +123,11 @@ describe("task pane flow", () => {
     expect(await screen.findByRole("combobox", { name: "Customer" })).toHaveTextContent("D: Region");
     await user.click(screen.getByRole("button", { name: en["run.button"] }));
     await screen.findByRole("region", { name: en["results.heading"] });
-    expect(runAnalysis.mock.calls[0]![2]).toMatchObject({ k: 4, tierCutoffs: [0.7, 0.9], lifecycleDays: [45, 90, 180] });
+    expect(runAnalysis.mock.calls[0]![2]).toMatchObject({
+      k: 4,
+      tierCutoffs: [0.7, 0.9],
+      lifecycleDays: [45, 90, 180],
+    });
   });
 
   test("asks before replacing earlier outputs", async () => {
@@ -162,7 +176,9 @@ describe("task pane flow", () => {
     const waitForAbort: AnalysisRunner = (_values, _mapping, _options, onProgress, signal) =>
       new Promise((_, reject) => {
         onProgress?.(0.3);
-        signal?.addEventListener("abort", () => runAnalysisInProcess([], { dimensions: [] }, {}, undefined, signal).catch(reject));
+        signal?.addEventListener("abort", () =>
+          runAnalysisInProcess([], { dimensions: [] }, {}, undefined, signal).catch(reject),
+        );
       });
     const { user, gateway } = renderPane({ runAnalysis: waitForAbort });
     await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
@@ -199,7 +215,10 @@ describe("error states", () => {
 
   test("an adapter error code maps to its catalogue message; Dismiss hides it", async () => {
     const gateway = new FakeGateway();
-    gateway.writeError = Object.assign(new Error("AccessDenied at Excel.run (office.js:1:2)"), { name: "ExcelWriteError", code: "protected" });
+    gateway.writeError = Object.assign(new Error("AccessDenied at Excel.run (office.js:1:2)"), {
+      name: "ExcelWriteError",
+      code: "protected",
+    });
     const { user } = renderPane({ gateway });
     await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
     await user.click(await screen.findByRole("button", { name: en["run.button"] }));
