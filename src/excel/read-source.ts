@@ -154,6 +154,21 @@ function shownRows(loaded: ReturnType<typeof loadRows>, customerColumn: number):
   });
 }
 
+/** A date (2024-01-05, 5/1/2024, 2024年1月5日) or an amount (12.50, ¥1,200, -3) written as text. */
+const DATA_TEXT = /^(\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?|[-+]?[¥$€£]?\s?-?\d[\d,]*(\.\d+)?)$/;
+
+/**
+ * True when a would-be header row looks like a data row: at least a third of its filled cells (and at least one)
+ * are numbers, booleans, or dates and amounts written as text. Column names are words; a year among them is fine.
+ */
+export function firstRowLooksLikeData(row: readonly CellValue[]): boolean {
+  const filled = row.filter((cell) => !isEmptyCell(cell));
+  const data = filled.filter(
+    (cell) => typeof cell === "number" || typeof cell === "boolean" || DATA_TEXT.test(String(cell).trim()),
+  ).length;
+  return data >= 1 && data * 3 >= filled.length && filled.length > 1;
+}
+
 const isEmptyCell = (value: unknown): boolean => value === "" || value === null || value === undefined;
 
 /**
@@ -355,6 +370,9 @@ export async function readSource(onProgress?: ProgressFn, options: ReadOptions =
         : undefined;
     formatRow?.load("numberFormat");
     await context.sync();
+    // A table's first row is its header; elsewhere a first row of dates and amounts means the header was left out.
+    if (tableName === undefined && firstRowLooksLikeData((sample.values[0] ?? []) as CellValue[]))
+      throw new ExcelWriteError("no_header");
     const customerColumn = customerColumnOf((sample.values[0] ?? []) as CellValue[]);
     const capabilities = detectCapabilities();
     // Rows end at the last customer (or the end of a merged customer cell there); stray cells below are reported.

@@ -24,6 +24,8 @@ export const EN_MESSAGES = {
     "This version of Excel cannot list merged cells: rows under a merged customer cell would count as having no customer. Unmerge them first if you have any.",
   "selection.strayRows":
     "Reading stopped at the last row with a customer. {count} rows below it hold other cells ({address}) and were left out.",
+  "selection.noHeader":
+    "The first row of your selection looks like data (dates or amounts where column names should be). The first row must be the header row: select it too, then choose Use selection.",
   "selection.useToday": "Use today as the analysis date",
 
   "mapping.heading": "Columns",

@@ -22,6 +22,8 @@ export const ZH_HANT_MESSAGES: Messages = {
   "selection.mergedUnread":
     "此版本的 Excel 無法列出合併儲存格：合併的客戶儲存格下方的列會被視為沒有客戶。如有合併儲存格，請先取消合併。",
   "selection.strayRows": "讀取到最後一個有客戶的列為止。其下方有 {count} 列含有其他儲存格（{address}），未納入分析。",
+  "selection.noHeader":
+    "所選範圍的第一列看起來是資料（本應是欄名的位置出現了日期或金額）。第一列必須是標題列：請連同標題列一起選取，然後按一下「使用選取範圍」。",
   "selection.useToday": "以今天作為分析日期",
 
   "mapping.heading": "欄",

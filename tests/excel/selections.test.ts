@@ -129,3 +129,20 @@ describe("stray cells far below the data", () => {
     console.info(`stray cell in row 1,048,576: heap +${Math.round((peak - before) / 1e6)} MB at progress callbacks`);
   }, 120_000);
 });
+
+describe("a selection without its header row", () => {
+  it("says the first row must be the header when it holds dates and amounts (rows 2:3 selected)", async () => {
+    installSim({ sheets: [{ name: "Sales", values: salesOfFour() }], selection: "Sales!A2:E3" });
+    await expect(createOfficeGateway().readSource()).rejects.toMatchObject({
+      name: "ExcelWriteError",
+      code: "no_header",
+    });
+  });
+
+  it("still reads a header with one numeric column name (a year)", async () => {
+    const values = salesOfFour();
+    values[0] = ["Customer", "Date", "Amount", 2024, "Region"];
+    installSim({ sheets: [{ name: "Sales", values }], selection: "Sales!A1:E13" });
+    expect((await createOfficeGateway().readSource()).rowCount).toBe(13);
+  });
+});

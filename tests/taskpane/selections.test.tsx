@@ -64,3 +64,14 @@ describe("date warnings in the results", () => {
     expect(runAnalysis.mock.calls[0]![2]).toMatchObject({ dateOrder: order });
   });
 });
+
+describe("a selection without its header row", () => {
+  test("says the first row must be the header", async () => {
+    const gateway = new FakeGateway();
+    gateway.readSource = () =>
+      Promise.reject(Object.assign(new Error("no header"), { name: "ExcelWriteError", code: "no_header" }));
+    const { user } = renderPane({ gateway });
+    await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
+    expect(await screen.findByText(en["selection.noHeader"])).toBeInTheDocument();
+  });
+});
