@@ -376,9 +376,13 @@ export async function readSource(onProgress?: ProgressFn, options: ReadOptions =
     const customerColumn = customerColumnOf((sample.values[0] ?? []) as CellValue[]);
     const capabilities = detectCapabilities();
     // Rows end at the last customer (or the end of a merged customer cell there); stray cells below are reported.
+    // Not in a table: its rows are the user's choice, and segment columns joining it must cover all of them.
     const rect: Rect = { ...located.rect };
     let strayRows: SourceRange["strayRows"];
-    const lastCustomer = await lastCustomerOffset(context, sheet, located.rect, customerColumn, sample.values);
+    const lastCustomer =
+      tableName === undefined
+        ? await lastCustomerOffset(context, sheet, located.rect, customerColumn, sample.values)
+        : -1;
     if (lastCustomer >= 1 && lastCustomer < located.rect.rowCount - 1) {
       let end = lastCustomer + 1;
       if (capabilities.mergedAreas) {
