@@ -5,6 +5,7 @@
 export type ExcelErrorCode =
   | "empty_source"
   | "multiple_areas"
+  | "no_header"
   | "too_large"
   | "not_supported"
   | "cell_edit_mode"
@@ -16,6 +17,8 @@ export type ExcelErrorCode =
 const PLAIN_MESSAGES: Record<ExcelErrorCode, string> = {
   empty_source: "There is nothing to read: select your sales data (with its header row) and try again.",
   multiple_areas: "Several areas are selected: select one block of cells (your sales data with its header row).",
+  no_header:
+    "The first row of the selection looks like data (dates or amounts where column names should be). The first row must be the header row: select it too.",
   too_large: "Excel refused to move that much data in one step. Try again; if it keeps failing, select fewer rows.",
   not_supported: "This version of Excel lacks a feature the add-in needs. Update Office or use Excel on the web.",
   cell_edit_mode: "Excel is busy because a cell is being edited. Press Enter or Esc in the sheet, then try again.",

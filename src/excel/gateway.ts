@@ -25,6 +25,26 @@ export interface SourceRange {
    * check that the rows are still the ones analysed (not sorted or edited in between).
    */
   customerFingerprint?: { column: number; hash: string };
+  /**
+   * Data rows hidden by a filter or by hand. Unless `included`, they were left out of the analysis (their cells
+   * read as empty in `values`) and the segment columns leave them as they were. `offsets` count from the first
+   * data row (0 = the row under the header).
+   */
+  hiddenRows?: { count: number; included: boolean; offsets: number[] };
+  /** Merged cells inside the data: every cell of a merged area was given its top-left value. */
+  mergedAreas?: { areas: number; cellsFilled: number };
+  /** Set when merged areas could not be read (the host lacks ExcelApi 1.13): merged cells read as empty. */
+  mergedAreasUnread?: boolean;
+  /**
+   * Rows below the last row with a customer that still hold something (stray cells): left out, not read further.
+   * `firstRow`/`lastRow` are worksheet row numbers; `address` spans them over the source's columns.
+   */
+  strayRows?: { count: number; firstRow: number; lastRow: number; address: string };
+}
+
+export interface ReadOptions {
+  /** Analyse rows hidden by a filter too (default: only visible rows). */
+  includeHiddenRows?: boolean;
 }
 
 export interface WriteOptions {
@@ -70,7 +90,7 @@ export type ProgressFn = (fraction: number) => void;
 
 export interface WorkbookGateway {
   /** Read the selection (or its table, or the used range) with a header row, in chunks. */
-  readSource(onProgress?: ProgressFn): Promise<SourceRange>;
+  readSource(onProgress?: ProgressFn, options?: ReadOptions): Promise<SourceRange>;
   /** True when sheets made by an earlier run exist (then the pane asks before replacing them). */
   hasPreviousOutputs(): Promise<boolean>;
   /** The earlier output sheets that are provably the add-in's, in tab order, with what changed since. */

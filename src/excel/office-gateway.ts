@@ -20,7 +20,7 @@ export function createOfficeGateway(): WorkbookGateway {
   const previousOutputs = () =>
     mapped(() => Excel.run((context) => listPreviousOutputs(context, detectCapabilities(), readOutputRecord())));
   return {
-    readSource: (onProgress) => mapped(() => readSource(onProgress)),
+    readSource: (onProgress, options) => mapped(() => readSource(onProgress, options)),
     hasPreviousOutputs: async () => (await previousOutputs()).length > 0,
     listPreviousOutputs: previousOutputs,
     writeResults: (result, source, options, onProgress) => writeResults(result, source, options, onProgress, session),

@@ -5,7 +5,7 @@
  */
 import { guessMapping } from "../engine/mapping";
 import type { CellValue } from "../engine/types";
-import type { ProgressFn, SourceRange } from "./gateway";
+import type { ProgressFn, ReadOptions, SourceRange } from "./gateway";
 import { SYNC_BUDGET_BYTES, bytesPerRow, rowsPerChunk } from "./chunking";
 import { ExcelWriteError } from "./errors";
 import { detectCapabilities } from "./requirements";
@@ -154,22 +154,260 @@ function shownRows(loaded: ReturnType<typeof loadRows>, customerColumn: number):
   });
 }
 
-export async function readSource(onProgress?: ProgressFn): Promise<SourceRange> {
+/** A date (2024-01-05, 5/1/2024, 2024年1月5日) or an amount (12.50, ¥1,200, -3) written as text. */
+const DATA_TEXT = /^(\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?|[-+]?[¥$€£]?\s?-?\d[\d,]*(\.\d+)?)$/;
+
+/**
+ * True when a would-be header row looks like a data row: at least a third of its filled cells (and at least one)
+ * are numbers, booleans, or dates and amounts written as text. Column names are words; a year among them is fine.
+ */
+export function firstRowLooksLikeData(row: readonly CellValue[]): boolean {
+  const filled = row.filter((cell) => !isEmptyCell(cell));
+  const data = filled.filter(
+    (cell) => typeof cell === "number" || typeof cell === "boolean" || DATA_TEXT.test(String(cell).trim()),
+  ).length;
+  return data >= 1 && data * 3 >= filled.length && filled.length > 1;
+}
+
+const isEmptyCell = (value: unknown): boolean => value === "" || value === null || value === undefined;
+
+/**
+ * Offset (within rect, 0 = header) of the last row whose customer cell holds something: the customer column is read
+ * bottom-up in ~1 MB chunks (values only) below the sample, so a stray cell in row 1,048,576 costs one column's
+ * scan, not a million full rows. -1 when no row has a customer.
+ */
+async function lastCustomerOffset(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  rect: Rect,
+  customerColumn: number,
+  sample: readonly (readonly unknown[])[],
+): Promise<number> {
+  const size = rowsPerChunk(bytesPerRow([], 1), 1, SYNC_BUDGET_BYTES);
+  let end = rect.rowCount;
+  while (end > sample.length) {
+    const start = Math.max(sample.length, end - size);
+    const column = sheet.getRangeByIndexes(rect.row + start, rect.column + customerColumn, end - start, 1);
+    column.load("values");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each response small
+    await context.sync();
+    const cells = column.values;
+    for (let i = cells.length - 1; i >= 0; i--) if (!isEmptyCell(cells[i]?.[0])) return start + i;
+    end = start;
+  }
+  for (let i = Math.min(end, sample.length) - 1; i >= 1; i--) if (!isEmptyCell(sample[i]?.[customerColumn])) return i;
+  return -1;
+}
+
+/**
+ * The merged areas over rect (Range.getMergedAreasOrNullObject, ExcelApi 1.13), in row chunks: the call fails
+ * when a range holds more than 512 merged areas (@types/office-js), so chunks are sized from the density found
+ * (about 256 areas each) and halved after a failure. Undefined when they cannot be read.
+ */
+async function readMergedAreas(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  rect: Rect,
+): Promise<Rect[] | undefined> {
+  const found = new Map<string, Rect>();
+  let size = Math.min(rect.rowCount, 1024);
+  let done = 0;
+  while (done < rect.rowCount) {
+    const count = Math.min(size, rect.rowCount - done);
+    const merged = sheet.getRangeByIndexes(rect.row + done, rect.column, count, rect.columnCount);
+    const areas = merged.getMergedAreasOrNullObject();
+    areas.load("areaCount");
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk: the API caps areas per call
+      await context.sync();
+    } catch {
+      if (count === 1) return undefined;
+      size = Math.max(1, count >> 1);
+      continue;
+    }
+    if (!areas.isNullObject) {
+      areas.areas.load("items/rowIndex,columnIndex,rowCount,columnCount");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the areas of a non-null result only
+      await context.sync();
+      for (const item of areas.areas.items) {
+        const area = rectOf(item);
+        found.set(`${area.row}:${area.column}:${area.rowCount}:${area.columnCount}`, area);
+      }
+    }
+    const areaCount = areas.isNullObject ? 0 : areas.areaCount;
+    size = Math.max(1, Math.min(65_536, Math.floor((count * 256) / Math.max(1, areaCount))));
+    done += count;
+  }
+  return [...found.values()].sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
+/**
+ * Gives every cell of a merged area its top-left value (Excel keeps the value in the top-left cell only, the
+ * others read as empty). An area whose top-left is empty right below an area of the same columns is taken as its
+ * continuation (a host may return areas clipped to the range asked). Areas starting in the header are left alone.
+ */
+function fillMergedAreas(values: CellValue[][], rect: Rect, areas: readonly Rect[]): { areas: number; cells: number } {
+  const carry = new Map<string, { end: number; value: CellValue }>();
+  let used = 0;
+  let cells = 0;
+  for (const area of areas) {
+    const top = area.row - rect.row;
+    const left = area.column - rect.column;
+    if (top < 1 || left < 0 || left >= rect.columnCount) continue;
+    const key = `${area.column}:${area.columnCount}`;
+    let value = values[top]?.[left];
+    const above = carry.get(key);
+    if (isEmptyCell(value) && above && above.end === area.row - 1) value = above.value;
+    if (isEmptyCell(value)) continue;
+    carry.set(key, { end: area.row + area.rowCount - 1, value });
+    let filled = false;
+    for (let r = top; r < Math.min(top + area.rowCount, values.length); r++) {
+      const row = values[r];
+      if (!row) continue;
+      for (let c = left; c < Math.min(left + area.columnCount, rect.columnCount); c++) {
+        if ((r === top && c === left) || !isEmptyCell(row[c])) continue;
+        row[c] = value;
+        cells++;
+        filled = true;
+      }
+    }
+    if (filled) used++;
+  }
+  return { areas: used, cells };
+}
+
+/**
+ * Data rows (offsets from the row under the header) hidden by a filter or by hand. Range.rowHidden (ExcelApi 1.2,
+ * within the manifest's 1.8) is true when all rows of a range are hidden, false when none is and null when some
+ * are; mixed ranges are halved until each is all hidden or all visible, one sync per level.
+ */
+async function hiddenDataRows(context: Excel.RequestContext, sheet: Excel.Worksheet, rect: Rect): Promise<number[]> {
+  const hidden: number[] = [];
+  let pending: [number, number][] = rect.rowCount > 1 ? [[rect.row + 1, rect.rowCount - 1]] : [];
+  while (pending.length > 0) {
+    const probes = pending.map(([row, count]) => {
+      const range = sheet.getRangeByIndexes(row, rect.column, count, 1);
+      range.load("rowHidden");
+      return { row, count, range };
+    });
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per halving level
+    await context.sync();
+    pending = [];
+    for (const { row, count, range } of probes) {
+      const state = range.rowHidden as boolean | null;
+      if (state === false) continue;
+      if (state === true || count === 1) {
+        if (state === true) for (let r = row; r < row + count; r++) hidden.push(r - rect.row - 1);
+        continue;
+      }
+      const half = count >> 1;
+      pending.push([row, half], [row + half, count - half]);
+    }
+  }
+  return hidden.sort((a, b) => a - b);
+}
+
+/**
+ * Rows of `below` (under the last customer) that hold anything: counted chunk by chunk without keeping them.
+ * The block's used range (values only) bounds the scan; none there, nothing to read.
+ */
+async function strayRowsIn(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  sheetName: string,
+  below: Rect,
+): Promise<SourceRange["strayRows"]> {
+  const used = sheet
+    .getRangeByIndexes(below.row, below.column, below.rowCount, below.columnCount)
+    .getUsedRangeOrNullObject(true);
+  used.load("rowIndex,rowCount");
+  await context.sync();
+  if (used.isNullObject) return undefined;
+  const start = Math.max(below.row, used.rowIndex);
+  const end = Math.min(below.row + below.rowCount, used.rowIndex + used.rowCount);
+  const size = rowsPerChunk(bytesPerRow([], below.columnCount), below.columnCount, SYNC_BUDGET_BYTES);
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  for (let row = start; row < end; row += size) {
+    const block = sheet.getRangeByIndexes(row, below.column, Math.min(size, end - row), below.columnCount);
+    block.load("values");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each response small
+    await context.sync();
+    block.values.forEach((cells, i) => {
+      if (cells.every(isEmptyCell)) return;
+      count++;
+      if (first < 0) first = row + i;
+      last = row + i;
+    });
+  }
+  if (count === 0) return undefined;
+  return {
+    count,
+    firstRow: first + 1,
+    lastRow: last + 1,
+    address: rangeAddress(sheetName, first, below.column, last - first + 1, below.columnCount),
+  };
+}
+
+export async function readSource(onProgress?: ProgressFn, options: ReadOptions = {}): Promise<SourceRange> {
   return Excel.run(async (context) => {
-    const { sheetName, rect, tableName } = await locateSource(context);
+    const located = await locateSource(context);
+    const { sheetName, tableName } = located;
     const sheet = context.workbook.worksheets.getItem(sheetName);
-    const values: CellValue[][] = new Array<CellValue[]>(rect.rowCount);
-    const sampleCount = Math.min(SAMPLE_ROWS, rect.rowCount);
-    const sample = sheet.getRangeByIndexes(rect.row, rect.column, sampleCount, rect.columnCount);
+    const sampleCount = Math.min(SAMPLE_ROWS, located.rect.rowCount);
+    const sample = sheet.getRangeByIndexes(
+      located.rect.row,
+      located.rect.column,
+      sampleCount,
+      located.rect.columnCount,
+    );
     sample.load("values,numberFormat,text");
     // Number formats of the first data row let the pane tell a date column holding serial numbers from amounts.
     const formatRow =
-      rect.rowCount > 1 ? sheet.getRangeByIndexes(rect.row + 1, rect.column, 1, rect.columnCount) : undefined;
+      located.rect.rowCount > 1
+        ? sheet.getRangeByIndexes(located.rect.row + 1, located.rect.column, 1, located.rect.columnCount)
+        : undefined;
     formatRow?.load("numberFormat");
     await context.sync();
+    // A table's first row is its header; elsewhere a first row of dates and amounts means the header was left out.
+    if (tableName === undefined && firstRowLooksLikeData((sample.values[0] ?? []) as CellValue[]))
+      throw new ExcelWriteError("no_header");
     const customerColumn = customerColumnOf((sample.values[0] ?? []) as CellValue[]);
+    const capabilities = detectCapabilities();
+    // Rows end at the last customer (or the end of a merged customer cell there); stray cells below are reported.
+    // Not in a table: its rows are the user's choice, and segment columns joining it must cover all of them.
+    const rect: Rect = { ...located.rect };
+    let strayRows: SourceRange["strayRows"];
+    const lastCustomer =
+      tableName === undefined
+        ? await lastCustomerOffset(context, sheet, located.rect, customerColumn, sample.values)
+        : -1;
+    if (lastCustomer >= 1 && lastCustomer < located.rect.rowCount - 1) {
+      let end = lastCustomer + 1;
+      if (capabilities.mergedAreas) {
+        const cell = sheet.getRangeByIndexes(rect.row + lastCustomer, rect.column + customerColumn, 1, 1);
+        const merged = cell.getMergedAreasOrNullObject();
+        merged.load("areaCount");
+        await context.sync();
+        if (!merged.isNullObject) {
+          merged.areas.load("items/rowIndex,rowCount");
+          await context.sync();
+          for (const area of merged.areas.items)
+            end = Math.min(located.rect.rowCount, Math.max(end, area.rowIndex + area.rowCount - rect.row));
+        }
+      }
+      rect.rowCount = end;
+      if (end < located.rect.rowCount)
+        strayRows = await strayRowsIn(context, sheet, sheetName, {
+          ...located.rect,
+          row: located.rect.row + end,
+          rowCount: located.rect.rowCount - end,
+        });
+    }
+    const values: CellValue[][] = new Array<CellValue[]>(rect.rowCount);
     const fingerprint = new Fingerprint();
-    sample.values.forEach((row, i) => {
+    sample.values.slice(0, Math.min(sampleCount, rect.rowCount)).forEach((row, i) => {
       const cells = row as CellValue[];
       cells[customerColumn] = shownCell(
         cells[customerColumn],
@@ -189,7 +427,7 @@ export async function readSource(onProgress?: ProgressFn): Promise<SourceRange> 
       );
     let perRow = bytesPerRow(sample.values, rect.columnCount) + customerBytes(sample.values);
     const total = rect.rowCount;
-    let done = sampleCount;
+    let done = Math.min(sampleCount, total);
     onProgress?.(done / total);
     while (done < total) {
       const count = Math.min(rowsPerChunk(perRow, rect.columnCount + 2, SYNC_BUDGET_BYTES), total - done);
@@ -206,6 +444,24 @@ export async function readSource(onProgress?: ProgressFn): Promise<SourceRange> 
       done += count;
       onProgress?.(done / total);
     }
+    // The fingerprint is of the cells as stored; merged cells are filled and hidden rows emptied after it.
+    let mergedAreas: SourceRange["mergedAreas"];
+    let mergedAreasUnread: true | undefined;
+    if (capabilities.mergedAreas && rect.rowCount > 1) {
+      const areas = await readMergedAreas(context, sheet, rect);
+      if (areas) {
+        const filled = fillMergedAreas(values, rect, areas);
+        if (filled.cells > 0) mergedAreas = { areas: filled.areas, cellsFilled: filled.cells };
+      } else mergedAreasUnread = true;
+    } else if (rect.rowCount > 1) mergedAreasUnread = true;
+    let hiddenRows: SourceRange["hiddenRows"];
+    const hidden = await hiddenDataRows(context, sheet, rect);
+    if (hidden.length > 0) {
+      const included = options.includeHiddenRows === true;
+      if (!included)
+        for (const offset of hidden) values[offset + 1] = new Array<CellValue>(rect.columnCount).fill(null);
+      hiddenRows = { count: hidden.length, included, offsets: hidden };
+    }
     return {
       address: rangeAddress(sheetName, rect.row, rect.column, rect.rowCount, rect.columnCount),
       sheetName,
@@ -217,6 +473,10 @@ export async function readSource(onProgress?: ProgressFn): Promise<SourceRange> 
       values,
       columnFormats: formatRow ? ((formatRow.numberFormat[0] ?? []) as string[]) : undefined,
       customerFingerprint: { column: customerColumn, hash: fingerprint.value() },
+      ...(hiddenRows ? { hiddenRows } : {}),
+      ...(mergedAreas ? { mergedAreas } : {}),
+      ...(mergedAreasUnread ? { mergedAreasUnread } : {}),
+      ...(strayRows ? { strayRows } : {}),
     };
   });
 }

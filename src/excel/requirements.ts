@@ -16,6 +16,8 @@ export interface ExcelCapabilities {
   worksheetCustomProperties: boolean;
   /** ExcelApi 1.13: table.resize (segment columns join the source table without shifting any cell). */
   tableResize: boolean;
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13). */
+  mergedAreas: boolean;
 }
 
 function supported(version: string): boolean {
@@ -30,6 +32,7 @@ export function detectCapabilities(): ExcelCapabilities {
     suspendScreenUpdating: supported("1.9"),
     worksheetCustomProperties: supported("1.12"),
     tableResize: supported("1.13"),
+    mergedAreas: supported("1.13"),
   };
 }
 

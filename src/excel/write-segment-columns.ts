@@ -76,6 +76,8 @@ export type SegmentColumnsPlan =
       alreadyInTable: boolean;
       /** The block sits right of the table on its header row: it can join with `table.resize`. */
       canJoinTable: boolean;
+      /** Data rows (0 = under the header) left out as hidden: their cells keep what they held. */
+      keepRows?: number[];
     };
 
 /** Rows per read while checking a block: 2 columns × 25,000 rows of names stay well under 1 MB. */
@@ -252,6 +254,7 @@ export async function planSegmentColumns(
     rowCount: source.rowCount,
     before,
     beforeFormats,
+    ...(source.hiddenRows && !source.hiddenRows.included ? { keepRows: source.hiddenRows.offsets } : {}),
     tableName: tableRect ? source.tableName : undefined,
     tableRect,
     alreadyInTable,
@@ -304,7 +307,10 @@ export async function applySegmentColumns(
   // name could ever be read as a number, date or formula.
   const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
   writeTextCells(sheet.getRangeByIndexes(headerRow, column, 1, 2), [header]);
+  const keep = new Set(plan.keepRows);
   const rowValues = (i: number): string[] => {
+    // A hidden row left out of the analysis keeps what it held (empty in a new block).
+    if (keep.has(i)) return before?.[i + 1]?.slice(0, 2) ?? ["", ""];
     const customer = result.rowCustomer[i] ?? -1;
     return customer < 0
       ? ["", ""]

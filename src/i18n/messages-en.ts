@@ -16,6 +16,18 @@ export const EN_MESSAGES = {
   "source.useAgain": "Read the selection again",
   "source.read": "{address}: {rows} data rows",
 
+  "selection.hiddenRows": "{count} rows hidden by a filter were left out; their segment cells stay empty.",
+  "selection.hiddenRowsIncluded": "{count} rows hidden by a filter are included.",
+  "selection.includeHidden": "Include rows hidden by a filter",
+  "selection.merged": "{areas} merged cells were read as one value for every row they cover ({cells} cells filled).",
+  "selection.mergedUnread":
+    "This version of Excel cannot list merged cells: rows under a merged customer cell would count as having no customer. Unmerge them first if you have any.",
+  "selection.strayRows":
+    "Reading stopped at the last row with a customer. {count} rows below it hold other cells ({address}) and were left out.",
+  "selection.noHeader":
+    "The first row of your selection looks like data (dates or amounts where column names should be). The first row must be the header row: select it too, then choose Use selection.",
+  "selection.useToday": "Use today as the analysis date",
+
   "mapping.heading": "Columns",
   "mapping.hint": "Check the columns the add-in guessed, and change any that are wrong.",
   "mapping.customer": "Customer",

@@ -15,6 +15,17 @@ export const ZH_HANS_MESSAGES: Messages = {
   "source.useAgain": "重新读取所选区域",
   "source.read": "{address}：{rows} 行数据",
 
+  "selection.hiddenRows": "已跳过 {count} 行被筛选隐藏的数据；这些行的分群单元格保持为空。",
+  "selection.hiddenRowsIncluded": "已包含 {count} 行被筛选隐藏的数据。",
+  "selection.includeHidden": "包含被筛选隐藏的行",
+  "selection.merged": "{areas} 个合并单元格的值已用于其覆盖的每一行（填入 {cells} 个单元格）。",
+  "selection.mergedUnread":
+    "此版本的 Excel 无法列出合并单元格：合并的客户单元格下方的行会被视为没有客户。如有合并单元格，请先取消合并。",
+  "selection.strayRows": "读取到最后一个有客户的行为止。其下方有 {count} 行含有其他单元格（{address}），未纳入分析。",
+  "selection.noHeader":
+    "所选区域的第一行看起来是数据（本应是列名的位置出现了日期或金额）。第一行必须是标题行：请连同标题行一起选择，然后点击“使用所选区域”。",
+  "selection.useToday": "以今天作为分析日期",
+
   "mapping.heading": "列",
   "mapping.hint": "检查加载项猜测的列，如有错误请更改。",
   "mapping.customer": "客户",

@@ -15,6 +15,17 @@ export const ZH_HANT_MESSAGES: Messages = {
   "source.useAgain": "重新讀取選取範圍",
   "source.read": "{address}：{rows} 列資料",
 
+  "selection.hiddenRows": "已略過 {count} 列被篩選隱藏的資料；這些列的分群儲存格保持空白。",
+  "selection.hiddenRowsIncluded": "已包含 {count} 列被篩選隱藏的資料。",
+  "selection.includeHidden": "包含被篩選隱藏的列",
+  "selection.merged": "{areas} 個合併儲存格的值已用於其涵蓋的每一列（填入 {cells} 個儲存格）。",
+  "selection.mergedUnread":
+    "此版本的 Excel 無法列出合併儲存格：合併的客戶儲存格下方的列會被視為沒有客戶。如有合併儲存格，請先取消合併。",
+  "selection.strayRows": "讀取到最後一個有客戶的列為止。其下方有 {count} 列含有其他儲存格（{address}），未納入分析。",
+  "selection.noHeader":
+    "所選範圍的第一列看起來是資料（本應是欄名的位置出現了日期或金額）。第一列必須是標題列：請連同標題列一起選取，然後按一下「使用選取範圍」。",
+  "selection.useToday": "以今天作為分析日期",
+
   "mapping.heading": "欄",
   "mapping.hint": "檢查增益集猜測的欄，如有錯誤請變更。",
   "mapping.customer": "客戶",

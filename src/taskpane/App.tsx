@@ -27,7 +27,9 @@ import type { AnalysisRunner } from "../worker/worker-client";
 import { MappingPanel } from "./MappingPanel/MappingPanel";
 import { scoringIsValid } from "./pane-settings";
 import { ReplaceDialog } from "./ReplaceDialog";
+import { InputWarnings } from "./ResultsPanel/InputWarnings";
 import { ResultsPanel } from "./ResultsPanel/ResultsPanel";
+import { SourceNotes } from "./SourceNotes";
 import { SettingsPanel } from "./SettingsPanel/SettingsPanel";
 import { StringsProvider, useStrings } from "./strings-context";
 import { useRfmFlow } from "./useRfmFlow";
@@ -56,6 +58,8 @@ export interface AppProps {
   /** Runs the engine: the Web Worker client in the add-in, the in-process engine in tests. */
   runAnalysis: AnalysisRunner;
   initialLanguage: Language;
+  /** Office's locale (contentLanguage, else displayLanguage): sets the default day/month order of text dates. */
+  locale?: string;
 }
 
 export function App(props: AppProps) {
@@ -91,7 +95,7 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
   const strings = useStrings();
   const { t } = strings;
   const styles = usePaneStyles();
-  const flow = useRfmFlow(props.gateway, props.runAnalysis, strings, props.onLanguage);
+  const flow = useRfmFlow(props.gateway, props.runAnalysis, strings, props.onLanguage, props.locale);
   const { showSheet } = flow;
   // Stable, so the memoised results panel skips the pane's renders for progress updates.
   const onShowSheet = useCallback((name: string) => void showSheet(name), [showSheet]);
@@ -151,6 +155,7 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
             })}
           </Caption1>
         )}
+        {flow.source && <SourceNotes source={flow.source} disabled={busy} onIncludeHidden={flow.includeHiddenRows} />}
         {flow.source && flow.mapping && (
           <MappingPanel
             headers={flow.headers}
@@ -199,6 +204,7 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
         )}
       </section>
 
+      {flow.result && <InputWarnings result={flow.result} disabled={busy} onUseToday={flow.useAnalysisDate} />}
       {flow.result && (
         <ResultsPanel result={flow.result} report={flow.report} settings={flow.settings} onShowSheet={onShowSheet} />
       )}

@@ -38,7 +38,8 @@ export function errorText(error: unknown, strings: PaneStrings): string {
   // Duck-typed so errors from another bundle copy of the adapter (or a test fake) are recognised too.
   if (typeof error === "object" && error !== null && (error as { name?: unknown }).name === "ExcelWriteError") {
     const code = (error as { code?: unknown }).code;
-    if (EXCEL_CODES.includes(code as ExcelErrorCode)) return t(`error.${code as ExcelErrorCode}`);
+    if (code === "no_header") return t("selection.noHeader");
+    if (EXCEL_CODES.includes(code as ExcelErrorCode)) return t(`error.${code as Exclude<ExcelErrorCode, "no_header">}`);
     return t("error.excel_error");
   }
   if (error instanceof Error && error.name === "AnalysisFailedError") return t("error.worker");

@@ -51,6 +51,14 @@ export interface PaneSettings {
 export const MAPPED_FIELDS: readonly MappedField[] = ["customer", "date", "amount", "orderId", "quantity", "price"];
 export const SCORE_COUNTS: readonly ScoreCount[] = [3, 4, 5, 10];
 
+/**
+ * The day/month order for text dates like 03/04/2024 from Office's locale (contentLanguage, else displayLanguage):
+ * month first for US English, day first everywhere else.
+ */
+export function dateOrderForLocale(locale: string | undefined): "DMY" | "MDY" {
+  return /^en-US$/i.test(locale ?? "") ? "MDY" : "DMY";
+}
+
 export function defaultPaneSettings(): PaneSettings {
   return {
     analysisDate: "",

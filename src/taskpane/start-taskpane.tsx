@@ -19,12 +19,19 @@ export function isDarkOfficeTheme(): boolean {
 
 function render(container: HTMLElement, inExcel: boolean): Root {
   const language = languageFromLocale(typeof Office === "undefined" ? undefined : Office.context?.displayLanguage);
+  const locale =
+    typeof Office === "undefined" ? undefined : Office.context?.contentLanguage || Office.context?.displayLanguage;
   const theme = isDarkOfficeTheme() ? webDarkTheme : webLightTheme;
   const root = createRoot(container);
   root.render(
     <FluentProvider theme={theme}>
       {inExcel ? (
-        <App gateway={createOfficeGateway()} runAnalysis={createAnalysisRunner(createRfmWorker)} initialLanguage={language} />
+        <App
+          gateway={createOfficeGateway()}
+          runAnalysis={createAnalysisRunner(createRfmWorker)}
+          initialLanguage={language}
+          locale={locale}
+        />
       ) : (
         <NotInExcel language={language} />
       )}

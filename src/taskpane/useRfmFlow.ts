@@ -5,11 +5,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cellText, guessMapping, isoDateToSerial } from "../engine";
 import { CancelledError, type ColumnMapping, type RfmResult } from "../engine/types";
-import type { PreviousOutput, SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
+import type { PreviousOutput, ReadOptions, SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
 import { workbookLabels, type Language, type MessageKey } from "../i18n";
 import type { AnalysisRunner } from "../worker/worker-client";
 import { errorText } from "./error-text";
 import {
+  dateOrderForLocale,
   defaultPaneSettings,
   headersOfMapping,
   mappingFromHeaders,
@@ -46,6 +47,10 @@ export interface RfmFlow {
   canUndo: boolean;
   undoLastRun: () => Promise<void>;
   useSelection: () => Promise<void>;
+  /** Reads the selection again with rows hidden by a filter included or not (kept for later reads). */
+  includeHiddenRows: (include: boolean) => void;
+  /** Sets the analysis date (an ISO date) and runs again: the "Use today" answer to a future analysis date. */
+  useAnalysisDate: (isoDate: string) => void;
   setMapping: (mapping: ColumnMapping) => void;
   setSettings: (settings: PaneSettings) => void;
   run: () => Promise<void>;
@@ -60,12 +65,19 @@ export function useRfmFlow(
   runAnalysis: AnalysisRunner,
   strings: PaneStrings,
   onStoredLanguage: (language: Language) => void,
+  /** Office's locale (contentLanguage or displayLanguage): the default day/month order of text dates. */
+  locale?: string,
 ): RfmFlow {
   const [stage, setStage] = useState<Stage>("idle");
   const [progress, setProgress] = useState(0);
   const [source, setSource] = useState<SourceRange>();
   const [mapping, setMapping] = useState<ColumnMapping>();
-  const [settings, setSettings] = useState<PaneSettings>(defaultPaneSettings);
+  const [settings, setSettings] = useState<PaneSettings>(() => ({
+    ...defaultPaneSettings(),
+    dateOrder: dateOrderForLocale(locale),
+  }));
+  const readOptions = useRef<ReadOptions>({});
+  const [rerun, setRerun] = useState(false);
   const [result, setResult] = useState<RfmResult>();
   const [report, setReport] = useState<WriteReport>();
   const [failure, setError] = useState<{ reason: unknown }>();
@@ -118,7 +130,7 @@ export function useRfmFlow(
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const read = await gateway.readSource(setProgress);
+      const read = await gateway.readSource(setProgress, readOptions.current);
       if (controller.signal.aborted) throw new CancelledError();
       const headers = headerTexts(read);
       const remembered = persisted.current ? mappingFromHeaders(persisted.current, headers) : undefined;
@@ -133,6 +145,14 @@ export function useRfmFlow(
       if (abort.current === controller) abort.current = null;
     }
   }, [gateway, fail]);
+
+  const includeHiddenRows = useCallback(
+    (include: boolean) => {
+      readOptions.current = { ...readOptions.current, includeHiddenRows: include };
+      void useSelection();
+    },
+    [useSelection],
+  );
 
   const proceed = useCallback(
     async (replacePrevious: boolean, controller: AbortController, replaceSheetIds?: string[]) => {
@@ -220,6 +240,17 @@ export function useRfmFlow(
     }
   }, [source, mapping, settings, gateway, proceed, fail]);
 
+  const useAnalysisDate = useCallback((isoDate: string) => {
+    setSettings((current) => ({ ...current, analysisDate: isoDate }));
+    setRerun(true);
+  }, []);
+  // The run after useAnalysisDate, once the new setting is in `run`'s closure.
+  useEffect(() => {
+    if (!rerun) return;
+    setRerun(false);
+    void run();
+  }, [rerun, run]);
+
   const answerReplace = useCallback((choice: ReplaceChoice, ids?: string[]) => {
     setAskReplace(false);
     replaceAnswer.current?.({ choice, ids });
@@ -287,6 +318,8 @@ export function useRfmFlow(
     canUndo,
     undoLastRun,
     useSelection,
+    includeHiddenRows,
+    useAnalysisDate,
     setMapping,
     setSettings,
     run,

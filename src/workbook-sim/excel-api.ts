@@ -532,6 +532,12 @@ export class Range extends ClientObject {
         return rect.row;
       case "columnIndex":
         return rect.column;
+      case "rowHidden": {
+        // @types/office-js (ExcelApi 1.2): true when all rows of the range are hidden, false when none is, null when
+        // some are. Rows a filter hides count as hidden, as rows hidden by hand do.
+        const hidden = hiddenRowsIn(sheet, rect.row, rect.rowCount);
+        return hidden === 0 ? false : hidden === rect.rowCount ? true : null;
+      }
       case "values":
       case "formulas":
       case "text":
@@ -601,6 +607,9 @@ export class Range extends ClientObject {
   }
   get text(): string[][] {
     return this.loaded("text");
+  }
+  get rowHidden(): boolean | null {
+    return this.loaded("rowHidden");
   }
 
   get values(): SimCellValue[][] {
@@ -823,6 +832,26 @@ export class Range extends ClientObject {
     });
   }
 
+  /**
+   * ExcelApi 1.13: the merged areas that intersect this range, whole (a merged area is one cell to Excel), or a null
+   * object when there are none. @types/office-js: "if the merged areas count in this range is more than 512, then
+   * this method will fail to return the result" (modelled as InvalidOperation at sync).
+   */
+  getMergedAreasOrNullObject(): RangeAreas {
+    return new RangeAreas(
+      this.context,
+      () => {
+        this.context.requireSet("1.13", "Range.getMergedAreasOrNullObject");
+        const { sheet, rect } = this.resolveTarget();
+        const areas = (sheet.mergedAreas ?? []).filter((area) => intersectRects(area, rect) !== null);
+        if (areas.length > MERGED_AREAS_LIMIT)
+          throw new SimExcelError("InvalidOperation", "Range.getMergedAreasOrNullObject", "More than 512 merged areas");
+        return areas.sort((a, b) => a.row - b.row || a.column - b.column).map((area) => ({ sheet, rect: area }));
+      },
+      true,
+    );
+  }
+
   select(): void {
     this.context.enqueue("range.select", () => {
       const { sheet, rect } = this.resolveTarget();
@@ -841,11 +870,19 @@ export class Range extends ClientObject {
  * addresses joined by commas, as Excel prints them) and `areaCount`.
  */
 export class RangeAreas extends ClientObject {
+  /** The rectangles (ExcelApi 1.9 `RangeAreas.areas`), loadable as `load("items/rowIndex,rowCount")`. */
+  readonly areas: RangeCollection;
   constructor(
     context: RequestContext,
     private readonly resolve: () => RangeTarget[],
+    /** An …OrNullObject result: a null object when there are no areas. */
+    private readonly orNull = false,
   ) {
     super(context);
+    this.areas = new RangeCollection(context, () => this.resolve());
+  }
+  protected override exists(): boolean {
+    return !this.orNull || this.resolve().length > 0;
   }
   protected defaultLoadNames(): string[] {
     return ["address", "areaCount"];
@@ -863,6 +900,26 @@ export class RangeAreas extends ClientObject {
     return this.loaded("areaCount");
   }
 }
+
+/** Rows of `row .. row + count - 1` that are hidden (the sheet's hiddenRows are ascending). */
+function hiddenRowsIn(sheet: SheetModel, row: number, count: number): number {
+  const hidden = sheet.hiddenRows;
+  if (!hidden || hidden.length === 0) return 0;
+  const firstAtOrAfter = (target: number): number => {
+    let lo = 0;
+    let hi = hidden.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hidden[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return firstAtOrAfter(row + count) - firstAtOrAfter(row);
+}
+
+/** Range.getMergedAreasOrNullObject fails past this many areas (@types/office-js, ExcelApi 1.13). */
+const MERGED_AREAS_LIMIT = 512;
 
 // ---------- tables ----------
 
@@ -1326,6 +1383,25 @@ export class ClientResult<T = unknown> {
   get value(): T {
     if (!this.hasValue) throw propertyNotLoaded("value");
     return this.stored as T;
+  }
+}
+
+/** `RangeAreas.areas` (ExcelApi 1.9): one Range per rectangle. */
+export class RangeCollection extends ItemCollection<Range> {
+  constructor(
+    context: RequestContext,
+    private readonly targets: () => RangeTarget[],
+  ) {
+    super(context);
+  }
+  private resolved: RangeTarget[] = [];
+  protected keys(): string[] {
+    this.resolved = this.targets();
+    return this.resolved.map((_t, i) => String(i));
+  }
+  protected itemFor(key: string): Range {
+    const target = this.resolved[Number(key)];
+    return new Range(this.context, () => target);
   }
 }
 

@@ -52,6 +52,16 @@ export interface SheetModel {
    * unhidden from Excel's UI, only through the API (XlSheetVisibility.xlSheetVeryHidden in the VBA reference).
    */
   visibility?: SheetVisibility;
+  /**
+   * Hidden rows (0-based, ascending): rows hidden by hand or by a filter, which Excel hides the same way
+   * (Range.rowHidden, ExcelApi 1.2, is true for both). Absent = none.
+   */
+  hiddenRows?: number[];
+  /**
+   * Merged areas. As in Excel only the top-left cell holds a value; the others read as empty (Excel's "Merge
+   * cells" keeps only the upper-left value). Read with Range.getMergedAreasOrNullObject (ExcelApi 1.13).
+   */
+  mergedAreas?: CellRect[];
 }
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -196,6 +206,10 @@ export interface InitialSheet {
   values?: (SimCellValue | null | undefined)[][];
   /** Top-left of `values`, default A1. */
   at?: string;
+  /** Hidden rows, 0-based (row 2 of the sheet is 1). */
+  hiddenRows?: number[];
+  /** Merged areas, e.g. `B2:B8`; every cell but the top-left must be empty (Excel keeps only that value). */
+  merged?: string[];
 }
 
 export function createEmptySheet(id: string, name: string): SheetModel {
@@ -239,12 +253,31 @@ export function createWorkbookModel(sheets: InitialSheet[] = [{ name: "Sheet1" }
       const start = initial.at ? parseCellAddress(initial.at) : { row: 0, column: 0 };
       writeValues(sheet, start.row, start.column, initial.values);
     }
+    if (initial.hiddenRows && initial.hiddenRows.length > 0)
+      sheet.hiddenRows = [...new Set(initial.hiddenRows)].sort((a, b) => a - b);
+    const mergedCells = new Set<number>();
+    for (const address of initial.merged ?? []) mergedArea(sheet, address, mergedCells);
   }
   const first = model.sheets[0];
   if (!first) throw new Error("A workbook needs a sheet");
   model.activeSheetId = first.id;
   model.selection = { sheetId: first.id, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
   return model;
+}
+
+/** Checks one merged area of an initial sheet: a rectangle of two or more cells, only its top-left cell filled. */
+function mergedArea(sheet: SheetModel, address: string, taken: Set<number>): void {
+  const rect = parseLocalAddress(address);
+  if (!rect || rect.rowCount * rect.columnCount < 2) throw new Error(`Not a merged area: ${address}`);
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++)
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+      const key = r * MAX_COLUMNS + c;
+      if (taken.has(key)) throw new Error(`Merged areas overlap: ${address}`);
+      taken.add(key);
+      if ((r !== rect.row || c !== rect.column) && sheet.rows[r]?.[c] !== undefined)
+        throw new Error(`Merged area ${address}: only its top-left cell may hold a value, as in Excel`);
+    }
+  (sheet.mergedAreas ??= []).push(rect);
 }
 
 export function getCellValue(sheet: SheetModel, row: number, column: number): SimCellValue {

@@ -1,5 +1,12 @@
 import type { CellValue } from "../../src/engine/types";
-import type { PreviousOutput, SourceRange, WorkbookGateway, WriteOptions, WriteReport } from "../../src/excel/gateway";
+import type {
+  PreviousOutput,
+  ReadOptions,
+  SourceRange,
+  WorkbookGateway,
+  WriteOptions,
+  WriteReport,
+} from "../../src/excel/gateway";
 
 /** Sales rows: C1 buys often and recently, C4 long ago, row 7 has no customer, C5 only returned goods. */
 export const SALES: CellValue[][] = [
@@ -40,7 +47,10 @@ export class FakeGateway implements WorkbookGateway {
   /** When set, listPreviousOutputs waits for it (to hold a run at that step). */
   listGate?: Promise<void>;
   constructor(private readonly source: SourceRange = sourceOf()) {}
-  async readSource(onProgress?: (fraction: number) => void): Promise<SourceRange> {
+  /** The options of every readSource call. */
+  readOptions: (ReadOptions | undefined)[] = [];
+  async readSource(onProgress?: (fraction: number) => void, options?: ReadOptions): Promise<SourceRange> {
+    this.readOptions.push(options);
     onProgress?.(1);
     return this.source;
   }
