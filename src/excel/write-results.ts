@@ -30,6 +30,7 @@ import { addDimensionPivot, addSegmentTierPivot } from "./pivot";
 import { type ExcelCapabilities, detectCapabilities, startWritePhase } from "./requirements";
 import { uniqueSheetName, uniqueTableName } from "./sheet-names";
 import { customerColumnsLayout, writeCustomerSheet } from "./write-customer-sheet";
+import { writeMovementBlocks } from "./write-movement";
 import { type UndoStep, writeSegmentColumns } from "./write-segment-columns";
 import { writeStaticPivotTables, writeSummaryTables } from "./write-summary";
 
@@ -158,7 +159,7 @@ export async function writeResults(
           if (capabilities.pivotTables && customerTable) {
             const headers = customerColumnsLayout(result, labels).headers;
             addSegmentTierPivot(summarySheet, customerTable, labels, headers, placement.layout.segmentTierPivot);
-            const dimensionHeader = headers[16];
+            const dimensionHeader = result.customers.dimensions.length > 0 ? headers[16] : undefined;
             if (dimensionHeader !== undefined) {
               addDimensionPivot(summarySheet, customerTable, labels, headers, dimensionHeader, {
                 row: placement.secondPivotRow,
@@ -172,6 +173,15 @@ export async function writeResults(
           }
         }
         if (options.charts && capabilities.charts) addCharts(summarySheet, labels, placement);
+        if (options.summary && placement.layout.movement) {
+          writeMovementBlocks(summarySheet, result, labels, {
+            layout: placement.layout.movement,
+            customerTable: capabilities.pivotTables ? customerTable : undefined,
+            customerHeaders: customerColumnsLayout(result, labels).headers,
+            colourScale: capabilities.conditionalFormats,
+            charts: options.charts && capabilities.charts,
+          });
+        }
         startWritePhase(context, capabilities);
         await context.sync();
       }

@@ -172,6 +172,8 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
               onChange={flow.setSettings}
               disabled={busy}
               lastResult={flow.result}
+              headers={flow.headers}
+              mapping={flow.mapping}
             />
           </AccordionPanel>
         </AccordionItem>

@@ -8,6 +8,7 @@ import { CancelledError, type ColumnMapping, type RfmResult } from "../engine/ty
 import type { PreviousOutput, SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
 import { workbookLabels, type Language, type MessageKey } from "../i18n";
 import type { AnalysisRunner } from "../worker/worker-client";
+import { runWithComparison, type ComparedRun } from "./compare-run";
 import { errorText } from "./error-text";
 import {
   defaultPaneSettings,
@@ -35,6 +36,8 @@ export interface RfmFlow {
   settings: PaneSettings;
   result?: RfmResult;
   report?: WriteReport;
+  /** Set when the chosen "Compare with" reached back before the data: the result has no comparison. */
+  compareUnavailable?: ComparedRun["unavailable"];
   /** A translated error message for the MessageBar. */
   error?: string;
   /** A translated notice (cancelled, settings not saved). */
@@ -68,6 +71,7 @@ export function useRfmFlow(
   const [settings, setSettings] = useState<PaneSettings>(defaultPaneSettings);
   const [result, setResult] = useState<RfmResult>();
   const [report, setReport] = useState<WriteReport>();
+  const [compareUnavailable, setCompareUnavailable] = useState<ComparedRun["unavailable"]>();
   const [failure, setError] = useState<{ reason: unknown }>();
   const [notice, setNotice] = useState<MessageKey>();
   const [askReplace, setAskReplace] = useState(false);
@@ -140,7 +144,16 @@ export function useRfmFlow(
       setProgress(0);
       const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
       const options = toRfmOptions(settings, Number.isNaN(analysisDate) ? Number.NaN : analysisDate, source.firstRow);
-      const analysed = await runAnalysis(source.values, mapping, options, setProgress, controller.signal);
+      const compared = await runWithComparison(
+        runAnalysis,
+        source.values,
+        mapping,
+        options,
+        settings,
+        setProgress,
+        controller.signal,
+      );
+      const analysed = compared.result;
       if (controller.signal.aborted) throw new CancelledError();
       const { outputs } = settings;
       let written: WriteReport | undefined;
@@ -164,6 +177,7 @@ export function useRfmFlow(
         }
       }
       setResult(analysed);
+      setCompareUnavailable(compared.unavailable);
       setReport(written);
       setStage("idle");
       try {
@@ -269,6 +283,7 @@ export function useRfmFlow(
     settings,
     result,
     report,
+    compareUnavailable,
     error:
       failure === undefined
         ? undefined
