@@ -160,3 +160,50 @@ export function writeMovementBlocks(
 
 /** The movement PivotTable's name (ASCII, no spaces, like the other PivotTables). */
 export const MOVEMENT_PIVOT_NAME = "RfmMovement";
+
+/** What filtering the customer table needs: its name and the headers and words the run wrote. */
+export interface CustomerTableRef {
+  name: string;
+  segmentHeader: string;
+  /** Absent without a comparison. */
+  previousHeader?: string;
+  changeHeader?: string;
+  segmentNames: Record<string, string>;
+  newWord?: string;
+}
+
+export function customerTableRef(name: string, result: RfmResult, labels: WorkbookLabels): CustomerTableRef {
+  const [previous, change] = comparisonColumns(result, labels);
+  return {
+    name,
+    segmentHeader: labels.customerColumns.segment,
+    previousHeader: previous?.[0],
+    changeHeader: change?.[0],
+    segmentNames: { ...labels.segmentNames },
+    newWord: labels.compare?.changeNames.new,
+  };
+}
+
+/**
+ * Filters the customer table to the customers who moved from segment `from` to `to` (machine keys; `from`
+ * undefined: the new customers), clearing its other filters first, and shows its sheet. Filters are view state
+ * of the add-in's own table: nothing the user wrote changes, and Excel's own Clear Filter undoes it.
+ * `Table.clearFilters` and `TableColumn.filter.applyValuesFilter` are ExcelApi 1.2.
+ */
+export async function filterCustomerMove(
+  ref: CustomerTableRef,
+  move: { from?: StandardSegmentKey; to?: StandardSegmentKey },
+): Promise<void> {
+  await Excel.run(async (context) => {
+    const table = context.workbook.tables.getItem(ref.name);
+    table.clearFilters();
+    const byValue = (header: string | undefined, value: string | undefined) => {
+      if (header !== undefined && value !== undefined) table.columns.getItem(header).filter.applyValuesFilter([value]);
+    };
+    if (move.from === undefined) byValue(ref.changeHeader, ref.newWord);
+    else byValue(ref.previousHeader, ref.segmentNames[move.from]);
+    if (move.to !== undefined) byValue(ref.segmentHeader, ref.segmentNames[move.to]);
+    table.worksheet.activate();
+    await context.sync();
+  });
+}

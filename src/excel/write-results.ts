@@ -30,7 +30,7 @@ import { addDimensionPivot, addSegmentTierPivot } from "./pivot";
 import { type ExcelCapabilities, detectCapabilities, startWritePhase } from "./requirements";
 import { uniqueSheetName, uniqueTableName } from "./sheet-names";
 import { customerColumnsLayout, writeCustomerSheet } from "./write-customer-sheet";
-import { writeMovementBlocks } from "./write-movement";
+import { type CustomerTableRef, customerTableRef, writeMovementBlocks } from "./write-movement";
 import { type UndoStep, writeSegmentColumns } from "./write-segment-columns";
 import { writeStaticPivotTables, writeSummaryTables } from "./write-summary";
 
@@ -41,6 +41,8 @@ type JournalEntry = (context: Excel.RequestContext) => Promise<void>;
 export interface LastRun {
   journal: JournalEntry[];
   previousRecord: OutputRecord;
+  /** The customer table this run wrote, for filtering it from the pane (write-movement.ts). */
+  customerTable?: CustomerTableRef;
 }
 
 /** Per-gateway state: the last run of this session (the undo window). */
@@ -71,6 +73,7 @@ export async function writeResults(
   const undo: UndoStep[] = [];
   let newRecord: OutputRecord = { ...record };
   let purge: HiddenSheetRecord[] = [];
+  let customerTableName: string | undefined;
   const progress = (fraction: number): void => onProgress?.(Math.min(1, Math.max(0, fraction)));
 
   try {
@@ -139,7 +142,7 @@ export async function writeResults(
           customerSheet,
           result,
           labels,
-          newTableName(labels.tables.customers),
+          (customerTableName = newTableName(labels.tables.customers)),
           capabilities,
           (f) => progress(f * 0.6),
         );
@@ -282,7 +285,12 @@ export async function writeResults(
     });
     throw mapped;
   }
-  if (session) session.lastRun = { journal, previousRecord: record };
+  if (session)
+    session.lastRun = {
+      journal,
+      previousRecord: record,
+      customerTable: customerTableName === undefined ? undefined : customerTableRef(customerTableName, result, labels),
+    };
   // The undo window of the run before closes now: the sheets its Replace hid are deleted for good.
   if (purge.length > 0) {
     try {

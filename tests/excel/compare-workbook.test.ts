@@ -182,4 +182,62 @@ describe("comparison in the workbook", () => {
     expect(sim.workbook.pivotTables.map((p) => p.name)).toEqual(["RfmSegmentByTier"]);
     expect(sim.workbook.charts).toHaveLength(3);
   });
+
+  it("filters the customer table to the customers of one move", async () => {
+    const values = [...salesRows(400, 60), ["N1", 45300, 50, "X1", "North"]];
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const result = analyzeCompared(values);
+    const gateway = createOfficeGateway();
+    await gateway.writeResults(result, sourceOf(values), writeOptions());
+    const move = segmentMoves(result.comparison!)[0]!;
+    await gateway.filterCustomerMove!({ from: move.from, to: move.to });
+    const table = sim.workbook.tables.find((t) => t.name === "RfmCustomers")!;
+    const names = workbookLabels("en").segmentNames;
+    expect(table.columnFilters).toEqual({ 11: [names[move.to]], 17: [names[move.from]] });
+    const sheet = sim.workbook.sheets.find((s) => s.id === table.sheetId)!;
+    const shown = readRect(sheet, table.rect)
+      .slice(1)
+      .filter((row) => row[11] === names[move.to] && row[17] === names[move.from]);
+    expect(shown).toHaveLength(move.count);
+    expect(sim.workbook.activeSheetId).toBe(sheet.id);
+
+    // The new customers: by the Change column; the earlier filters are cleared first.
+    await gateway.filterCustomerMove!({});
+    expect(sim.workbook.tables.find((t) => t.name === "RfmCustomers")!.columnFilters).toEqual({ 18: ["new"] });
+  });
+
+  it("models the filter API strictly: unknown column, ExcelApi 1.2", async () => {
+    const sim = installSim({
+      sheets: [
+        {
+          name: "S",
+          values: [
+            ["A", "B"],
+            ["x", "y"],
+          ],
+        },
+      ],
+    });
+    await Excel.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("S").tables.add("S!A1:B2", true);
+      table.name = "T";
+      await context.sync();
+      table.columns.getItem("b").filter.applyValuesFilter(["y"]);
+      await context.sync();
+      table.columns.getItem("Nope").filter.applyValuesFilter(["y"]);
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
+    expect(sim.workbook.tables[0]?.columnFilters).toEqual({ 1: ["y"] });
+    const old = installSim({
+      sheets: [{ name: "S", values: [["A"], ["x"]] }],
+      requirementSets: { ExcelApi: "1.1" },
+    });
+    await Excel.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("S").tables.add("S!A1:A2", true);
+      await context.sync();
+      table.clearFilters();
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+    expect(old.workbook.tables[0]?.columnFilters).toBeUndefined();
+  });
 });
