@@ -5,10 +5,11 @@
  * PivotTables) and a bar chart of the largest moves, in the blocks summary-layout.ts reserves for them.
  */
 import { NO_PREVIOUS, SEGMENT_CHANGE_KEYS, STANDARD_SEGMENT_KEYS } from "../engine/types";
-import type { CellValue, RfmComparison, RfmResult, StandardSegmentKey } from "../engine/types";
+import type { CellValue, RfmResult, StandardSegmentKey } from "../engine/types";
 import { fillDate, formatDay } from "../i18n/compare-labels";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
 import { displayName } from "./labels";
+import { segmentMoves } from "./segment-moves";
 import { MOVES_CHART_BARS, type MovementLayout } from "./summary-layout";
 import { TEXT_FORMAT, writeCells, writeTextCells } from "./text-cells";
 
@@ -34,32 +35,6 @@ export function comparisonCells(result: RfmResult, labels: WorkbookLabels, i: nu
     previous === NO_PREVIOUS ? "" : displayName(labels, STANDARD_SEGMENT_KEYS[previous] ?? ""),
     compare.changeNames[change],
   ];
-}
-
-/** A move off the diagonal of the segment movement matrix: `count` customers from `from` to `to`. */
-export interface SegmentMove {
-  from: StandardSegmentKey;
-  to: StandardSegmentKey;
-  count: number;
-  /** Net revenue of those customers in (compare date, analysis date]. */
-  revenue: number;
-  /** True when `to` comes before `from` in STANDARD_SEGMENT_KEYS (champions first, lost last): good news. */
-  up: boolean;
-}
-
-/** The moves between two different segments, largest first (ties: the earlier segment order, then the later). */
-export function segmentMoves(comparison: RfmComparison): SegmentMove[] {
-  const { from, to, customers, revenue } = comparison.movement.segment;
-  const moves: SegmentMove[] = [];
-  from.forEach((fromKey, row) =>
-    to.forEach((toKey, column) => {
-      const count = customers[row]?.[column] ?? 0;
-      if (fromKey === toKey || count === 0) return;
-      const up = STANDARD_SEGMENT_KEYS.indexOf(toKey) < STANDARD_SEGMENT_KEYS.indexOf(fromKey);
-      moves.push({ from: fromKey, to: toKey, count, revenue: revenue[row]?.[column] ?? 0, up });
-    }),
-  );
-  return moves.sort((a, b) => b.count - a.count);
 }
 
 export interface MovementPlacement {

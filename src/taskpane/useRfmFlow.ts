@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cellText, guessMapping, isoDateToSerial } from "../engine";
-import { CancelledError, type ColumnMapping, type RfmResult } from "../engine/types";
+import { CancelledError, type ColumnMapping, type RfmResult, type StandardSegmentKey } from "../engine/types";
 import type { PreviousOutput, SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
 import { workbookLabels, type Language, type MessageKey } from "../i18n";
 import type { AnalysisRunner } from "../worker/worker-client";
@@ -56,6 +56,8 @@ export interface RfmFlow {
   cancel: () => void;
   dismissError: () => void;
   showSheet: (name: string) => Promise<void>;
+  /** Filters the last run's customer table to one move; absent when there is none to filter. */
+  filterMove?: (move: { from?: StandardSegmentKey; to?: StandardSegmentKey }) => Promise<void>;
 }
 
 export function useRfmFlow(
@@ -271,6 +273,21 @@ export function useRfmFlow(
     }
   }, [gateway]);
 
+  // Only while the last run's customer table is there to filter (written this session, not undone).
+  const canFilter =
+    gateway.filterCustomerMove !== undefined && canUndo && report !== undefined && settings.outputs.customerSheet;
+  const filterMove = useCallback(
+    async (move: { from?: StandardSegmentKey; to?: StandardSegmentKey }) => {
+      try {
+        await gateway.filterCustomerMove?.(move);
+      } catch (reason) {
+        fail(reason);
+        throw reason;
+      }
+    },
+    [gateway, fail],
+  );
+
   // The same array until the source changes, so the memoised mapping panel skips renders for progress updates.
   const headers = useMemo(() => (source ? headerTexts(source) : []), [source]);
 
@@ -303,6 +320,7 @@ export function useRfmFlow(
     cancel,
     dismissError: () => setError(undefined),
     showSheet,
+    filterMove: canFilter ? filterMove : undefined,
   };
 }
 

@@ -23,6 +23,7 @@ export function CompareControl(props: {
     <>
       <Field label={t("compare.label")} hint={t("compare.hint")}>
         <Dropdown
+          clearButton={{ "aria-label": t("common.clearSelection") }}
           className={props.inputClassName}
           disabled={props.disabled}
           value={label(settings.compare)}

@@ -20,6 +20,7 @@ export function SqlSection(props: SqlSectionProps) {
       <Text size={200}>{t("sql.hint")}</Text>
       <Field label={t("sql.dialect")}>
         <Dropdown
+          clearButton={{ "aria-label": t("common.clearSelection") }}
           className={styles.input}
           value={DIALECT_NAMES[state.dialect]}
           selectedOptions={[state.dialect]}
