@@ -2,7 +2,7 @@
  * What the task pane asks of the workbook. The Office.js implementation lives beside this file; the pane
  * receives a gateway as a prop, so components never call Excel.run themselves (and tests can pass a fake).
  */
-import type { CellValue, RfmResult } from "../engine/types";
+import type { CellValue, RfmResult, StandardSegmentKey } from "../engine/types";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
 
 export interface SourceRange {
@@ -108,6 +108,11 @@ export interface WorkbookGateway {
   undoLastRun(): Promise<void>;
   /** True when undoLastRun has something to undo. */
   canUndo(): boolean;
+  /**
+   * Filter the last run's customer table to the customers who moved from segment `from` to `to` (`from` undefined:
+   * the customers new since the compare date) and show it. Optional: a gateway without it shows no filter buttons.
+   */
+  filterCustomerMove?(move: { from?: StandardSegmentKey; to?: StandardSegmentKey }): Promise<void>;
   /** Activate a sheet the add-in wrote. */
   showSheet(name: string): Promise<void>;
   /** Per-workbook remembered settings (document settings). */

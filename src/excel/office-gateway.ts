@@ -4,6 +4,8 @@ import { SETTINGS_KEY, listPreviousOutputs, readOutputRecord, saveSetting } from
 import { toExcelWriteError } from "./errors";
 import { readSource } from "./read-source";
 import { detectCapabilities } from "./requirements";
+import { ExcelWriteError } from "./errors";
+import { filterCustomerMove } from "./write-movement";
 import { type RunSession, undoLastRun, writeResults } from "./write-results";
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
@@ -26,6 +28,12 @@ export function createOfficeGateway(): WorkbookGateway {
     writeResults: (result, source, options, onProgress) => writeResults(result, source, options, onProgress, session),
     undoLastRun: () => undoLastRun(session),
     canUndo: () => session.lastRun !== undefined,
+    filterCustomerMove: (move) => {
+      const table = session.lastRun?.customerTable;
+      if (!table)
+        return Promise.reject(new ExcelWriteError("excel_error", "No customer table of this session to filter."));
+      return mapped(() => filterCustomerMove(table, move));
+    },
     showSheet: (name) =>
       mapped(() =>
         Excel.run(async (context) => {

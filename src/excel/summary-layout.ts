@@ -25,6 +25,17 @@ export interface SummaryLayoutInput {
   dimensionValueCount?: number;
   /** Points of the Pareto curve. */
   paretoPoints: number;
+  /** The result compares with an earlier date: place the movement matrix, its chart and the chart's data. */
+  movement?: boolean;
+}
+
+/** The comparison's blocks (write-movement.ts): title, matrix (PivotTable or static), moves chart and its data. */
+export interface MovementLayout {
+  title: Rect;
+  /** Largest extent of the movement PivotTable or of its static stand-in (12 earlier rows × 11 segments). */
+  matrix: Rect;
+  chart: Rect;
+  chartData: Rect;
 }
 
 export interface SummaryLayout {
@@ -48,7 +59,12 @@ export interface SummaryLayout {
   charts: [Rect, Rect, Rect];
   pieData: Rect;
   paretoData: Rect;
+  /** Only when `movement` was asked for: a band of its own between the PivotTables and the charts. */
+  movement?: MovementLayout;
 }
+
+/** Moves the chart of the largest moves shows at most. */
+export const MOVES_CHART_BARS = 10;
 
 export const CHART_ROWS = 16;
 export const CHART_COLUMNS = 8;
@@ -107,7 +123,18 @@ export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
         };
   const pivotWidth = Math.max(segmentTierPivot.columnCount, dimensionPivot?.columnCount ?? 0, staticWidth);
 
-  const chartColumn = pivotColumn + pivotWidth + 1;
+  // Movement matrix: earlier segments + "new" (12 rows) × current segments (11). As a PivotTable: a header row,
+  // 12 row items and the grand total + PIVOT_EXTRA_ROWS; label column, 11 columns, grand total. As a static
+  // table: header + 12 rows, label + 11 + total. The larger of the two is reserved.
+  const movementColumn = pivotColumn + pivotWidth + 1;
+  const movementRows = STANDARD_SEGMENT_KEYS.length + 1;
+  const movementMatrix: Rect = {
+    row: 2,
+    column: movementColumn,
+    rowCount: movementRows + PIVOT_EXTRA_ROWS,
+    columnCount: 1 + STANDARD_SEGMENT_KEYS.length + 1,
+  };
+  const chartColumn = input.movement ? movementColumn + movementMatrix.columnCount + 1 : pivotColumn + pivotWidth + 1;
   const chart = (index: number): Rect => ({
     row: 1 + index * (CHART_ROWS + 1),
     column: chartColumn,
@@ -117,6 +144,14 @@ export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
   const dataColumn = chartColumn + CHART_COLUMNS + 1;
   const pieData: Rect = { row: 0, column: dataColumn, rowCount: input.segmentCount + 1, columnCount: 2 };
   const paretoData: Rect = { row: 0, column: dataColumn + 3, rowCount: input.paretoPoints + 1, columnCount: 2 };
+  const movement: MovementLayout | undefined = input.movement
+    ? {
+        title: { row: 1, column: movementColumn, rowCount: 1, columnCount: 1 },
+        matrix: movementMatrix,
+        chart: chart(3),
+        chartData: { row: 0, column: paretoData.column + 3, rowCount: MOVES_CHART_BARS + 1, columnCount: 2 },
+      }
+    : undefined;
   return {
     title,
     segmentTable,
@@ -132,6 +167,7 @@ export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
     charts: [chart(0), chart(1), chart(2)],
     pieData,
     paretoData,
+    movement,
   };
 }
 
@@ -167,6 +203,10 @@ export function layoutRects(layout: SummaryLayout, pivotTables: boolean): [strin
     ["chart2", layout.charts[2]],
     ["pieData", layout.pieData],
     ["paretoData", layout.paretoData],
+    ["movementTitle", layout.movement?.title],
+    ["movementMatrix", layout.movement?.matrix],
+    ["movesChart", layout.movement?.chart],
+    ["movesChartData", layout.movement?.chartData],
   ];
   return rects.filter((entry): entry is [string, Rect] => entry[1] !== undefined);
 }

@@ -11,6 +11,7 @@ import { displayName, lifecycleKeyOf, rfmCode, segmentKeyOf, tierKeyOf, valueCla
 import type { ExcelCapabilities } from "./requirements";
 import { startWritePhase } from "./requirements";
 import { TEXT_FORMAT, writeTextCells } from "./text-cells";
+import { comparisonCells, comparisonColumns } from "./write-movement";
 
 export interface CustomerColumnsLayout {
   headers: string[];
@@ -52,6 +53,7 @@ export function customerColumnsLayout(result: RfmResult, labels: WorkbookLabels)
     [c.lifecycle, text],
     [c.action, text],
     ...result.customers.dimensions.map((d): [string, string | undefined] => [d.name, text]),
+    ...comparisonColumns(result, labels),
   ];
   return { headers: uniqueHeaders(columns.map(([h]) => h)), formats: columns.map(([, f]) => f) };
 }
@@ -77,6 +79,7 @@ export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number
     displayName(labels, lifecycleKeyOf(result, i)),
     labels.actions[segmentKey] ?? "",
     ...c.dimensions.map((d) => d.values[i] ?? ""),
+    ...comparisonCells(result, labels, i),
   ];
 }
 

@@ -30,6 +30,7 @@ import { addDimensionPivot, addSegmentTierPivot } from "./pivot";
 import { type ExcelCapabilities, detectCapabilities, startWritePhase } from "./requirements";
 import { uniqueSheetName, uniqueTableName } from "./sheet-names";
 import { customerColumnsLayout, writeCustomerSheet } from "./write-customer-sheet";
+import { type CustomerTableRef, customerTableRef, writeMovementBlocks } from "./write-movement";
 import { type UndoStep, writeSegmentColumns } from "./write-segment-columns";
 import { writeStaticPivotTables, writeSummaryTables } from "./write-summary";
 
@@ -40,6 +41,8 @@ type JournalEntry = (context: Excel.RequestContext) => Promise<void>;
 export interface LastRun {
   journal: JournalEntry[];
   previousRecord: OutputRecord;
+  /** The customer table this run wrote, for filtering it from the pane (write-movement.ts). */
+  customerTable?: CustomerTableRef;
 }
 
 /** Per-gateway state: the last run of this session (the undo window). */
@@ -70,6 +73,7 @@ export async function writeResults(
   const undo: UndoStep[] = [];
   let newRecord: OutputRecord = { ...record };
   let purge: HiddenSheetRecord[] = [];
+  let customerTableName: string | undefined;
   const progress = (fraction: number): void => onProgress?.(Math.min(1, Math.max(0, fraction)));
 
   try {
@@ -138,7 +142,7 @@ export async function writeResults(
           customerSheet,
           result,
           labels,
-          newTableName(labels.tables.customers),
+          (customerTableName = newTableName(labels.tables.customers)),
           capabilities,
           (f) => progress(f * 0.6),
         );
@@ -158,7 +162,7 @@ export async function writeResults(
           if (capabilities.pivotTables && customerTable) {
             const headers = customerColumnsLayout(result, labels).headers;
             addSegmentTierPivot(summarySheet, customerTable, labels, headers, placement.layout.segmentTierPivot);
-            const dimensionHeader = headers[16];
+            const dimensionHeader = result.customers.dimensions.length > 0 ? headers[16] : undefined;
             if (dimensionHeader !== undefined) {
               addDimensionPivot(summarySheet, customerTable, labels, headers, dimensionHeader, {
                 row: placement.secondPivotRow,
@@ -172,6 +176,15 @@ export async function writeResults(
           }
         }
         if (options.charts && capabilities.charts) addCharts(summarySheet, labels, placement);
+        if (options.summary && placement.layout.movement) {
+          writeMovementBlocks(summarySheet, result, labels, {
+            layout: placement.layout.movement,
+            customerTable: capabilities.pivotTables ? customerTable : undefined,
+            customerHeaders: customerColumnsLayout(result, labels).headers,
+            colourScale: capabilities.conditionalFormats,
+            charts: options.charts && capabilities.charts,
+          });
+        }
         startWritePhase(context, capabilities);
         await context.sync();
       }
@@ -272,7 +285,12 @@ export async function writeResults(
     });
     throw mapped;
   }
-  if (session) session.lastRun = { journal, previousRecord: record };
+  if (session)
+    session.lastRun = {
+      journal,
+      previousRecord: record,
+      customerTable: customerTableName === undefined ? undefined : customerTableRef(customerTableName, result, labels),
+    };
   // The undo window of the run before closes now: the sheets its Replace hid are deleted for good.
   if (purge.length > 0) {
     try {

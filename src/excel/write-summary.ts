@@ -82,6 +82,7 @@ export function writeSummaryTables(
     tierCount: tiers.length,
     dimensionValueCount: dimension ? new Set(dimension.values).size : undefined,
     paretoPoints: result.pareto.customerShare.length,
+    movement: result.comparison !== undefined && labels.compare !== undefined,
   });
   const segmentRow = layout.segmentTable.row;
   writeSummaryTable(sheet, segmentRow, s.segment, segments, labels, tableNames.segmentSummary);

@@ -61,4 +61,23 @@ export interface WorkbookLabels {
   actions: Record<string, string>;
   dateFormat: string;
   moneyFormat: string;
+  /** Texts of the comparison with an earlier date (absent in older label sets: no comparison columns). */
+  compare?: CompareWorkbookLabels;
+}
+
+/** `{date}` is the compare date in the language's date form (compare-labels.ts `formatDay`). */
+export interface CompareWorkbookLabels {
+  /** Customer-table header of the earlier segment, e.g. "Segment on {date}". */
+  previousSegment: string;
+  /** Customer-table header of new / same / changed. */
+  change: string;
+  changeNames: { new: string; same: string; changed: string };
+  /** Title above the movement matrix (earlier segment × current segment). */
+  movementTitle: string;
+  /** Row label of the customers who had not bought by the compare date. */
+  newRow: string;
+  movesChart: string;
+  /** A move's label in the chart, "{from} → {to}". */
+  move: string;
+  movesCustomers: string;
 }

@@ -1,4 +1,5 @@
 /** Sheet, table and column names written into the workbook, per language, and `workbookLabels()`. */
+import { COMPARE_WORKBOOK_TEXT } from "./compare-labels";
 import type { Language } from "./languages";
 import { ALL_SEGMENT_KEYS, SEGMENT_ACTIONS, SEGMENT_NAMES } from "./segments";
 import type { WorkbookLabels } from "./workbook-labels";
@@ -188,7 +189,8 @@ export function workbookLabels(
     headers: languages.map((other) => WORKBOOK_TEXT[other].sourceColumns),
     names: languages.flatMap((other) => ALL_SEGMENT_KEYS.map((key) => SEGMENT_NAMES[other][key])),
   };
-  return structuredCloneText({ language, ...text, sourceColumnsAnyLanguage, segmentNames, actions });
+  const compare = COMPARE_WORKBOOK_TEXT[language];
+  return structuredCloneText({ language, ...text, sourceColumnsAnyLanguage, segmentNames, actions, compare });
 }
 
 // A deep copy so a consumer that edits its labels cannot change the catalogue for the next run.

@@ -24,6 +24,7 @@ import { useCallback, useState } from "react";
 import type { WorkbookGateway } from "../excel/gateway";
 import { LANGUAGE_NATIVE_NAMES, LANGUAGES, isLanguage, type Language } from "../i18n";
 import type { AnalysisRunner } from "../worker/worker-client";
+import { ChangesPanel } from "./ChangesPanel/ChangesPanel";
 import { MappingPanel } from "./MappingPanel/MappingPanel";
 import { scoringIsValid } from "./pane-settings";
 import { ReplaceDialog } from "./ReplaceDialog";
@@ -177,6 +178,8 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
               onChange={flow.setSettings}
               disabled={busy}
               lastResult={flow.result}
+              headers={flow.headers}
+              mapping={flow.mapping}
             />
           </AccordionPanel>
         </AccordionItem>
@@ -207,6 +210,9 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
       {flow.result && <InputWarnings result={flow.result} disabled={busy} onUseToday={flow.useAnalysisDate} />}
       {flow.result && (
         <ResultsPanel result={flow.result} report={flow.report} settings={flow.settings} onShowSheet={onShowSheet} />
+      )}
+      {flow.result && (
+        <ChangesPanel result={flow.result} unavailable={flow.compareUnavailable} onFilter={flow.filterMove} />
       )}
       {flow.canUndo && (
         <div className={styles.row}>

@@ -46,7 +46,15 @@ export interface PaneSettings {
   outputs: OutputChoices;
   /** Edited recommended actions by segment key; missing keys use the catalogue text. */
   actions: Record<string, string>;
+  /** Compare with an earlier date: off, N days before the analysis date, or the date in `compareDate`. */
+  compare: CompareChoice;
+  /** ISO date `YYYY-MM-DD` used when `compare` is "date". */
+  compareDate: string;
 }
+
+/** The "Compare with" choices: off, so many days before the analysis date, or a typed date. */
+export const COMPARE_CHOICES = ["off", "30", "90", "180", "365", "date"] as const;
+export type CompareChoice = (typeof COMPARE_CHOICES)[number];
 
 export const MAPPED_FIELDS: readonly MappedField[] = ["customer", "date", "amount", "orderId", "quantity", "price"];
 export const SCORE_COUNTS: readonly ScoreCount[] = [3, 4, 5, 10];
@@ -73,6 +81,8 @@ export function defaultPaneSettings(): PaneSettings {
     dateOrder: "DMY",
     outputs: { customerSheet: true, segmentColumns: true, summary: true, charts: true },
     actions: {},
+    compare: "90",
+    compareDate: "",
   };
 }
 
@@ -258,6 +268,10 @@ export function parsePersisted(value: unknown): PersistedState | undefined {
     for (const [key, text] of Object.entries(stored.actions))
       if (typeof text === "string") settings.actions[key] = text;
   }
+  if ((COMPARE_CHOICES as readonly unknown[]).includes(stored.compare))
+    settings.compare = stored.compare as CompareChoice;
+  if (typeof stored.compareDate === "string" && /^(\d{4}-\d{2}-\d{2})?$/.test(stored.compareDate))
+    settings.compareDate = stored.compareDate;
   const mappingHeaders: Partial<Record<MappedField, string>> = {};
   if (isObject(value.mappingHeaders)) {
     for (const field of MAPPED_FIELDS) {

@@ -4,10 +4,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cellText, guessMapping, isoDateToSerial } from "../engine";
-import { CancelledError, type ColumnMapping, type RfmResult } from "../engine/types";
+import { CancelledError, type ColumnMapping, type RfmResult, type StandardSegmentKey } from "../engine/types";
 import type { PreviousOutput, ReadOptions, SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
 import { workbookLabels, type Language, type MessageKey } from "../i18n";
 import type { AnalysisRunner } from "../worker/worker-client";
+import { runWithComparison, type ComparedRun } from "./compare-run";
 import { errorText } from "./error-text";
 import {
   dateOrderForLocale,
@@ -36,6 +37,8 @@ export interface RfmFlow {
   settings: PaneSettings;
   result?: RfmResult;
   report?: WriteReport;
+  /** Set when the chosen "Compare with" reached back before the data: the result has no comparison. */
+  compareUnavailable?: ComparedRun["unavailable"];
   /** A translated error message for the MessageBar. */
   error?: string;
   /** A translated notice (cancelled, settings not saved). */
@@ -58,6 +61,8 @@ export interface RfmFlow {
   cancel: () => void;
   dismissError: () => void;
   showSheet: (name: string) => Promise<void>;
+  /** Filters the last run's customer table to one move; absent when there is none to filter. */
+  filterMove?: (move: { from?: StandardSegmentKey; to?: StandardSegmentKey }) => Promise<void>;
 }
 
 export function useRfmFlow(
@@ -80,6 +85,7 @@ export function useRfmFlow(
   const [rerun, setRerun] = useState(false);
   const [result, setResult] = useState<RfmResult>();
   const [report, setReport] = useState<WriteReport>();
+  const [compareUnavailable, setCompareUnavailable] = useState<ComparedRun["unavailable"]>();
   const [failure, setError] = useState<{ reason: unknown }>();
   const [notice, setNotice] = useState<MessageKey>();
   const [askReplace, setAskReplace] = useState(false);
@@ -161,7 +167,16 @@ export function useRfmFlow(
       setProgress(0);
       const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
       const options = toRfmOptions(settings, Number.isNaN(analysisDate) ? Number.NaN : analysisDate, source.firstRow);
-      const analysed = await runAnalysis(source.values, mapping, options, setProgress, controller.signal);
+      const compared = await runWithComparison(
+        runAnalysis,
+        source.values,
+        mapping,
+        options,
+        settings,
+        setProgress,
+        controller.signal,
+      );
+      const analysed = compared.result;
       if (controller.signal.aborted) throw new CancelledError();
       const { outputs } = settings;
       let written: WriteReport | undefined;
@@ -185,6 +200,7 @@ export function useRfmFlow(
         }
       }
       setResult(analysed);
+      setCompareUnavailable(compared.unavailable);
       setReport(written);
       setStage("idle");
       try {
@@ -294,6 +310,21 @@ export function useRfmFlow(
     }
   }, [gateway]);
 
+  // Only while the last run's customer table is there to filter (written this session, not undone).
+  const canFilter =
+    gateway.filterCustomerMove !== undefined && canUndo && report !== undefined && settings.outputs.customerSheet;
+  const filterMove = useCallback(
+    async (move: { from?: StandardSegmentKey; to?: StandardSegmentKey }) => {
+      try {
+        await gateway.filterCustomerMove?.(move);
+      } catch (reason) {
+        fail(reason);
+        throw reason;
+      }
+    },
+    [gateway, fail],
+  );
+
   // The same array until the source changes, so the memoised mapping panel skips renders for progress updates.
   const headers = useMemo(() => (source ? headerTexts(source) : []), [source]);
 
@@ -306,6 +337,7 @@ export function useRfmFlow(
     settings,
     result,
     report,
+    compareUnavailable,
     error:
       failure === undefined
         ? undefined
@@ -327,6 +359,7 @@ export function useRfmFlow(
     cancel,
     dismissError: () => setError(undefined),
     showSheet,
+    filterMove: canFilter ? filterMove : undefined,
   };
 }
 

@@ -1016,6 +1016,10 @@ export class TableColumn extends ClientObject {
   get index(): number {
     return this.loaded("index");
   }
+  /** ExcelApi 1.2: "Retrieves the filter applied to the column" (Excel.TableColumn.filter). */
+  get filter(): Filter {
+    return new Filter(this.context, this.table, this.columnOffset);
+  }
   /** Removes the column from the table, shifting the table rows' cells on its right to the left. */
   delete(): void {
     this.context.enqueue("table.column.delete", () => {
@@ -1056,6 +1060,47 @@ export class TableColumn extends ClientObject {
   }
 }
 
+/**
+ * Excel.Filter (ExcelApi 1.2, "Manages the filtering of a table's column"): only the values filter and clear are
+ * modelled. `applyValuesFilter(values)` shows the rows whose cell text (as displayed) is one of `values`.
+ */
+export class Filter extends ClientObject {
+  constructor(
+    context: RequestContext,
+    private readonly table: Table,
+    private readonly columnOffset: () => number,
+  ) {
+    super(context);
+  }
+  protected defaultLoadNames(): string[] {
+    return [];
+  }
+  protected readProperty(name: string): unknown {
+    throw new SimExcelError("InvalidArgument", "Filter.load", `Property ${name} is not modelled`);
+  }
+  applyValuesFilter(values: (string | { date: string; specificity: string })[]): void {
+    this.context.enqueue("filter.applyValuesFilter", () => {
+      this.context.requireSet("1.2", "Filter.applyValuesFilter");
+      const table = this.table.resolveModel();
+      const offset = this.columnOffset();
+      if (offset < 0 || offset >= table.rect.columnCount)
+        throw new SimExcelError("ItemNotFound", "Filter.applyValuesFilter");
+      if (values.some((value) => typeof value !== "string"))
+        throw new SimExcelError("InvalidArgument", "Filter.applyValuesFilter", "Date filters are not modelled");
+      table.columnFilters = { ...(table.columnFilters ?? {}), [offset]: values as string[] };
+    });
+  }
+  clear(): void {
+    this.context.enqueue("filter.clear", () => {
+      this.context.requireSet("1.2", "Filter.clear");
+      const table = this.table.resolveModel();
+      const rest = { ...(table.columnFilters ?? {}) };
+      delete rest[this.columnOffset()];
+      table.columnFilters = Object.keys(rest).length > 0 ? rest : undefined;
+    });
+  }
+}
+
 export class TableColumnCollection extends ClientObject {
   constructor(
     context: RequestContext,
@@ -1075,6 +1120,27 @@ export class TableColumnCollection extends ClientObject {
   }
   getItemAt(index: number): TableColumn {
     return new TableColumn(this.context, this.table, () => index);
+  }
+  /**
+   * ExcelApi 1.1: "Gets a column object by name or ID." By header text (exact, then ignoring case as Excel's
+   * names do); a number is the column's id, which here is its position + 1. Unknown: ItemNotFound at sync.
+   */
+  getItem(key: number | string): TableColumn {
+    return new TableColumn(this.context, this.table, () => {
+      const table = this.table.resolveModel();
+      const sheet = findSheet(this.context.runtime.model, table.sheetId);
+      if (typeof key === "number") {
+        if (key >= 1 && key <= table.rect.columnCount) return key - 1;
+        throw new SimExcelError("ItemNotFound", "TableColumnCollection.getItem", String(key));
+      }
+      const headers = Array.from({ length: table.rect.columnCount }, (_, c) =>
+        String(sheet?.rows[table.rect.row]?.[table.rect.column + c] ?? ""),
+      );
+      let offset = headers.indexOf(key);
+      if (offset < 0) offset = headers.findIndex((header) => header.toLowerCase() === key.toLowerCase());
+      if (offset < 0) throw new SimExcelError("ItemNotFound", "TableColumnCollection.getItem", key);
+      return offset;
+    });
   }
   /**
    * Appends a column on the right (index null/undefined). Like Excel, the table's rows are shifted right from that
@@ -1311,6 +1377,13 @@ export class Table extends ClientObject {
       writeValues(sheet, rect.row, rect.column, [headers]);
       this.context.touchSheet(sheet.id);
       table.rect = { ...rect };
+    });
+  }
+  /** ExcelApi 1.2: "Clears all the filters currently applied on the table." */
+  clearFilters(): void {
+    this.context.enqueue("table.clearFilters", () => {
+      this.context.requireSet("1.2", "Table.clearFilters");
+      this.resolveModel().columnFilters = undefined;
     });
   }
   delete(): void {

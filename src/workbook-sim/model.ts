@@ -86,6 +86,12 @@ export interface TableModel {
    */
   showTotals?: boolean;
   style: string;
+  /**
+   * Values filters by column offset (`TableColumn.filter.applyValuesFilter`, ExcelApi 1.2): the shown texts of
+   * that column. Excel hides the data-body rows whose text is not among them; hiding is not modelled here (tests
+   * read the filters).
+   */
+  columnFilters?: Record<number, string[]>;
 }
 
 export type PivotSummarizeBy = "Sum" | "Count" | "Average" | "Max" | "Min" | "Automatic";

@@ -108,5 +108,11 @@ export function transferablesOf(result: RfmResult): ArrayBuffer[] {
   };
   for (const column of Object.values(result.customers)) add(column);
   add(result.rowCustomer);
+  // The comparison with an earlier date: its per-customer arrays and the earlier result's columns.
+  const comparison = result.comparison;
+  if (comparison) {
+    for (const value of Object.values(comparison)) add(value);
+    for (const column of Object.values(comparison.earlier.customers)) add(column);
+  }
   return [...buffers];
 }

@@ -16,7 +16,9 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { memo, useState, type ReactNode } from "react";
+import { CompareControl } from "../ChangesPanel/CompareControl";
 import type { OutputChoices } from "../pane-settings";
+import { SqlSection } from "../SqlPanel/SqlSection";
 import { useSettingsPanel, type SettingsPanelProps } from "./useSettingsPanel";
 import { useSettingsPanelStyles } from "./useSettingsPanelStyles";
 
@@ -193,6 +195,7 @@ export const SettingsPanel = memo(function SettingsPanel(props: SettingsPanelPro
           onChange={(_, data) => state.setAnalysisDate(data.value)}
         />
       </Field>
+      <CompareControl settings={settings} onChange={props.onChange} disabled={disabled} inputClassName={styles.input} />
       <Field label={t("settings.k")}>
         <Dropdown
           className={styles.input}
@@ -323,6 +326,10 @@ export const SettingsPanel = memo(function SettingsPanel(props: SettingsPanelPro
 
       <Section value="actions" heading={t("settings.actions")}>
         <ActionsEditor state={state} styles={styles} />
+      </Section>
+
+      <Section value="sql" heading={t("sql.heading")}>
+        <SqlSection settings={settings} headers={props.headers} mapping={props.mapping} />
       </Section>
     </div>
   );

@@ -1,5 +1,5 @@
 import { DEFAULT_SEGMENT_GRID, STANDARD_SEGMENT_KEYS } from "../../engine";
-import type { RfmResult, ScoreCount, StandardSegmentKey } from "../../engine/types";
+import type { ColumnMapping, RfmResult, ScoreCount, StandardSegmentKey } from "../../engine/types";
 import { ALL_SEGMENT_KEYS, SEGMENT_ACTIONS, SEGMENT_NAMES, type SegmentKey } from "../../i18n";
 import {
   SCORE_COUNTS,
@@ -21,6 +21,9 @@ export interface SettingsPanelProps {
   disabled?: boolean;
   /** The last run's result, whose breakpoints pre-fill fixed thresholds when its k is the current one. */
   lastResult?: Pick<RfmResult, "options" | "breakpoints">;
+  /** The selection's header texts and the current mapping, for the SQL query's column names. */
+  headers?: string[];
+  mapping?: ColumnMapping;
 }
 
 /** Reads a typed number, or undefined while the field holds something that is not one. */
