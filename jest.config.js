@@ -3,14 +3,12 @@ const tsJest = [
   "ts-jest",
   { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", isolatedModules: true } },
 ];
-// Generous: CI shares its two cores, and tests assert states, never timings.
-const common = {
-  transform: { "^.+\\.tsx?$": tsJest },
-  setupFiles: ["<rootDir>/tests/setup-timezone.js"],
-  testTimeout: 60_000,
-};
+const common = { transform: { "^.+\\.tsx?$": tsJest }, setupFiles: ["<rootDir>/tests/setup-timezone.js"] };
 
 module.exports = {
+  // Generous: CI shares its two cores, and tests assert states, never timings. (A global option: jest ignores it
+  // inside a project's config.)
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
