@@ -24,6 +24,7 @@ import { useCallback, useState } from "react";
 import type { WorkbookGateway } from "../excel/gateway";
 import { LANGUAGE_NATIVE_NAMES, LANGUAGES, isLanguage, type Language } from "../i18n";
 import type { AnalysisRunner } from "../worker/worker-client";
+import { ForecastPanel } from "./ForecastPanel/ForecastPanel";
 import { MappingPanel } from "./MappingPanel/MappingPanel";
 import { scoringIsValid } from "./pane-settings";
 import { ReplaceDialog } from "./ReplaceDialog";
@@ -201,6 +202,15 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
 
       {flow.result && (
         <ResultsPanel result={flow.result} report={flow.report} settings={flow.settings} onShowSheet={onShowSheet} />
+      )}
+      {flow.result && (
+        <ForecastPanel
+          result={flow.result}
+          forecast={flow.result.forecast}
+          horizon={flow.settings.forecastDays}
+          onHorizonChange={(forecastDays) => flow.setSettings({ ...flow.settings, forecastDays })}
+          disabled={busy}
+        />
       )}
       {flow.canUndo && (
         <div className={styles.row}>

@@ -46,7 +46,12 @@ export interface PaneSettings {
   outputs: OutputChoices;
   /** Edited recommended actions by segment key; missing keys use the catalogue text. */
   actions: Record<string, string>;
+  /** The forecast's horizon in days (SPEC "Forecast"). */
+  forecastDays: ForecastDays;
 }
+
+export type ForecastDays = 30 | 90 | 180 | 365;
+export const FORECAST_DAYS: readonly ForecastDays[] = [30, 90, 180, 365];
 
 export const MAPPED_FIELDS: readonly MappedField[] = ["customer", "date", "amount", "orderId", "quantity", "price"];
 export const SCORE_COUNTS: readonly ScoreCount[] = [3, 4, 5, 10];
@@ -65,6 +70,7 @@ export function defaultPaneSettings(): PaneSettings {
     dateOrder: "DMY",
     outputs: { customerSheet: true, segmentColumns: true, summary: true, charts: true },
     actions: {},
+    forecastDays: 90,
   };
 }
 
@@ -250,6 +256,8 @@ export function parsePersisted(value: unknown): PersistedState | undefined {
     for (const [key, text] of Object.entries(stored.actions))
       if (typeof text === "string") settings.actions[key] = text;
   }
+  if (FORECAST_DAYS.includes(stored.forecastDays as ForecastDays))
+    settings.forecastDays = stored.forecastDays as ForecastDays;
   const mappingHeaders: Partial<Record<MappedField, string>> = {};
   if (isObject(value.mappingHeaders)) {
     for (const field of MAPPED_FIELDS) {

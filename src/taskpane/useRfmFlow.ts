@@ -4,10 +4,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cellText, guessMapping, isoDateToSerial } from "../engine";
-import { CancelledError, type ColumnMapping, type RfmResult } from "../engine/types";
+import { CancelledError, type ColumnMapping } from "../engine/types";
 import type { PreviousOutput, SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
 import { workbookLabels, type Language, type MessageKey } from "../i18n";
-import type { AnalysisRunner } from "../worker/worker-client";
+import type { AnalysisOutcome, AnalysisRunner } from "../worker/worker-client";
 import { errorText } from "./error-text";
 import {
   defaultPaneSettings,
@@ -33,7 +33,8 @@ export interface RfmFlow {
   headers: string[];
   mapping?: ColumnMapping;
   settings: PaneSettings;
-  result?: RfmResult;
+  /** The last run's result, with its forecast. */
+  result?: AnalysisOutcome;
   report?: WriteReport;
   /** A translated error message for the MessageBar. */
   error?: string;
@@ -66,7 +67,7 @@ export function useRfmFlow(
   const [source, setSource] = useState<SourceRange>();
   const [mapping, setMapping] = useState<ColumnMapping>();
   const [settings, setSettings] = useState<PaneSettings>(defaultPaneSettings);
-  const [result, setResult] = useState<RfmResult>();
+  const [result, setResult] = useState<AnalysisOutcome>();
   const [report, setReport] = useState<WriteReport>();
   const [failure, setError] = useState<{ reason: unknown }>();
   const [notice, setNotice] = useState<MessageKey>();
@@ -140,7 +141,9 @@ export function useRfmFlow(
       setProgress(0);
       const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
       const options = toRfmOptions(settings, Number.isNaN(analysisDate) ? Number.NaN : analysisDate, source.firstRow);
-      const analysed = await runAnalysis(source.values, mapping, options, setProgress, controller.signal);
+      const analysed = await runAnalysis(source.values, mapping, options, setProgress, controller.signal, {
+        horizonDays: settings.forecastDays,
+      });
       if (controller.signal.aborted) throw new CancelledError();
       const { outputs } = settings;
       let written: WriteReport | undefined;
@@ -156,7 +159,7 @@ export function useRfmFlow(
           written = await gateway.writeResults(
             analysed,
             source,
-            { ...outputs, labels, replacePrevious, replaceSheetIds },
+            { ...outputs, labels, replacePrevious, replaceSheetIds, forecast: analysed.forecast },
             setProgress,
           );
         } finally {
