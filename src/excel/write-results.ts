@@ -30,6 +30,7 @@ import { addDimensionPivot, addSegmentTierPivot } from "./pivot";
 import { type ExcelCapabilities, detectCapabilities, startWritePhase } from "./requirements";
 import { uniqueSheetName, uniqueTableName } from "./sheet-names";
 import { customerColumnsLayout, writeCustomerSheet } from "./write-customer-sheet";
+import { usableForecast, writeForecastSummary } from "./write-forecast";
 import { type UndoStep, writeSegmentColumns } from "./write-segment-columns";
 import { writeStaticPivotTables, writeSummaryTables } from "./write-summary";
 
@@ -131,6 +132,8 @@ export async function writeResults(
       if (capabilities.worksheetCustomProperties)
         for (const entry of created) entry.sheet.customProperties.add(OUTPUT_TAG_PROPERTY, entry.tag);
 
+      // The forecast of the same rows, when it has a purchase model (labels without forecast texts: none).
+      const forecast = labels.forecast ? usableForecast(result, options.forecast) : undefined;
       let customerTable: Excel.Table | undefined;
       if (customerSheet) {
         customerTable = await writeCustomerSheet(
@@ -141,6 +144,7 @@ export async function writeResults(
           newTableName(labels.tables.customers),
           capabilities,
           (f) => progress(f * 0.6),
+          forecast,
         );
       }
       if (summarySheet) {
@@ -172,6 +176,11 @@ export async function writeResults(
           }
         }
         if (options.charts && capabilities.charts) addCharts(summarySheet, labels, placement);
+        if (forecast && options.summary) {
+          writeForecastSummary(summarySheet, result, forecast, labels, placement.layout, {
+            charts: options.charts && capabilities.charts,
+          });
+        }
         startWritePhase(context, capabilities);
         await context.sync();
       }

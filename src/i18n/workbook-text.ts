@@ -1,9 +1,10 @@
 /** Sheet, table and column names written into the workbook, per language, and `workbookLabels()`. */
 import type { Language } from "./languages";
 import { ALL_SEGMENT_KEYS, SEGMENT_ACTIONS, SEGMENT_NAMES } from "./segments";
+import { FORECAST_WORKBOOK_TEXT } from "./workbook-forecast-text";
 import type { WorkbookLabels } from "./workbook-labels";
 
-type WorkbookText = Omit<WorkbookLabels, "language" | "segmentNames" | "actions">;
+type WorkbookText = Omit<WorkbookLabels, "language" | "segmentNames" | "actions" | "forecast">;
 
 // Table and PivotTable names stay ASCII without spaces in every language: Excel rejects spaces in them, and plain
 // ASCII names keep formulas such as =SUM(RfmCustomers[Monetary]) portable between language versions of Excel.
@@ -188,7 +189,8 @@ export function workbookLabels(
     headers: languages.map((other) => WORKBOOK_TEXT[other].sourceColumns),
     names: languages.flatMap((other) => ALL_SEGMENT_KEYS.map((key) => SEGMENT_NAMES[other][key])),
   };
-  return structuredCloneText({ language, ...text, sourceColumnsAnyLanguage, segmentNames, actions });
+  const forecast = FORECAST_WORKBOOK_TEXT[language];
+  return structuredCloneText({ language, ...text, sourceColumnsAnyLanguage, segmentNames, actions, forecast });
 }
 
 // A deep copy so a consumer that edits its labels cannot change the catalogue for the next run.
