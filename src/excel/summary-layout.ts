@@ -203,7 +203,9 @@ export function forecastBlocks(layout: SummaryLayout, segmentCount: number): For
   for (const [, rect] of [...layoutRects(layout, true), ...layoutRects(layout, false)])
     right = Math.max(right, rect.column + rect.columnCount);
   const column = right + 1;
-  const segments: Rect = { row: 0, column, rowCount: segmentCount + 2, columnCount: 4 };
+  // Title row, then the static table (header + segments) or the PivotTable at its largest (every segment, totals).
+  const segmentRows = Math.max(segmentCount + 1, STANDARD_SEGMENT_KEYS.length + PIVOT_EXTRA_ROWS);
+  const segments: Rect = { row: 0, column, rowCount: segmentRows + 1, columnCount: 4 };
   const holdout: Rect = {
     row: segments.row + segments.rowCount + 1,
     column,

@@ -95,6 +95,70 @@ export function forecastBySegment(result: RfmResult, forecast: Forecast, labels:
   });
 }
 
+/** The customer table a PivotTable reads (ExcelApi 1.8), with its headers. */
+export interface ForecastPivotSource {
+  table: Excel.Table;
+  headers: string[];
+}
+
+/** ASCII like the other PivotTable names (write-text.ts): the same in every language. */
+export const FORECAST_PIVOT_NAME = "RfmForecastBySegment";
+
+/** Rows by segment: Σ expected revenue in the horizon (with a spend model) and the mean P(alive) (blanks skipped). */
+function addForecastPivot(
+  sheet: Excel.Worksheet,
+  forecast: Forecast,
+  labels: WorkbookLabels,
+  source: ForecastPivotSource,
+  anchor: { row: number; column: number },
+): void {
+  const f = labels.forecast!;
+  const pivot = sheet.pivotTables.add(
+    FORECAST_PIVOT_NAME,
+    source.table,
+    sheet.getRangeByIndexes(anchor.row, anchor.column, 1, 1),
+  );
+  pivot.rowHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.segment));
+  // A data field may not be named like a source field: a trailing space is Excel's own way round that.
+  const name = (label: string) => {
+    let text = label;
+    while (source.headers.some((h) => h.toLowerCase() === text.toLowerCase())) text += " ";
+    return text;
+  };
+  const { headers } = forecastColumnsLayout(forecast, labels);
+  if (forecast.report.gammaGamma) {
+    const revenue = pivot.dataHierarchies.add(pivot.hierarchies.getItem(headers[2]!));
+    revenue.summarizeBy = "Sum";
+    revenue.name = name(headers[2]!);
+    revenue.numberFormat = labels.moneyFormat;
+  }
+  const alive = pivot.dataHierarchies.add(pivot.hierarchies.getItem(headers[0]!));
+  alive.summarizeBy = "Average";
+  alive.name = name(f.meanPAlive);
+  alive.numberFormat = PERCENT_FORMAT;
+}
+
+/** Without PivotTables: the same figures as a static table. */
+function writeSegmentTable(
+  sheet: Excel.Worksheet,
+  result: RfmResult,
+  forecast: Forecast,
+  labels: WorkbookLabels,
+  segments: Rect,
+): void {
+  const f = labels.forecast!;
+  const rows: CellValue[][] = [
+    [labels.summary.segment, labels.summary.customers, fill(f.expectedRevenue, forecast), f.meanPAlive],
+    ...forecastBySegment(result, forecast, labels),
+  ];
+  writeCells(sheet.getRangeByIndexes(segments.row + 1, segments.column, rows.length, 4), rows, [
+    undefined,
+    "0",
+    labels.moneyFormat,
+    PERCENT_FORMAT,
+  ]);
+}
+
 function title(sheet: Excel.Worksheet, rect: Rect, text: string): void {
   const range = sheet.getRangeByIndexes(rect.row, rect.column, 1, 1);
   writeTextCells(range, [[text]]);
@@ -111,30 +175,17 @@ export function writeForecastSummary(
   forecast: Forecast,
   labels: WorkbookLabels,
   layout: SummaryLayout,
-  options: { charts: boolean },
+  options: { charts: boolean; pivot?: ForecastPivotSource },
 ): ForecastBlocksWritten {
   const f: ForecastWorkbookLabels = labels.forecast!;
   const blocks = forecastBlocks(layout, result.summaries.standard.length);
   const { segments, holdout, holdoutChart } = blocks;
-  title(sheet, segments, fill(f.segmentTitle, forecast));
-  const segmentRows: CellValue[][] = [
-    [labels.summary.segment, labels.summary.customers, fill(f.expectedRevenue, forecast), f.meanPAlive],
-    ...forecastBySegment(result, forecast, labels),
-  ];
-  writeCells(sheet.getRangeByIndexes(segments.row + 1, segments.column, segmentRows.length, 4), segmentRows, [
-    undefined,
-    "0",
-    labels.moneyFormat,
-    PERCENT_FORMAT,
-  ]);
+  if (options.pivot)
+    addForecastPivot(sheet, forecast, labels, options.pivot, { row: segments.row + 1, column: segments.column });
+  else writeSegmentTable(sheet, result, forecast, labels, segments);
   const check = forecast.report.holdout;
   let chart = false;
   if (check) {
-    title(
-      sheet,
-      holdout,
-      fill(f.holdoutTitle, { ...forecast, report: { ...forecast.report, horizonDays: check.days } }),
-    );
     // Repeats first, then the two series the chart draws, then the customers behind each mean.
     const rows: CellValue[][] = [
       [f.repeats, f.predicted, f.actual, f.customers],
@@ -161,9 +212,15 @@ export function writeForecastSummary(
       chart = true;
     }
   }
-  sheet
-    .getRangeByIndexes(segments.row + 1, segments.column, segments.rowCount + holdout.rowCount, 4)
-    .format.autofitColumns();
+  // Autofit measures whole columns (office-js#5999, #1017): the titles come after it, so they run on over the
+  // empty cells to their right rather than widen the first column (as in write-summary.ts).
+  sheet.getRangeByIndexes(segments.row + 1, segments.column, segments.rowCount - 1, 4).format.autofitColumns();
+  if (check) sheet.getRangeByIndexes(holdout.row + 1, holdout.column, holdout.rowCount - 1, 4).format.autofitColumns();
+  title(sheet, segments, fill(f.segmentTitle, forecast));
+  if (check) {
+    const horizon = { ...forecast, report: { ...forecast.report, horizonDays: check.days } };
+    title(sheet, holdout, fill(f.holdoutTitle, horizon));
+  }
   return { blocks, holdout: check !== null, chart };
 }
 

@@ -179,6 +179,11 @@ export async function writeResults(
         if (forecast && options.summary) {
           writeForecastSummary(summarySheet, result, forecast, labels, placement.layout, {
             charts: options.charts && capabilities.charts,
+            // A PivotTable data field where PivotTables exist, the static table otherwise.
+            pivot:
+              capabilities.pivotTables && customerTable
+                ? { table: customerTable, headers: customerColumnsLayout(result, labels, forecast).headers }
+                : undefined,
           });
         }
         startWritePhase(context, capabilities);

@@ -3,6 +3,7 @@ import type { CellValue, RfmResult } from "../../src/engine/types";
 import { syntheticSalesRows } from "../../src/demo/synthetic-sales";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { computeSummaryLayout, forecastBlocks, layoutRects, rectsIntersect } from "../../src/excel/summary-layout";
+import { forecastBySegment } from "../../src/excel/write-forecast";
 import type { Forecast } from "../../src/forecast";
 import { workbookLabels } from "../../src/i18n";
 import { intersectRects, readRect, type CellRect, type WorkbookModel } from "../../src/workbook-sim";
@@ -91,23 +92,23 @@ describe("forecast in the workbook", () => {
       throw new Error(`no ${text}`);
     };
     const segments = titleAt("Forecast by segment, next 90 days");
-    const block = readRect(summary, {
-      row: segments.row + 1,
-      column: segments.column,
-      rowCount: result.summaries.standard.length + 1,
-      columnCount: 4,
-    });
-    expect(block[0]).toEqual(["Segment", "Customers", "Expected revenue, next 90 days", "Average chance still active"]);
-    const total = block.slice(1).reduce((sum, row) => sum + (typeof row[2] === "number" ? row[2] : 0), 0);
-    const expectedTotal = Array.from(forecast.columns.expectedRevenue).reduce(
-      (s, v) => (Number.isNaN(v) ? s : s + v),
-      0,
-    );
-    expect(total).toBeCloseTo(expectedTotal, 6);
-    expect(block.slice(1).map((row) => row[1])).toEqual(result.summaries.standard.map((row) => row.customers));
-    expect(summary.numberFormats[segments.row + 2]?.[segments.column + 3]).toBe("0.0%");
+    // Where PivotTables exist: one over the customer table, by segment, Σ expected revenue and mean P(alive).
+    const pivot = model.pivotTables.find((p) => p.name === "RfmForecastBySegment")!;
+    expect(pivot).toMatchObject({ rowFields: ["Segment"], anchor: { row: segments.row + 1, column: segments.column } });
+    expect(pivot.dataFields.map((d) => d.summarizeBy)).toEqual(["Sum", "Average"]);
+    const bySegment = new Map(forecastBySegment(result, forecast, workbookLabels("en")).map((row) => [row[0], row]));
+    for (const line of pivot.result.slice(1, -1)) {
+      const expected = bySegment.get(line[0] as string)!;
+      expect(line[1]).toBeCloseTo(expected[2] === "" ? 0 : (expected[2] as number), 6);
+      expect(line[2]).toBeCloseTo(expected[3] === "" ? 0 : (expected[3] as number), 9);
+    }
+    expect(
+      intersectRects(pivotRect(pivot), { row: 0, column: 0, rowCount: 1, columnCount: segments.column }),
+    ).toBeNull();
 
     const check = titleAt("Check against the last 90 days: purchases per customer");
+    // The PivotTable ends above the holdout block.
+    expect(pivotRect(pivot).row + pivotRect(pivot).rowCount).toBeLessThan(check.row);
     const table = readRect(summary, { row: check.row + 1, column: check.column, rowCount: 9, columnCount: 4 });
     expect(table[0]).toEqual(["Repeat purchases before", "Predicted", "Actual", "Customers"]);
     expect(table.slice(1).map((row) => row[0])).toEqual(["0", "1", "2", "3", "4", "5", "6", "7+"]);
@@ -124,12 +125,40 @@ describe("forecast in the workbook", () => {
     const occupied: CellRect[] = [
       ...model.tables.filter((t) => t.sheetId === summary.id).map((t) => t.rect),
       ...model.pivotTables.map(pivotRect),
-      { row: segments.row, column: segments.column, rowCount: result.summaries.standard.length + 2, columnCount: 4 },
+      { row: segments.row, column: segments.column, rowCount: 16, columnCount: 4 },
       { row: check.row, column: check.column, rowCount: 10, columnCount: 4 },
     ];
     for (const rect of occupied) expect(intersectRects(chart.position, rect)).toBeNull();
     for (const other of model.charts)
       if (other !== chart) expect(intersectRects(chart.position, other.position)).toBeNull();
+  });
+
+  test("without PivotTables: the per-segment figures as a static table", async () => {
+    const sim = installSim({ sheets: [{ name: "Sales", values: VALUES }], requirementSets: { ExcelApi: "1.7" } });
+    const { result, forecast } = analyzeWithForecast(VALUES);
+    await createOfficeGateway().writeResults(result, sourceOf(VALUES), writeOptions({ forecast }));
+    const summary = sheetNamed(sim.workbook, "RFM Summary");
+    expect(sim.workbook.pivotTables).toHaveLength(0);
+    let segments = { row: -1, column: -1 };
+    summary.rows.forEach((row, r) => {
+      const c = row?.indexOf("Forecast by segment, next 90 days") ?? -1;
+      if (c >= 0) segments = { row: r, column: c };
+    });
+    const block = readRect(summary, {
+      row: segments.row + 1,
+      column: segments.column,
+      rowCount: result.summaries.standard.length + 1,
+      columnCount: 4,
+    });
+    expect(block[0]).toEqual(["Segment", "Customers", "Expected revenue, next 90 days", "Average chance still active"]);
+    const total = block.slice(1).reduce((sum, row) => sum + (typeof row[2] === "number" ? row[2] : 0), 0);
+    const expectedTotal = Array.from(forecast.columns.expectedRevenue).reduce(
+      (s, v) => (Number.isNaN(v) ? s : s + v),
+      0,
+    );
+    expect(total).toBeCloseTo(expectedTotal, 6);
+    expect(block.slice(1).map((row) => row[1])).toEqual(result.summaries.standard.map((row) => row.customers));
+    expect(summary.numberFormats[segments.row + 2]?.[segments.column + 3]).toBe("0.0%");
   });
 
   test.each([3, 5, 10])("forecast blocks meet no other block (k = %i, a dimension of 500 values)", (k) => {
@@ -149,18 +178,21 @@ describe("forecast in the workbook", () => {
     expect(rectsIntersect(blocks.holdout, blocks.holdoutChart)).toBe(false);
   });
 
-  test("a fault in the forecast's chart leaves the workbook exactly as it was", async () => {
+  test.each([
+    ["charts.add", 4],
+    ["pivotTables.add", 3],
+  ])("a fault at the forecast's %s leaves the workbook exactly as it was", async (kind, nth) => {
     const sim = installSim({ sheets: [{ name: "Sales", values: VALUES }] });
     const { result, forecast } = analyzeWithForecast(VALUES);
     const before = snapshotWorkbook(sim.workbook);
-    let charts = 0;
-    // The fourth chart is the holdout chart (after the three of the summary).
-    sim.injectFault((operation) => operation.kind === "charts.add" && ++charts === 4);
+    let seen = 0;
+    // The forecast's chart is the fourth (after the summary's three), its PivotTable the third.
+    sim.injectFault((operation) => operation.kind === kind && ++seen === nth);
     await expect(
       createOfficeGateway().writeResults(result, sourceOf(VALUES), writeOptions({ forecast })),
     ).rejects.toMatchObject({ code: "excel_error" });
     sim.injectFault(undefined);
-    expect(charts).toBeGreaterThanOrEqual(4);
+    expect(seen).toBeGreaterThanOrEqual(nth);
     expect(snapshotWorkbook(sim.workbook)).toEqual(before);
   });
 
