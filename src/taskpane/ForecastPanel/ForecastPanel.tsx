@@ -57,7 +57,9 @@ export const ForecastPanel = memo(function ForecastPanel(props: ForecastPanelPro
       {view?.holdout && <Text>{view.holdout}</Text>}
       {view?.purchases !== undefined && (
         <div>
-          <Text weight="semibold">{t("forecastView.call")}</Text>
+          <Text as="h3" block weight="semibold" className={styles.subheading}>
+            {t("forecastView.call")}
+          </Text>
           <Text as="p" size={200} className={styles.muted}>
             {t("forecastView.callHint")}
           </Text>

@@ -3,6 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 export const useForecastPanelStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300 },
   headline: {
     display: "flex",
     flexWrap: "wrap",
