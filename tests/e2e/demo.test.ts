@@ -134,8 +134,10 @@ async function checkSampleOutputs(page: Page, language: Language, before: SimCel
   expect(pivots.length).toBeGreaterThanOrEqual(1);
   expect(pivots[0]?.resultRows).toBeGreaterThan(2);
   const charts = state.charts.filter((chart) => chart.sheetName === labels.sheets.summary);
+  // The fourth: the forecast's check against the past (the sample has enough repeat buyers and history).
+  const holdoutChart = labels.forecast!.holdoutChart.replace("{days}", "90");
   expect(charts.map((chart) => chart.title).sort()).toEqual(
-    [labels.charts.customersPerSegment, labels.charts.pareto, labels.charts.revenueShare].sort(),
+    [labels.charts.customersPerSegment, labels.charts.pareto, labels.charts.revenueShare, holdoutChart].sort(),
   );
   for (const chart of charts) expect(chart.pointCount).toBeGreaterThan(1);
   return state;
@@ -192,7 +194,8 @@ describe("the browser demo", () => {
     await saveScreenshot(page.locator("#pane"), "demo-pane-results.png");
     await page.getByRole("tab", { name: labels.sheets.summary }).click();
     await page.locator("figure.chart").nth(2).waitFor();
-    expect(await page.locator("figure.chart svg").count()).toBe(3);
+    // The three summary charts and the forecast's check against the past.
+    expect(await page.locator("figure.chart svg").count()).toBe(4);
     await saveScreenshot(page.locator("#workbook"), "demo-summary-sheet.png");
     // Tall enough for the three stacked charts.
     await page.setViewportSize({ width: 1920, height: 1300 });
