@@ -90,4 +90,22 @@ export default [
     "forecast",
   ]),
   onlyImports("cli", ["excel", "taskpane", "worker", "workbook-sim", "demo", "commands"]),
+  // The pane and the workbook writer show and write the worker's forecast: its types only, never its code.
+  {
+    files: ["src/excel/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/forecast", "**/forecast/**"],
+              allowTypeImports: true,
+              message: "src/excel and src/taskpane may import only types from src/forecast (see docs/ARCHITECTURE.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

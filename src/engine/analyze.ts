@@ -66,6 +66,15 @@ export interface ColumnsContext {
   mapping?: ColumnMapping;
 }
 
+/** analyzeRfm's hooks: progress and cancel, and a look at the encoded rows before the analysis uses them up. */
+export interface AnalyzeHooks extends ProgressHooks {
+  /**
+   * Called with the rows as read, before the analysis reuses their days and amounts as scratch memory (the
+   * worker runs the forecast here). Must not change them.
+   */
+  onEncoded?: (encoded: EncodedSales, options: RfmOptions) => void;
+}
+
 const PARETO_POINTS = 200;
 /**
  * Pass 2's record per customer: 32 bytes, two to a cache line, so a row touches one place in memory and the
@@ -89,7 +98,7 @@ export function analyzeRfm(
   values: CellValue[][],
   mapping: ColumnMapping,
   options: Partial<RfmOptions> = {},
-  hooks: ProgressHooks = {},
+  hooks: AnalyzeHooks = {},
 ): RfmResult {
   const resolved = resolveOptions(options);
   if (!Array.isArray(values) || values.length === 0 || values.every((row) => !row || row.length === 0)) {
@@ -116,6 +125,7 @@ export function analyzeRfm(
   });
   // Straight from the rows: one pass reading only the mapped cells, no column copies.
   const encoded = encodeRows(values, start, rowCount, mapping, headers, resolved, hooks);
+  hooks.onEncoded?.(encoded, resolved);
   return analyzeEncodedUnchecked(encoded, resolved, hooks, { headers, mapping });
 }
 

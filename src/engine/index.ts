@@ -10,6 +10,7 @@ export {
   type SalesColumns,
   type ColumnsContext,
   type EncodedSales,
+  type AnalyzeHooks,
 } from "./analyze";
 export { customerOrderById } from "./sorted";
 export { defaultCompareDate, DEFAULT_COMPARE_DAYS } from "./compare";

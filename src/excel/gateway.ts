@@ -3,6 +3,7 @@
  * receives a gateway as a prop, so components never call Excel.run themselves (and tests can pass a fake).
  */
 import type { CellValue, RfmResult, StandardSegmentKey } from "../engine/types";
+import type { Forecast } from "../forecast";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
 
 export interface SourceRange {
@@ -60,6 +61,11 @@ export interface WriteOptions {
    * that are still provably the add-in's are replaced. Left out: the listed sheets neither renamed nor edited.
    */
   replaceSheetIds?: string[];
+  /**
+   * The forecast made on the same rows (index i is result customer i): adds its columns to the customer sheet and
+   * its blocks to the summary sheet. Absent: neither.
+   */
+  forecast?: Forecast;
 }
 
 /** An earlier output sheet, provably the add-in's, as the Replace dialog lists it. */

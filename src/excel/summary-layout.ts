@@ -220,3 +220,43 @@ export function overlappingBlocks(layout: SummaryLayout, pivotTables: boolean): 
       if (rectsIntersect(rects[i]![1], rects[j]![1])) pairs.push([rects[i]![0], rects[j]![0]]);
   return pairs;
 }
+
+/** The forecast's blocks on the summary sheet: per segment, the holdout table and its chart. */
+export interface ForecastBlocks {
+  /** Title row, header row and one row per segment (Segment, customers, expected revenue, mean P(alive)). */
+  segments: Rect;
+  /** Title row, header row and one row per bucket 0..6, 7+ (repeats, predicted, actual, customers). */
+  holdout: Rect;
+  holdoutChart: Rect;
+}
+
+/** Holdout buckets 0, 1, …, 6, 7+ (forecast's HOLDOUT_BUCKETS). */
+const HOLDOUT_ROWS = 8;
+
+/**
+ * Where the forecast's blocks go: a band of their own right of everything `computeSummaryLayout` placed (one empty
+ * column after the Pareto data), stacked with an empty row between, so they meet nothing whatever k, the segments
+ * or a dimension's values.
+ */
+export function forecastBlocks(layout: SummaryLayout, segmentCount: number): ForecastBlocks {
+  let right = 0;
+  for (const [, rect] of [...layoutRects(layout, true), ...layoutRects(layout, false)])
+    right = Math.max(right, rect.column + rect.columnCount);
+  const column = right + 1;
+  // Title row, then the static table (header + segments) or the PivotTable at its largest (every segment, totals).
+  const segmentRows = Math.max(segmentCount + 1, STANDARD_SEGMENT_KEYS.length + PIVOT_EXTRA_ROWS);
+  const segments: Rect = { row: 0, column, rowCount: segmentRows + 1, columnCount: 4 };
+  const holdout: Rect = {
+    row: segments.row + segments.rowCount + 1,
+    column,
+    rowCount: HOLDOUT_ROWS + 2,
+    columnCount: 4,
+  };
+  const holdoutChart: Rect = {
+    row: holdout.row + holdout.rowCount + 1,
+    column,
+    rowCount: CHART_ROWS,
+    columnCount: CHART_COLUMNS,
+  };
+  return { segments, holdout, holdoutChart };
+}

@@ -5,6 +5,7 @@
  * before their values arrive, so `00001`, `545`, `-10% coupon` or `=HYPERLINK(…)` stay text (text-cells.ts).
  */
 import type { CellValue, RfmResult } from "../engine/types";
+import type { Forecast } from "../forecast";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
 import { bytesPerRow, chunkRanges, rowsPerChunk } from "./chunking";
 import { displayName, lifecycleKeyOf, rfmCode, segmentKeyOf, tierKeyOf, valueClassKeyOf } from "./labels";
@@ -12,6 +13,7 @@ import type { ExcelCapabilities } from "./requirements";
 import { startWritePhase } from "./requirements";
 import { TEXT_FORMAT, writeTextCells } from "./text-cells";
 import { comparisonCells, comparisonColumns } from "./write-movement";
+import { forecastCells, forecastColumnsLayout } from "./write-forecast";
 
 export interface CustomerColumnsLayout {
   headers: string[];
@@ -31,7 +33,12 @@ export function uniqueHeaders(headers: string[]): string[] {
   });
 }
 
-export function customerColumnsLayout(result: RfmResult, labels: WorkbookLabels): CustomerColumnsLayout {
+/** With `forecast` (a usable one, write-forecast.ts `usableForecast`), its five columns come last. */
+export function customerColumnsLayout(
+  result: RfmResult,
+  labels: WorkbookLabels,
+  forecast?: Forecast,
+): CustomerColumnsLayout {
   const c = labels.customerColumns;
   const text = TEXT_FORMAT;
   const whole = "0";
@@ -55,10 +62,14 @@ export function customerColumnsLayout(result: RfmResult, labels: WorkbookLabels)
     ...result.customers.dimensions.map((d): [string, string | undefined] => [d.name, text]),
     ...comparisonColumns(result, labels),
   ];
+  if (forecast) {
+    const added = forecastColumnsLayout(forecast, labels);
+    added.headers.forEach((header, j) => columns.push([header, added.formats[j]]));
+  }
   return { headers: uniqueHeaders(columns.map(([h]) => h)), formats: columns.map(([, f]) => f) };
 }
 
-export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number): CellValue[] {
+export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number, forecast?: Forecast): CellValue[] {
   const c = result.customers;
   const segmentKey = segmentKeyOf(result, i);
   return [
@@ -80,12 +91,19 @@ export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number
     labels.actions[segmentKey] ?? "",
     ...c.dimensions.map((d) => d.values[i] ?? ""),
     ...comparisonCells(result, labels, i),
+    ...(forecast ? forecastCells(forecast, i) : []),
   ];
 }
 
-function customerRows(result: RfmResult, labels: WorkbookLabels, start: number, count: number): CellValue[][] {
+function customerRows(
+  result: RfmResult,
+  labels: WorkbookLabels,
+  start: number,
+  count: number,
+  forecast?: Forecast,
+): CellValue[][] {
   const rows: CellValue[][] = new Array<CellValue[]>(count);
-  for (let i = 0; i < count; i++) rows[i] = customerRow(result, labels, start + i);
+  for (let i = 0; i < count; i++) rows[i] = customerRow(result, labels, start + i, forecast);
   return rows;
 }
 
@@ -101,12 +119,13 @@ export async function writeCustomerSheet(
   tableName: string,
   capabilities: ExcelCapabilities,
   onProgress: (fraction: number) => void,
+  forecast?: Forecast,
 ): Promise<Excel.Table> {
-  const layout = customerColumnsLayout(result, labels);
+  const layout = customerColumnsLayout(result, labels, forecast);
   const columnCount = layout.headers.length;
   const customerCount = result.customers.id.length;
   const formatted = layout.formats.flatMap((format, column) => (format === undefined ? [] : [{ column, format }]));
-  const sample = customerRows(result, labels, 0, Math.min(200, customerCount));
+  const sample = customerRows(result, labels, 0, Math.min(200, customerCount), forecast);
   const formatBytesPerRow = formatted.reduce((sum, f) => sum + f.format.length + 5, 0);
   const chunkRows = rowsPerChunk(bytesPerRow(sample, columnCount) + formatBytesPerRow, columnCount);
   const chunks = chunkRanges(customerCount, chunkRows);
@@ -124,7 +143,7 @@ export async function writeCustomerSheet(
     sheet.getRangeByIndexes(firstRow, 0, count, columnCount).values =
       start < sample.length && start + count <= sample.length
         ? sample.slice(start, start + count)
-        : customerRows(result, labels, start, count);
+        : customerRows(result, labels, start, count, forecast);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under Excel's 5 MB limit
     await context.sync();
     onProgress((i + 1) / Math.max(1, chunks.length));

@@ -31,6 +31,7 @@ import { type ExcelCapabilities, detectCapabilities, startWritePhase } from "./r
 import { uniqueSheetName, uniqueTableName } from "./sheet-names";
 import { customerColumnsLayout, writeCustomerSheet } from "./write-customer-sheet";
 import { type CustomerTableRef, customerTableRef, writeMovementBlocks } from "./write-movement";
+import { usableForecast, writeForecastSummary } from "./write-forecast";
 import { type UndoStep, writeSegmentColumns } from "./write-segment-columns";
 import { writeStaticPivotTables, writeSummaryTables } from "./write-summary";
 
@@ -135,6 +136,8 @@ export async function writeResults(
       if (capabilities.worksheetCustomProperties)
         for (const entry of created) entry.sheet.customProperties.add(OUTPUT_TAG_PROPERTY, entry.tag);
 
+      // The forecast of the same rows, when it has a purchase model (labels without forecast texts: none).
+      const forecast = labels.forecast ? usableForecast(result, options.forecast) : undefined;
       let customerTable: Excel.Table | undefined;
       if (customerSheet) {
         customerTable = await writeCustomerSheet(
@@ -145,6 +148,7 @@ export async function writeResults(
           (customerTableName = newTableName(labels.tables.customers)),
           capabilities,
           (f) => progress(f * 0.6),
+          forecast,
         );
       }
       if (summarySheet) {
@@ -180,9 +184,19 @@ export async function writeResults(
           writeMovementBlocks(summarySheet, result, labels, {
             layout: placement.layout.movement,
             customerTable: capabilities.pivotTables ? customerTable : undefined,
-            customerHeaders: customerColumnsLayout(result, labels).headers,
+            customerHeaders: customerColumnsLayout(result, labels, forecast).headers,
             colourScale: capabilities.conditionalFormats,
             charts: options.charts && capabilities.charts,
+          });
+        }
+        if (forecast && options.summary) {
+          writeForecastSummary(summarySheet, result, forecast, labels, placement.layout, {
+            charts: options.charts && capabilities.charts,
+            // A PivotTable data field where PivotTables exist, the static table otherwise.
+            pivot:
+              capabilities.pivotTables && customerTable
+                ? { table: customerTable, headers: customerColumnsLayout(result, labels, forecast).headers }
+                : undefined,
           });
         }
         startWritePhase(context, capabilities);

@@ -219,6 +219,34 @@ export const EN_MESSAGES = {
   "forecast.note.holdout_no_convergence":
     "No check against the past: the model could not be fitted to the earlier data.",
 
+  "forecastView.heading": "Forecast",
+  "forecastView.intro":
+    "Who is likely to buy again, and what each customer is worth, learnt from how your customers have bought so far.",
+  "forecastView.horizon": "Forecast period",
+  "forecastView.horizonOption": "Next {days} days",
+  "forecastView.rerun": "Run again to forecast the next {days} days.",
+  "forecastView.purchases": "Expected purchases, next {days} days",
+  "forecastView.revenue": "Expected revenue, next {days} days",
+  "forecastView.holdout": "Checked on the last {days} days: predicted {predicted} repeat purchases, actual {actual}.",
+  "forecastView.call": "Worth a call",
+  "forecastView.callHint":
+    "Customers who have spent the most but are now more likely gone than still buying (chance still active below 50%).",
+  "forecastView.callNone": "No customer with a repeat purchase has a chance still active below 50%.",
+  "forecastView.customer": "Customer",
+  "forecastView.pastRevenue": "Spent so far",
+  "forecastView.pAlive": "Chance still active",
+  "forecastView.model": "Model details (for analysts)",
+  "forecastView.purchaseModel": "Purchase model (BG/NBD)",
+  "forecastView.spendModel": "Spend model (Gamma-Gamma)",
+  "forecastView.logLikelihood": "Log-likelihood",
+  "forecastView.iterations": "Iterations",
+  "forecastView.fitCustomers": "{customers} customers, {repeat} of them bought on two or more days",
+  "forecastView.byRepeats": "Check against the past, per customer",
+  "forecastView.repeats": "Repeat purchases before",
+  "forecastView.customers": "Customers",
+  "forecastView.meanPredicted": "Predicted",
+  "forecastView.meanActual": "Actual",
+
   "error.title": "Can't continue",
   "error.empty_selection":
     "The selection is empty. Select your sales table, including its header row, and choose Use selection again.",

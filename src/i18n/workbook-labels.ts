@@ -1,4 +1,6 @@
 /** Texts the adapter writes into the workbook, in the user's chosen language. Built by i18n, consumed by excel/. */
+import type { ForecastWorkbookLabels } from "./workbook-forecast-text";
+
 export interface WorkbookLabels {
   language: "en" | "zh-Hans" | "zh-Hant";
   sheets: { customers: string; summary: string };
@@ -61,6 +63,8 @@ export interface WorkbookLabels {
   actions: Record<string, string>;
   dateFormat: string;
   moneyFormat: string;
+  /** The forecast's columns and summary blocks (absent: labels built without them; no forecast is written). */
+  forecast?: ForecastWorkbookLabels;
   /** Texts of the comparison with an earlier date (absent in older label sets: no comparison columns). */
   compare?: CompareWorkbookLabels;
 }

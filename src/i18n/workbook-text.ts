@@ -2,9 +2,10 @@
 import { COMPARE_WORKBOOK_TEXT } from "./compare-labels";
 import type { Language } from "./languages";
 import { ALL_SEGMENT_KEYS, SEGMENT_ACTIONS, SEGMENT_NAMES } from "./segments";
+import { FORECAST_WORKBOOK_TEXT } from "./workbook-forecast-text";
 import type { WorkbookLabels } from "./workbook-labels";
 
-type WorkbookText = Omit<WorkbookLabels, "language" | "segmentNames" | "actions">;
+type WorkbookText = Omit<WorkbookLabels, "language" | "segmentNames" | "actions" | "forecast">;
 
 // Table and PivotTable names stay ASCII without spaces in every language: Excel rejects spaces in them, and plain
 // ASCII names keep formulas such as =SUM(RfmCustomers[Monetary]) portable between language versions of Excel.
@@ -190,7 +191,16 @@ export function workbookLabels(
     names: languages.flatMap((other) => ALL_SEGMENT_KEYS.map((key) => SEGMENT_NAMES[other][key])),
   };
   const compare = COMPARE_WORKBOOK_TEXT[language];
-  return structuredCloneText({ language, ...text, sourceColumnsAnyLanguage, segmentNames, actions, compare });
+  const forecast = FORECAST_WORKBOOK_TEXT[language];
+  return structuredCloneText({
+    language,
+    ...text,
+    sourceColumnsAnyLanguage,
+    segmentNames,
+    actions,
+    compare,
+    forecast,
+  });
 }
 
 // A deep copy so a consumer that edits its labels cannot change the catalogue for the next run.

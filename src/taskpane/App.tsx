@@ -25,6 +25,7 @@ import type { WorkbookGateway } from "../excel/gateway";
 import { LANGUAGE_NATIVE_NAMES, LANGUAGES, isLanguage, type Language } from "../i18n";
 import type { AnalysisRunner } from "../worker/worker-client";
 import { ChangesPanel } from "./ChangesPanel/ChangesPanel";
+import { ForecastPanel } from "./ForecastPanel/ForecastPanel";
 import { MappingPanel } from "./MappingPanel/MappingPanel";
 import { scoringIsValid } from "./pane-settings";
 import { ReplaceDialog } from "./ReplaceDialog";
@@ -213,6 +214,15 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
       )}
       {flow.result && (
         <ChangesPanel result={flow.result} unavailable={flow.compareUnavailable} onFilter={flow.filterMove} />
+      )}
+      {flow.result && (
+        <ForecastPanel
+          result={flow.result}
+          forecast={flow.result.forecast}
+          horizon={flow.settings.forecastDays}
+          onHorizonChange={(forecastDays) => flow.setSettings({ ...flow.settings, forecastDays })}
+          disabled={busy}
+        />
       )}
       {flow.canUndo && (
         <div className={styles.row}>

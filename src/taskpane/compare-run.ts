@@ -6,12 +6,13 @@
  * comparison and `unavailable` says why (the pane shows one line), instead of an error.
  */
 import { defaultCompareDate, isoDateToSerial } from "../engine";
-import { RfmInputError, type CellValue, type ColumnMapping, type RfmOptions, type RfmResult } from "../engine/types";
-import type { AnalysisRunner } from "../worker/worker-client";
+import { RfmInputError, type CellValue, type ColumnMapping, type RfmOptions } from "../engine/types";
+import type { ForecastRequest } from "../worker/protocol";
+import type { AnalysisOutcome, AnalysisRunner } from "../worker/worker-client";
 import type { PaneSettings } from "./pane-settings";
 
 export interface ComparedRun {
-  result: RfmResult;
+  result: AnalysisOutcome;
   /** Set when N days before the analysis date nobody had bought yet: no comparison was made. */
   unavailable?: { days: number; analysisDate: number };
 }
@@ -28,14 +29,15 @@ export async function runWithComparison(
   settings: Pick<PaneSettings, "compare" | "compareDate">,
   onProgress: (fraction: number) => void,
   signal: AbortSignal,
+  forecast?: ForecastRequest,
 ): Promise<ComparedRun> {
   const { compare } = settings;
-  if (compare === "off") return { result: await runAnalysis(values, mapping, options, onProgress, signal) };
+  if (compare === "off") return { result: await runAnalysis(values, mapping, options, onProgress, signal, forecast) };
   if (compare === "date") {
     const compareDate = isoDateToSerial(settings.compareDate);
     if (Number.isNaN(compareDate))
       throw new RfmInputError("bad_option", "Choose the date to compare with.", { option: "compareDate" });
-    return { result: await runAnalysis(values, mapping, { ...options, compareDate }, onProgress, signal) };
+    return { result: await runAnalysis(values, mapping, { ...options, compareDate }, onProgress, signal, forecast) };
   }
   const days = Number(compare);
   const half = (from: number) => (fraction: number) => onProgress(from + fraction / 2);
@@ -49,21 +51,22 @@ export async function runWithComparison(
           { ...options, compareDate: analysisDate - days },
           onProgress,
           signal,
+          forecast,
         ),
       };
     } catch (error) {
       // Nobody had bought by then: the comparison is left out, the analysis itself still runs.
       if (!isCompareDateProblem(error)) throw error;
-      const result = await runAnalysis(values, mapping, options, onProgress, signal);
+      const result = await runAnalysis(values, mapping, options, onProgress, signal, forecast);
       return { result, unavailable: { days, analysisDate: result.analysisDate } };
     }
   }
-  const first = await runAnalysis(values, mapping, options, half(0), signal);
+  const first = await runAnalysis(values, mapping, options, half(0), signal, forecast);
   const compareDate = defaultCompareDate(first, days);
   if (compareDate === undefined) {
     onProgress(1);
     return { result: first, unavailable: { days, analysisDate: first.analysisDate } };
   }
   // The analysis date stays the default (the same latest purchase), so its warnings read as in the first run.
-  return { result: await runAnalysis(values, mapping, { ...options, compareDate }, half(0.5), signal) };
+  return { result: await runAnalysis(values, mapping, { ...options, compareDate }, half(0.5), signal, forecast) };
 }

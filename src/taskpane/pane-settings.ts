@@ -50,11 +50,16 @@ export interface PaneSettings {
   compare: CompareChoice;
   /** ISO date `YYYY-MM-DD` used when `compare` is "date". */
   compareDate: string;
+  /** The forecast's horizon in days (SPEC "Forecast"). */
+  forecastDays: ForecastDays;
 }
 
 /** The "Compare with" choices: off, so many days before the analysis date, or a typed date. */
 export const COMPARE_CHOICES = ["off", "30", "90", "180", "365", "date"] as const;
 export type CompareChoice = (typeof COMPARE_CHOICES)[number];
+
+export type ForecastDays = 30 | 90 | 180 | 365;
+export const FORECAST_DAYS: readonly ForecastDays[] = [30, 90, 180, 365];
 
 export const MAPPED_FIELDS: readonly MappedField[] = ["customer", "date", "amount", "orderId", "quantity", "price"];
 export const SCORE_COUNTS: readonly ScoreCount[] = [3, 4, 5, 10];
@@ -83,6 +88,7 @@ export function defaultPaneSettings(): PaneSettings {
     actions: {},
     compare: "90",
     compareDate: "",
+    forecastDays: 90,
   };
 }
 
@@ -272,6 +278,8 @@ export function parsePersisted(value: unknown): PersistedState | undefined {
     settings.compare = stored.compare as CompareChoice;
   if (typeof stored.compareDate === "string" && /^(\d{4}-\d{2}-\d{2})?$/.test(stored.compareDate))
     settings.compareDate = stored.compareDate;
+  if (FORECAST_DAYS.includes(stored.forecastDays as ForecastDays))
+    settings.forecastDays = stored.forecastDays as ForecastDays;
   const mappingHeaders: Partial<Record<MappedField, string>> = {};
   if (isObject(value.mappingHeaders)) {
     for (const field of MAPPED_FIELDS) {

@@ -4,10 +4,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cellText, guessMapping, isoDateToSerial } from "../engine";
-import { CancelledError, type ColumnMapping, type RfmResult, type StandardSegmentKey } from "../engine/types";
+import { CancelledError, type ColumnMapping, type StandardSegmentKey } from "../engine/types";
 import type { PreviousOutput, ReadOptions, SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
 import { workbookLabels, type Language, type MessageKey } from "../i18n";
-import type { AnalysisRunner } from "../worker/worker-client";
+import type { AnalysisOutcome, AnalysisRunner } from "../worker/worker-client";
 import { runWithComparison, type ComparedRun } from "./compare-run";
 import { errorText } from "./error-text";
 import {
@@ -35,7 +35,8 @@ export interface RfmFlow {
   headers: string[];
   mapping?: ColumnMapping;
   settings: PaneSettings;
-  result?: RfmResult;
+  /** The last run's result, with its forecast. */
+  result?: AnalysisOutcome;
   report?: WriteReport;
   /** Set when the chosen "Compare with" reached back before the data: the result has no comparison. */
   compareUnavailable?: ComparedRun["unavailable"];
@@ -83,7 +84,7 @@ export function useRfmFlow(
   }));
   const readOptions = useRef<ReadOptions>({});
   const [rerun, setRerun] = useState(false);
-  const [result, setResult] = useState<RfmResult>();
+  const [result, setResult] = useState<AnalysisOutcome>();
   const [report, setReport] = useState<WriteReport>();
   const [compareUnavailable, setCompareUnavailable] = useState<ComparedRun["unavailable"]>();
   const [failure, setError] = useState<{ reason: unknown }>();
@@ -175,6 +176,7 @@ export function useRfmFlow(
         settings,
         setProgress,
         controller.signal,
+        { horizonDays: settings.forecastDays },
       );
       const analysed = compared.result;
       if (controller.signal.aborted) throw new CancelledError();
@@ -192,7 +194,7 @@ export function useRfmFlow(
           written = await gateway.writeResults(
             analysed,
             source,
-            { ...outputs, labels, replacePrevious, replaceSheetIds },
+            { ...outputs, labels, replacePrevious, replaceSheetIds, forecast: analysed.forecast },
             setProgress,
           );
         } finally {

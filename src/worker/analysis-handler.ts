@@ -4,6 +4,8 @@
  * synchronously; progress is throttled so posting never dominates the work.
  */
 import { analyzeRfm } from "../engine";
+import type { Forecast } from "../forecast";
+import { forecastHook } from "./forecast-hook";
 import { CancelledError, RfmInputError, type CellValue, type RfmResult } from "../engine/types";
 import type { WorkerErrorPayload, WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -68,8 +70,10 @@ export function createAnalysisHandler(
     gathering = null;
     let lastPost = -Infinity;
     let lastFraction = -1;
+    const hook = forecastHook(request.forecast);
     try {
       const result = analyze(values, request.mapping, request.options, {
+        onEncoded: hook.onEncoded,
         onProgress: (fraction) => {
           const time = now();
           // Post when enough time has passed or a big step was made, and always for the final 100%.
@@ -80,7 +84,9 @@ export function createAnalysisHandler(
           }
         },
       });
-      post({ type: "result", requestId, result }, transferablesOf(result));
+      const forecast = hook.forecast();
+      if (forecast) post({ type: "result", requestId, result, forecast }, transferablesOf(result, forecast));
+      else post({ type: "result", requestId, result }, transferablesOf(result));
     } catch (error) {
       if (error instanceof CancelledError) post({ type: "cancelled", requestId }, []);
       else post({ type: "error", requestId, error: toErrorPayload(error) }, []);
@@ -97,7 +103,7 @@ export function toErrorPayload(error: unknown): WorkerErrorPayload {
 }
 
 /** The buffers behind the result's typed arrays, each once (a duplicate in a transfer list is a DataCloneError). */
-export function transferablesOf(result: RfmResult): ArrayBuffer[] {
+export function transferablesOf(result: RfmResult, forecast?: Forecast): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const add = (value: unknown) => {
     // Checked by tag, not instanceof: buffers made in another realm (jest's vm, iframes) fail instanceof, and a
@@ -114,5 +120,6 @@ export function transferablesOf(result: RfmResult): ArrayBuffer[] {
     for (const value of Object.values(comparison)) add(value);
     for (const column of Object.values(comparison.earlier.customers)) add(column);
   }
+  if (forecast) for (const column of Object.values(forecast.columns)) add(column);
   return [...buffers];
 }

@@ -3,6 +3,7 @@
  * the `requestId` of the analysis it belongs to, so the client can drop replies to requests it has given up on.
  */
 import type { CellValue, ColumnMapping, RfmInputError, RfmOptions, RfmResult } from "../engine/types";
+import type { Forecast } from "../forecast";
 
 /**
  * Starts an analysis. A big source matrix comes in RowsSlice messages first, so that no single postMessage spends
@@ -16,6 +17,12 @@ export interface AnalyzeRequest {
   rowsBefore?: number;
   mapping: ColumnMapping;
   options: Partial<RfmOptions>;
+  /** Also run the forecast (SPEC "Forecast") over the next `horizonDays` days, on the same rows. */
+  forecast?: ForecastRequest;
+}
+
+export interface ForecastRequest {
+  horizonDays: number;
 }
 
 /** Rows `start` … `start + values.length - 1` of a request's source matrix, sent in order before its AnalyzeRequest. */
@@ -45,6 +52,8 @@ export interface ResultResponse {
   type: "result";
   requestId: number;
   result: RfmResult;
+  /** Present when the request asked for a forecast; its typed arrays are transferred with the result's. */
+  forecast?: Forecast;
 }
 
 /** `input` errors are RfmInputErrors (the pane translates `code`); `internal` ones are bugs, shown generically. */

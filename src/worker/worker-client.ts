@@ -9,16 +9,25 @@
 import { analyzeRfm } from "../engine";
 import { CancelledError, RfmInputError } from "../engine/types";
 import type { CellValue, ColumnMapping, RfmOptions, RfmResult } from "../engine/types";
-import type { WorkerRequest, WorkerResponse } from "./protocol";
+import type { Forecast } from "../forecast";
+import { forecastHook } from "./forecast-hook";
+import type { ForecastRequest, WorkerRequest, WorkerResponse } from "./protocol";
 
-/** Runs one analysis; rejects with CancelledError when `signal` aborts, RfmInputError for unusable input. */
+/** An analysis's result, with the forecast when one was asked for. */
+export type AnalysisOutcome = RfmResult & { forecast?: Forecast };
+
+/**
+ * Runs one analysis; rejects with CancelledError when `signal` aborts, RfmInputError for unusable input. With
+ * `forecast`, the result carries the forecast made on the same rows.
+ */
 export type AnalysisRunner = (
   values: CellValue[][],
   mapping: ColumnMapping,
   options: Partial<RfmOptions>,
   onProgress?: (fraction: number) => void,
   signal?: AbortSignal,
-) => Promise<RfmResult>;
+  forecast?: ForecastRequest,
+) => Promise<AnalysisOutcome>;
 
 /** What the client needs of a Worker (a real one, or a fake in tests). */
 export interface WorkerLike {
@@ -50,7 +59,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 interface Pending {
   requestId: number;
-  resolve: (result: RfmResult) => void;
+  resolve: (result: AnalysisOutcome) => void;
   reject: (error: Error) => void;
   onProgress?: (fraction: number) => void;
   cleanup: () => void;
@@ -73,11 +82,11 @@ export class RfmWorkerClient {
   }
 
   /** One analysis at a time: starting another cancels the one in flight. */
-  readonly runAnalysis: AnalysisRunner = (values, mapping, options, onProgress, signal) => {
+  readonly runAnalysis: AnalysisRunner = (values, mapping, options, onProgress, signal, forecast) => {
     if (this.pending) this.abandon(new CancelledError());
     if (signal?.aborted) return Promise.reject(new CancelledError());
     const requestId = this.nextRequestId++;
-    return new Promise<RfmResult>((resolve, reject) => {
+    return new Promise<AnalysisOutcome>((resolve, reject) => {
       const onAbort = () => {
         if (this.pending?.requestId === requestId) this.abandon(new CancelledError());
       };
@@ -89,7 +98,7 @@ export class RfmWorkerClient {
         onProgress,
         cleanup: () => signal?.removeEventListener("abort", onAbort),
       };
-      void this.send(requestId, values, mapping, options);
+      void this.send(requestId, values, mapping, options, forecast);
     });
   };
 
@@ -108,6 +117,7 @@ export class RfmWorkerClient {
     values: CellValue[][],
     mapping: ColumnMapping,
     options: Partial<RfmOptions>,
+    forecast?: ForecastRequest,
   ): Promise<void> {
     const isCurrent = () => this.pending?.requestId === requestId;
     try {
@@ -122,7 +132,15 @@ export class RfmWorkerClient {
         if (!isCurrent() || this.worker !== worker) return;
       }
       const rest = start === 0 ? values : values.slice(start);
-      worker.postMessage({ type: "analyze", requestId, values: rest, rowsBefore: start, mapping, options });
+      worker.postMessage({
+        type: "analyze",
+        requestId,
+        values: rest,
+        rowsBefore: start,
+        mapping,
+        options,
+        ...(forecast ? { forecast } : {}),
+      });
     } catch (error) {
       // A request no longer pending has been settled already; its failure has no one left to tell.
       if (isCurrent()) this.abandon(new AnalysisFailedError(error instanceof Error ? error.message : String(error)));
@@ -152,7 +170,7 @@ export class RfmWorkerClient {
         return;
       case "result":
         this.settle(pending);
-        pending.resolve(message.result);
+        pending.resolve(message.forecast ? { ...message.result, forecast: message.forecast } : message.result);
         return;
       case "cancelled":
         this.settle(pending);
@@ -199,12 +217,19 @@ export class RfmWorkerClient {
  * The engine on the pane's own thread, for hosts without Web Workers. It yields once before starting so the
  * progress bar can paint, and honours `signal` between the engine's chunks.
  */
-export const runAnalysisInProcess: AnalysisRunner = (values, mapping, options, onProgress, signal) =>
-  new Promise<RfmResult>((resolve, reject) => {
+export const runAnalysisInProcess: AnalysisRunner = (values, mapping, options, onProgress, signal, forecast) =>
+  new Promise<AnalysisOutcome>((resolve, reject) => {
     setTimeout(() => {
       try {
         if (signal?.aborted) throw new CancelledError();
-        resolve(analyzeRfm(values, mapping, options, { onProgress, isCancelled: () => signal?.aborted === true }));
+        const hook = forecastHook(forecast);
+        const result = analyzeRfm(values, mapping, options, {
+          onProgress,
+          isCancelled: () => signal?.aborted === true,
+          onEncoded: hook.onEncoded,
+        });
+        const made = hook.forecast();
+        resolve(made ? { ...result, forecast: made } : result);
       } catch (error) {
         reject(error instanceof Error ? error : new AnalysisFailedError(String(error)));
       }

@@ -134,11 +134,13 @@ async function checkSampleOutputs(page: Page, language: Language, before: SimCel
   expect(pivots.length).toBeGreaterThanOrEqual(1);
   expect(pivots[0]?.resultRows).toBeGreaterThan(2);
   const charts = state.charts.filter((chart) => chart.sheetName === labels.sheets.summary);
-  // The fourth chart, when the run compared with 90 days earlier (the default): the largest moves.
+  // The others: the largest moves, when the run compared with 90 days earlier (the default), and the forecast's
+  // check against the past (the sample has enough repeat buyers and history).
   const movesPrefix = labels.compare?.movesChart.split("{date}")[0] ?? "\u0000";
+  const holdoutChart = labels.forecast!.holdoutChart.replace("{days}", "90");
   const named = charts.map((chart) => chart.title).filter((title) => !title.startsWith(movesPrefix));
   expect(named.sort()).toEqual(
-    [labels.charts.customersPerSegment, labels.charts.pareto, labels.charts.revenueShare].sort(),
+    [labels.charts.customersPerSegment, labels.charts.pareto, labels.charts.revenueShare, holdoutChart].sort(),
   );
   expect(charts.length - named.length).toBeLessThanOrEqual(1);
   for (const chart of charts) expect(chart.pointCount).toBeGreaterThan(1);
@@ -196,8 +198,9 @@ describe("the browser demo", () => {
     await saveScreenshot(page.locator("#pane"), "demo-pane-results.png");
     await page.getByRole("tab", { name: labels.sheets.summary }).click();
     await page.locator("figure.chart").nth(2).waitFor();
-    // Three charts, and the largest moves when the run compared with an earlier date (the default).
-    expect(await page.locator("figure.chart svg").count()).toBeGreaterThanOrEqual(3);
+    // The three summary charts, the forecast's check against the past, and the largest moves when the run
+    // compared with an earlier date (the default).
+    expect(await page.locator("figure.chart svg").count()).toBeGreaterThanOrEqual(4);
     await saveScreenshot(page.locator("#workbook"), "demo-summary-sheet.png");
     // Tall enough for the three stacked charts.
     await page.setViewportSize({ width: 1920, height: 1300 });
