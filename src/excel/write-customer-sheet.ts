@@ -16,11 +16,15 @@ export interface CustomerColumnsLayout {
   headers: string[];
   /** Number format per column; undefined = leave General. */
   formats: (string | undefined)[];
+  /** Index of the first mapped dimension's column (they follow the SPEC columns). */
+  dimensionStart: number;
+  /** The header each of the add-in's columns got (renamed when a dimension of the user's has its name). */
+  ours: WorkbookLabels["customerColumns"];
 }
 
 /** Makes headers unique case-insensitively (Excel would rename duplicates itself, breaking pivot field names). */
-export function uniqueHeaders(headers: string[]): string[] {
-  const seen = new Set<string>();
+export function uniqueHeaders(headers: string[], reserved: Iterable<string> = []): string[] {
+  const seen = new Set<string>([...reserved].map((name) => name.toLowerCase()));
   return headers.map((header) => {
     let name = header.trim() === "" ? "Column" : header;
     const base = name;
@@ -34,26 +38,40 @@ export function customerColumnsLayout(result: RfmResult, labels: WorkbookLabels)
   const c = labels.customerColumns;
   const text = TEXT_FORMAT;
   const whole = "0";
-  const columns: [string, string | undefined][] = [
-    [c.customer, text],
-    [c.firstPurchase, labels.dateFormat],
-    [c.lastPurchase, labels.dateFormat],
-    [c.recency, whole],
-    [c.frequency, whole],
-    [c.monetary, labels.moneyFormat],
-    [c.aov, labels.moneyFormat],
-    [c.r, whole],
-    [c.f, whole],
-    [c.m, whole],
-    [c.rfm, text],
-    [c.segment, text],
-    [c.valueClass, text],
-    [c.tier, text],
-    [c.lifecycle, text],
-    [c.action, text],
-    ...result.customers.dimensions.map((d): [string, string | undefined] => [d.name, text]),
+  const columns: [keyof WorkbookLabels["customerColumns"], string | undefined][] = [
+    ["customer", text],
+    ["firstPurchase", labels.dateFormat],
+    ["lastPurchase", labels.dateFormat],
+    ["recency", whole],
+    ["frequency", whole],
+    ["monetary", labels.moneyFormat],
+    ["aov", labels.moneyFormat],
+    ["r", whole],
+    ["f", whole],
+    ["m", whole],
+    ["rfm", text],
+    ["segment", text],
+    ["valueClass", text],
+    ["tier", text],
+    ["lifecycle", text],
+    ["action", text],
   ];
-  return { headers: uniqueHeaders(columns.map(([h]) => h)), formats: columns.map(([, f]) => f) };
+  // The user's headers stay as they are: a source column called "Segment" keeps its name, and ours becomes
+  // "Segment (RFM)" (numbered if that is taken too).
+  const dimensions = uniqueHeaders(result.customers.dimensions.map((d) => d.name));
+  const taken = new Set(dimensions.map((name) => name.toLowerCase()));
+  const ourHeaders = uniqueHeaders(
+    columns.map(([key]) => (taken.has(c[key].toLowerCase()) ? `${c[key]} (RFM)` : c[key])),
+    dimensions,
+  );
+  const ours = { ...c };
+  columns.forEach(([key], i) => (ours[key] = ourHeaders[i] ?? c[key]));
+  return {
+    headers: [...ourHeaders, ...dimensions],
+    formats: [...columns.map(([, f]) => f), ...dimensions.map(() => text)],
+    dimensionStart: columns.length,
+    ours,
+  };
 }
 
 export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number): CellValue[] {

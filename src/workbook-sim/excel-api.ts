@@ -11,6 +11,7 @@ import type {
   ChartSeriesModel,
   PivotSummarizeBy,
   PivotTableModel,
+  RangeFormatModel,
   SheetModel,
   SimCellValue,
   TableModel,
@@ -404,6 +405,14 @@ export class RangeFont {
   set color(color: string) {
     this.range.applyFormat({ fontColor: color });
   }
+  /** RangeFont.italic (ExcelApi 1.1). */
+  set italic(italic: boolean) {
+    this.range.applyFormat({ fontItalic: italic });
+  }
+  /** RangeFont.size in points (ExcelApi 1.1). */
+  set size(size: number) {
+    this.range.applyFormat({ fontSize: size });
+  }
 }
 
 export class RangeFormat {
@@ -422,6 +431,10 @@ export class RangeFormat {
   }
   set columnWidth(width: number) {
     this.range.setColumnWidth(width);
+  }
+  /** RangeFormat.wrapText (ExcelApi 1.1). */
+  set wrapText(wrap: boolean) {
+    this.range.applyFormat({ wrapText: wrap });
   }
 }
 
@@ -660,7 +673,7 @@ export class Range extends ClientObject {
   }
 
   /** @internal */
-  applyFormat(format: { fillColor?: string; fontBold?: boolean; fontColor?: string }): void {
+  applyFormat(format: Omit<RangeFormatModel, "rect">): void {
     this.context.enqueue("range.format", () => {
       const { sheet, rect } = this.resolveTarget();
       sheet.rangeFormats.push({ rect, ...format });
@@ -1794,17 +1807,32 @@ export class ChartLegend {
 }
 
 export class ChartAxisTitle {
-  constructor(private readonly chart: Chart) {}
-  set text(_text: string) {
-    // Axis titles are accepted but not stored in the model.
-    this.chart.update("chart.axis.title", () => undefined);
+  constructor(
+    private readonly chart: Chart,
+    private readonly axis: "category" | "value",
+  ) {}
+  /** ChartAxisTitle.text (ExcelApi 1.1): setting it shows the title. */
+  set text(text: string) {
+    this.chart.update("chart.axis.title", (c) => {
+      c.axisTitles = { ...c.axisTitles, [this.axis]: text };
+    });
   }
 }
 
 export class ChartAxis {
   readonly title: ChartAxisTitle;
-  constructor(chart: Chart) {
-    this.title = new ChartAxisTitle(chart);
+  constructor(
+    private readonly chart: Chart,
+    private readonly axis: "category" | "value",
+  ) {
+    this.title = new ChartAxisTitle(chart, axis);
+  }
+  /** "Specifies if Excel plots data points from last to first" (ChartAxis.reversePlotOrder, ExcelApi 1.7). */
+  set reversePlotOrder(reversed: boolean) {
+    this.chart.update("chart.axis.reversePlotOrder", (c) => {
+      this.chart.context.requireSet("1.7", "ChartAxis.reversePlotOrder");
+      if (this.axis === "category") c.categoryReversed = reversed;
+    });
   }
 }
 
@@ -1812,8 +1840,24 @@ export class ChartAxes {
   readonly categoryAxis: ChartAxis;
   readonly valueAxis: ChartAxis;
   constructor(chart: Chart) {
-    this.categoryAxis = new ChartAxis(chart);
-    this.valueAxis = new ChartAxis(chart);
+    this.categoryAxis = new ChartAxis(chart, "category");
+    this.valueAxis = new ChartAxis(chart, "value");
+  }
+}
+
+/** The chart's data labels (ChartDataLabels, ExcelApi 1.1; numberFormat ExcelApi 1.8). */
+export class ChartDataLabels {
+  constructor(private readonly chart: Chart) {}
+  set showValue(show: boolean) {
+    this.chart.update("chart.dataLabels.showValue", (c) => {
+      c.dataLabels = { ...c.dataLabels, showValue: show };
+    });
+  }
+  set numberFormat(format: string) {
+    this.chart.update("chart.dataLabels.numberFormat", (c) => {
+      this.chart.context.requireSet("1.8", "ChartDataLabels.numberFormat");
+      c.dataLabels = { showValue: c.dataLabels?.showValue ?? false, numberFormat: format };
+    });
   }
 }
 
@@ -1821,6 +1865,7 @@ export class Chart extends ClientObject {
   readonly title: ChartTitle;
   readonly legend: ChartLegend;
   readonly axes: ChartAxes;
+  readonly dataLabels: ChartDataLabels;
 
   constructor(
     context: RequestContext,
@@ -1830,6 +1875,7 @@ export class Chart extends ClientObject {
     this.title = new ChartTitle(this);
     this.legend = new ChartLegend(this);
     this.axes = new ChartAxes(this);
+    this.dataLabels = new ChartDataLabels(this);
   }
   /** @internal */
   update(kind: string, change: (chart: import("./model").ChartModel) => void): void {

@@ -110,7 +110,7 @@ describe("writeResults", () => {
     // Three titled charts that cover no table or PivotTable.
     expect(model.charts.map((c) => [c.type, c.title])).toEqual([
       ["BarClustered", "Customers per segment"],
-      ["Pie", "Revenue share per segment"],
+      ["BarClustered", "Revenue share per segment"],
       ["XYScatterLinesNoMarkers", "Pareto curve"],
     ]);
     expect(model.charts[0]?.series[0]?.values).toEqual(result.summaries.standard.map((s) => s.customers));
@@ -269,11 +269,17 @@ describe("fallbacks and failures", () => {
     expect(sim.workbook.pivotTables).toHaveLength(0);
     expect(sim.workbook.charts).toHaveLength(0);
     const summary = sheetNamed(sim.workbook, "RFM Summary");
+    // Where summary-layout.ts puts the static stand-in of the segment × tier PivotTable.
+    const { staticCounts } = computeSummaryLayout({
+      k: result.options.k,
+      segmentCount: result.summaries.standard.length,
+      tierCount: result.summaries.tier.length,
+      dimensionValueCounts: [3],
+      paretoPoints: result.pareto.customerShare.length,
+    });
     const block = readRect(summary, {
-      row: 2,
-      // Right of the left block (summary-layout.ts).
-      column: computeSummaryLayout({ k: result.options.k, segmentCount: 0, tierCount: 0, paretoPoints: 0 }).staticCounts
-        .column,
+      row: staticCounts.row,
+      column: staticCounts.column,
       rowCount: 1 + result.summaries.standard.length,
       columnCount: 5,
     });
