@@ -35,9 +35,15 @@ export function addSegmentTierPivot(
     customerTable,
     sheet.getRangeByIndexes(anchor.row, anchor.column, 1, 1),
   );
+  // Segments in the pane's order, not A to Z: a PivotTable sorts items by name and the API has no custom order, so
+  // the rows are grouped by the order number first, shown in its own column (Tabular layout, no subtotals for it;
+  // PivotLayout.layoutType and PivotField.subtotals, ExcelApi 1.8). Tiers sort by name: their names start A, B, C.
+  const order = pivot.rowHierarchies.add(pivot.hierarchies.getItem(columns.segmentOrder));
   pivot.rowHierarchies.add(pivot.hierarchies.getItem(columns.ours.segment));
   pivot.columnHierarchies.add(pivot.hierarchies.getItem(columns.ours.tier));
   addCountAndRevenue(pivot, labels, columns);
+  pivot.layout.layoutType = "Tabular";
+  order.fields.getItem(columns.segmentOrder).subtotals = { automatic: false };
   return pivot;
 }
 

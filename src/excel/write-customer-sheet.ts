@@ -20,6 +20,8 @@ export interface CustomerColumnsLayout {
   dimensionStart: number;
   /** The header each of the add-in's columns got (renamed when a dimension of the user's has its name). */
   ours: WorkbookLabels["customerColumns"];
+  /** Header of the last column: the segment's position in the pane's order (1 = Champions). */
+  segmentOrder: string;
 }
 
 /** Makes headers unique case-insensitively (Excel would rename duplicates itself, breaking pivot field names). */
@@ -66,11 +68,15 @@ export function customerColumnsLayout(result: RfmResult, labels: WorkbookLabels)
   );
   const ours = { ...c };
   columns.forEach(([key], i) => (ours[key] = ourHeaders[i] ?? c[key]));
+  // Last, the segment's place in the pane's order (1 = Champions): the segment × tier PivotTable sorts its rows by
+  // it, since a PivotTable sorts items by name and the API has no custom order (pivot.ts).
+  const [segmentOrder] = uniqueHeaders([labels.report.segmentOrder], [...ourHeaders, ...dimensions]);
   return {
-    headers: [...ourHeaders, ...dimensions],
-    formats: [...columns.map(([, f]) => f), ...dimensions.map(() => text)],
+    headers: [...ourHeaders, ...dimensions, segmentOrder ?? labels.report.segmentOrder],
+    formats: [...columns.map(([, f]) => f), ...dimensions.map(() => text), whole],
     dimensionStart: columns.length,
     ours,
+    segmentOrder: segmentOrder ?? labels.report.segmentOrder,
   };
 }
 
@@ -95,6 +101,7 @@ export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number
     displayName(labels, lifecycleKeyOf(result, i)),
     labels.actions[segmentKey] ?? "",
     ...c.dimensions.map((d) => d.values[i] ?? ""),
+    (c.segment[i] ?? 0) + 1,
   ];
 }
 

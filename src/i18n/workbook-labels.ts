@@ -71,6 +71,8 @@ export interface WorkbookLabels {
     /** `{metric} scores {scores} cannot occur: too many customers share the same {what}.` */
     impossibleScores: string;
     metricNames: { r: string; f: string; m: string };
+    /** Header of the customer table's last column: the segment's position in the pane's order. */
+    segmentOrder: string;
     listSeparator: string;
     listLastSeparator: string;
   };

@@ -1470,13 +1470,49 @@ export class PivotHierarchyCollection {
   }
 }
 
+/** PivotField (ExcelApi 1.8): only `subtotals` is modelled. */
+export class PivotField {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly pivot: PivotTable,
+    private readonly fieldName: string,
+  ) {}
+  /** "If Automatic is set to true, then all other values will be ignored" (Subtotals, @types/office-js). */
+  set subtotals(subtotals: { automatic?: boolean } & Record<string, boolean | undefined>) {
+    this.context.enqueue("pivot.field.subtotals", () => {
+      const pivot = this.pivot.resolveModel();
+      const field = [...pivot.rowFields, ...pivot.columnFields].find(
+        (name) => name.toLowerCase() === this.fieldName.toLowerCase(),
+      );
+      if (field === undefined) throw new SimExcelError("ItemNotFound", "PivotFieldCollection.getItem", this.fieldName);
+      const off = !subtotals.automatic && Object.values(subtotals).every((value) => !value);
+      const rest = (pivot.subtotalsOff ?? []).filter((name) => name !== field);
+      pivot.subtotalsOff = off ? [...rest, field] : rest;
+    });
+  }
+}
+
+export class PivotFieldCollection {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly pivot: PivotTable,
+  ) {}
+  getItem(name: string): PivotField {
+    return new PivotField(this.context, this.pivot, name);
+  }
+}
+
 export class DataPivotHierarchy extends ClientObject {
+  /** The hierarchy's fields (RowColumnPivotHierarchy.fields, ExcelApi 1.8); a row/column hierarchy has one. */
+  readonly fields: PivotFieldCollection;
   constructor(
     context: RequestContext,
     private readonly field: () => PivotTableModel["dataFields"][number],
     private readonly sourceHeaders: () => string[],
+    pivot?: PivotTable,
   ) {
     super(context);
+    this.fields = pivot ? new PivotFieldCollection(context, pivot) : (undefined as unknown as PivotFieldCollection);
   }
   protected defaultLoadNames(): string[] {
     return ["name", "summarizeBy"];
@@ -1580,6 +1616,7 @@ export class PivotAxisCollection {
         const sheet = findSheet(this.context.runtime.model, pivot.source.sheetId);
         return sheet ? (readRect(sheet, { ...pivot.source.rect, rowCount: 1 })[0] ?? []).map(String) : [];
       },
+      this.axis === "dataFields" ? undefined : this.pivot,
     );
   }
 
@@ -1620,6 +1657,12 @@ export class PivotAxisCollection {
 
 export class PivotLayout {
   constructor(private readonly pivot: PivotTable) {}
+  /** "The PivotLayoutType of all fields on the PivotTable" (PivotLayout.layoutType, ExcelApi 1.8). */
+  set layoutType(layoutType: "Compact" | "Tabular" | "Outline") {
+    this.pivot.context.enqueue("pivot.layoutType", () => {
+      this.pivot.resolveModel().layoutType = layoutType;
+    });
+  }
   getRange(): Range {
     return new Range(this.pivot.context, () => {
       const pivot = this.pivot.resolveModel();

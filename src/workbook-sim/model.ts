@@ -105,6 +105,10 @@ export interface PivotTableModel {
   rowFields: string[];
   columnFields: string[];
   dataFields: PivotDataFieldModel[];
+  /** PivotLayout.layoutType (ExcelApi 1.8); absent = "Compact", Excel's default. */
+  layoutType?: "Compact" | "Tabular" | "Outline";
+  /** Row/column fields whose automatic subtotals were turned off (PivotField.subtotals, ExcelApi 1.8). */
+  subtotalsOff?: string[];
   /** The computed pivot report (also written into the sheet cells at `anchor`), so a viewer can show it. */
   result: SimCellValue[][];
 }

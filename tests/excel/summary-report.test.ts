@@ -1,7 +1,7 @@
 /** The summary sheet as a report a shop owner reads: headline on top, charts beside their tables, words they use. */
 import { analyzeRfm, guessMapping } from "../../src/engine";
 import { columnLetter } from "../../src/engine/column-letter";
-import type { CellValue } from "../../src/engine/types";
+import { STANDARD_SEGMENT_KEYS, type CellValue } from "../../src/engine/types";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { workbookLabels } from "../../src/i18n";
 import { intersectRects, readRect, type WorkbookModel } from "../../src/workbook-sim";
@@ -94,6 +94,26 @@ describe("summary sheet as a report", () => {
     expect(pareto?.axisTitles).toEqual({ category: "Share of customers", value: "Share of revenue" });
   });
 
+  it("orders the PivotTable's segments as the pane does, not A to Z", async () => {
+    const values = salesRows(400, 60);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const result = analyze(values);
+    const labels = testLabels();
+    await createOfficeGateway().writeResults(
+      result,
+      sourceOf(values),
+      writeOptions({ segmentColumns: false, charts: false }),
+    );
+    const pivot = sim.workbook.pivotTables[0]!;
+    const segmentColumn = pivot.result[0]!.indexOf(labels.customerColumns.segment);
+    const shown = pivot.result.slice(1, -1).map((row) => row[segmentColumn]);
+    const present = new Set(Array.from(result.customers.segment, (index) => STANDARD_SEGMENT_KEYS[index]!));
+    expect(shown).toEqual(
+      STANDARD_SEGMENT_KEYS.filter((key) => present.has(key)).map((key) => labels.segmentNames[key]),
+    );
+    expect(new Set(shown).size).toBeGreaterThan(3);
+  });
+
   it("orders the PivotTable's tiers A, B, C in Chinese too", async () => {
     const values = salesRows(400, 60);
     const sim = installSim({ sheets: [{ name: "Sales", values }] });
@@ -124,7 +144,7 @@ describe("summary sheet as a report", () => {
     const model = sim.workbook;
     const customers = sheetNamed(model, "RFM Customers");
     const headers = readRect(customers, model.tables.find((t) => t.name === "RfmCustomers")!.rect)[0]!;
-    expect(headers.slice(-2)).toEqual(["Region", "Segment"]);
+    expect(headers.slice(-3, -1)).toEqual(["Region", "Segment"]);
     expect(headers).toContain("Segment (RFM)");
     expect(model.pivotTables.map((p) => [p.name, p.rowFields.at(-1), p.columnFields])).toEqual([
       ["RfmSegmentByTier", "Segment (RFM)", ["Tier"]],
