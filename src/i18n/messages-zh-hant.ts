@@ -188,4 +188,21 @@ export const ZH_HANT_MESSAGES: Messages = {
   "field.orderId": "訂單編號",
   "field.quantity": "數量",
   "field.price": "單價",
+  "report.listSeparator": "、",
+  "report.listMore": "等",
+  "report.skip.missing_customer": "{count} 列沒有顧客編號：第 {rows} 列",
+  "report.skip.bad_date": "{count} 列的日期無法辨識：第 {rows} 列",
+  "report.skip.bad_amount": "{count} 列的金額無法辨識：第 {rows} 列",
+  "report.skip.amount_out_of_range": "{count} 列的金額超出 ±9000 億：第 {rows} 列",
+  "report.skip.after_analysis_date": "{count} 列的日期晚於分析日期（{date}）：第 {rows} 列",
+  "report.field.amountOrQuantity": "金額（或數量和單價）",
+  "report.error.missingFields": "請選擇{fields}所在的欄。",
+  "report.badOption.scoring":
+    "{metric}的固定門檻無法使用：請輸入比評分等級數少一個的數字，由小到大排列（見「設定」）。",
+  "report.badOption.k": "評分等級數必須是 3、4、5 或 10（見「設定」）。",
+  "report.badOption.analysisDate": "分析日期不是有效日期。請依 2024-01-31 的格式輸入，或留空。",
+  "report.badOption.compareDate": "比較日期（{compareDate}）必須早於分析日期（{analysisDate}）。",
+  "report.badOption.tierCutoffs":
+    "A 類重點顧客的銷售額佔比必須大於 0，且不超過 B 類主要顧客的佔比，最多 100%（見「設定」）。",
+  "report.badOption.lifecycleDays": "生命週期天數必須從活躍會員、近期流失會員到中期流失會員依次增大（見「設定」）。",
 };

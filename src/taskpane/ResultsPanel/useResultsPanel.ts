@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { serialToIsoDate } from "../../engine";
-import type { RfmResult, SchemeName } from "../../engine/types";
+import type { RfmResult, SchemeName, SkipReason } from "../../engine/types";
 import type { WriteReport } from "../../excel/gateway";
 import { SEGMENT_NAMES, workbookLabels, type MessageKey, type SegmentKey } from "../../i18n";
 import type { PaneSettings } from "../pane-settings";
@@ -90,13 +90,8 @@ function describeResult(result: RfmResult, report: WriteReport | undefined, stri
     ],
     skippedTitle:
       skipped.count === 0 ? t("results.noneSkipped") : t("results.skipped", { count: formatNumber(skipped.count, 0) }),
-    skippedRows: skipped.rows.map((row) =>
-      t("results.skippedRow", { row: row.row, reason: t(`skip.${row.reason}` as MessageKey), value: row.value }),
-    ),
-    skippedMore:
-      skipped.count > skipped.rows.length
-        ? t("results.skippedMore", { count: formatNumber(skipped.count - skipped.rows.length, 0) })
-        : undefined,
+    skippedRows: skippedGroups(result, strings),
+    skippedMore: undefined as string | undefined,
     returnsOnly:
       result.returnsOnlyCustomers.length > 0
         ? t("results.returnsOnly", { count: formatNumber(result.returnsOnlyCustomers.length, 0) })
@@ -110,4 +105,48 @@ function describeResult(result: RfmResult, report: WriteReport | undefined, stri
     fallbacks:
       report && report.fallbacks.length > 0 ? t("results.fallbacks", { list: report.fallbacks.join(", ") }) : undefined,
   };
+}
+
+const SKIP_ORDER: readonly SkipReason[] = [
+  "missing_customer",
+  "bad_date",
+  "bad_amount",
+  "amount_out_of_range",
+  "after_analysis_date",
+];
+
+/**
+ * One line per reason, largest group first: how many rows, why, and the first rows by number ("3,710 rows have no
+ * customer ID: rows 48, 49, …"). A cell's value is shown only where it explains the reason (an unreadable date or
+ * amount), a date as a date.
+ */
+export function skippedGroups(result: RfmResult, strings: PaneStrings): string[] {
+  const { t, formatNumber } = strings;
+  const { skipped } = result;
+  return SKIP_ORDER.filter((reason) => (skipped.byReason[reason] ?? 0) > 0)
+    .sort((a, b) => (skipped.byReason[b] ?? 0) - (skipped.byReason[a] ?? 0))
+    .map((reason) => {
+      const count = skipped.byReason[reason] ?? 0;
+      const listed = skipped.rows.filter((row) => row.reason === reason);
+      const items = listed.map((row) => {
+        if (reason === "after_analysis_date") {
+          const serial = Number(row.value);
+          return Number.isFinite(serial) && row.value.trim() !== ""
+            ? `${row.row} (${serialToIsoDate(Math.floor(serial))})`
+            : String(row.row);
+        }
+        if ((reason === "bad_date" || reason === "bad_amount") && row.value.trim() !== "")
+          return `${row.row} (“${row.value}”)`;
+        return String(row.row);
+      });
+      const rows =
+        items.length === 0
+          ? ""
+          : `${items.join(t("report.listSeparator"))}${count > items.length ? t("report.listMore") : ""}`;
+      return t(`report.skip.${reason}` as MessageKey, {
+        count: formatNumber(count, 0),
+        rows,
+        date: serialToIsoDate(result.analysisDate),
+      });
+    });
 }
