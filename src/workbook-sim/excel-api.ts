@@ -37,7 +37,7 @@ import {
   writeValues,
 } from "./model";
 import { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT, estimateGridBytes } from "./payload";
-import { columnWidthFor, estimatedTextLength } from "./column-width";
+import { columnWidthFor, estimatedTextLength, textWidthUnits } from "./column-width";
 import { displayTextOf, valueTypeOf, writeEntries } from "./cell-input";
 import { hostRoundTrip } from "./host-round-trip";
 import { pivotRect, pivotResultSize, refreshPivots } from "./pivot-compute";
@@ -691,7 +691,15 @@ export class Range extends ClientObject {
         let longest = 0;
         for (let r = 0; r < lastRow; r++) {
           const value = sheet.rows[r]?.[c];
-          if (value !== undefined) longest = Math.max(longest, estimatedTextLength(value));
+          if (value === undefined) continue;
+          // Excel fits the text a cell shows: a date serial as its formatted date (2010-12-01, not 40513), a
+          // share as its percentage.
+          const format = sheet.numberFormats[r]?.[c] ?? "General";
+          const shown =
+            typeof value === "number" && (/[yd]/i.test(format) || format.includes("%"))
+              ? textWidthUnits(displayTextOf(value, format))
+              : estimatedTextLength(value);
+          longest = Math.max(longest, shown);
         }
         sheet.columnWidths[c] = columnWidthFor(longest);
       }

@@ -5,6 +5,7 @@ import { STANDARD_SEGMENT_KEYS, type CellValue } from "../../src/engine/types";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { workbookLabels } from "../../src/i18n";
 import { intersectRects, readRect, type WorkbookModel } from "../../src/workbook-sim";
+import { columnWidthFor } from "../../src/workbook-sim/column-width";
 import { pivotRect } from "../../src/workbook-sim/pivot-compute";
 import { analyze, installSim, salesRows, sourceOf, writeOptions } from "./helpers";
 import { testLabels } from "./labels-fixture";
@@ -179,5 +180,19 @@ describe("summary sheet as a report", () => {
     const note = summary.rows.flat().find((cell) => typeof cell === "string" && cell.startsWith("F scores "));
     const list = tied.length === 1 ? `${tied[0]}` : `${tied.slice(0, -1).join(", ")} and ${tied.at(-1)}`;
     expect(note).toBe(`F scores ${list} cannot occur: too many customers share the same number of purchases.`);
+  });
+
+  it("fits the Chinese customer sheet's date columns to the dates they show, not to the short headers", async () => {
+    const values = salesRows(60, 12);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const labels = workbookLabels("zh-Hans");
+    await createOfficeGateway().writeResults(
+      analyze(values),
+      sourceOf(values),
+      writeOptions({ labels, segmentColumns: false, summary: false, charts: false }),
+    );
+    const customers = sheetNamed(sim.workbook, labels.sheets.customers);
+    // First and last purchase: "2023-03-15" is 10 characters; the headers 首次购买 / 最近购买 are 8 units wide.
+    for (const column of [1, 2]) expect(customers.columnWidths[column]).toBeGreaterThanOrEqual(columnWidthFor(10));
   });
 });
