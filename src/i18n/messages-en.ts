@@ -226,6 +226,11 @@ export const EN_MESSAGES = {
     "Key customers' share of revenue must be above 0 and no larger than main customers' share, at most 100% (see Settings).",
   "report.badOption.lifecycleDays":
     "The lifecycle day limits must grow from active to recently lapsed to lapsed (see Settings).",
+  "report.listAnd": " and ",
+  "report.impossibleScores": "{metric} scores {scores} cannot occur: too many customers share the same {what}.",
+  "report.metric.r": "number of days since their last purchase",
+  "report.metric.f": "number of purchases",
+  "report.metric.m": "spend",
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

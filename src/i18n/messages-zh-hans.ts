@@ -204,4 +204,9 @@ export const ZH_HANS_MESSAGES: Messages = {
   "report.badOption.tierCutoffs":
     "A 类重点客户的销售额占比必须大于 0，且不超过 B 类主要客户的占比，最多 100%（见“设置”）。",
   "report.badOption.lifecycleDays": "生命周期天数必须从活跃会员、近期流失会员到中期流失会员依次增大（见“设置”）。",
+  "report.listAnd": "和",
+  "report.impossibleScores": "{metric} 分 {scores} 不会出现：太多客户的{what}相同。",
+  "report.metric.r": "最近一次消费距今天数",
+  "report.metric.f": "消费次数",
+  "report.metric.m": "消费金额",
 };

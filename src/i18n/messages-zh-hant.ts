@@ -205,4 +205,9 @@ export const ZH_HANT_MESSAGES: Messages = {
   "report.badOption.tierCutoffs":
     "A 類重點顧客的銷售額佔比必須大於 0，且不超過 B 類主要顧客的佔比，最多 100%（見「設定」）。",
   "report.badOption.lifecycleDays": "生命週期天數必須從活躍會員、近期流失會員到中期流失會員依次增大（見「設定」）。",
+  "report.listAnd": "和",
+  "report.impossibleScores": "{metric} 分 {scores} 不會出現：太多顧客的{what}相同。",
+  "report.metric.r": "最近一次消費距今天數",
+  "report.metric.f": "消費次數",
+  "report.metric.m": "消費金額",
 };

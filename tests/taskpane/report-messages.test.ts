@@ -2,7 +2,7 @@ import { analyzeRfm, guessMapping } from "../../src/engine";
 import type { RfmResult, SkippedRow } from "../../src/engine/types";
 import { MESSAGES } from "../../src/i18n";
 import { errorText } from "../../src/taskpane/error-text";
-import { skippedGroups } from "../../src/taskpane/ResultsPanel/useResultsPanel";
+import { impossibleScoresText, skippedGroups } from "../../src/taskpane/ResultsPanel/useResultsPanel";
 import { createPaneStrings } from "../../src/taskpane/strings-context";
 
 function resultWith(rows: SkippedRow[], byReason: Partial<RfmResult["skipped"]["byReason"]>): RfmResult {
@@ -81,5 +81,21 @@ describe("error messages that say what to fix", () => {
     }
     expect(errorText(error, strings)).toBe(MESSAGES.en["report.badOption.tierCutoffs"]);
     expect(errorText(error, strings)).not.toBe(MESSAGES.en["error.bad_option"]);
+  });
+});
+
+describe("scores that cannot occur", () => {
+  test("named in the pane when tied values make breakpoints equal", () => {
+    const rows: (string | number)[][] = [["Customer", "Date", "Amount"]];
+    for (let c = 0; c < 200; c++) {
+      const purchases = c < 90 ? 1 : c < 140 ? 2 : c < 170 ? 3 : c < 185 ? 4 : 5 + (c % 7);
+      for (let p = 0; p < purchases; p++) rows.push([`C${c}`, 45000 + ((c * 13 + p * 37) % 300), 10 + c + p]);
+    }
+    const result = analyzeRfm(rows, guessMapping(rows[0] ?? []), { k: 10 });
+    const text = impossibleScoresText(result, createPaneStrings("en"));
+    expect(text).toMatch(/^F scores [\d, and]+ cannot occur: too many customers share the same number of purchases\.$/);
+    expect(impossibleScoresText(analyzeRfm(rows, guessMapping(rows[0] ?? []), { k: 3 }), createPaneStrings("en"))).toBe(
+      undefined,
+    );
   });
 });

@@ -50,7 +50,7 @@ function segmentRows(
   strings: PaneStrings,
   actions: PaneSettings["actions"],
 ): SegmentRow[] {
-  const { t, language, formatNumber, formatPercent } = strings;
+  const { t, language, formatNumber, formatPercent, formatMoney } = strings;
   const labels = workbookLabels(language, actions);
   const names = SEGMENT_NAMES[language] as Record<string, string>;
   return (result.summaries[scheme] ?? [])
@@ -67,16 +67,17 @@ function segmentRows(
           count: formatNumber(row.customers, 0),
           share: formatPercent(row.customerShare),
         }),
-        revenue: formatNumber(row.revenue),
+        revenue: formatMoney(row.revenue),
         action: labels.actions[row.key] ?? "",
       };
     });
 }
 
 function describeResult(result: RfmResult, report: WriteReport | undefined, strings: PaneStrings) {
-  const { t, formatNumber } = strings;
+  const { t, formatNumber, formatMoney } = strings;
   const { skipped } = result;
-  const format = (values: number[]) => values.map((value) => formatNumber(value)).join(" | ");
+  const format = (values: number[], money = false) =>
+    values.map((value) => (money ? formatMoney(value) : formatNumber(value))).join(" | ");
   return {
     overview: t("results.overview", {
       customers: formatNumber(result.totals.customers, 0),
@@ -86,8 +87,9 @@ function describeResult(result: RfmResult, report: WriteReport | undefined, stri
     breakpoints: [
       { label: t("results.bp.recency"), values: format(result.breakpoints.recency) },
       { label: t("results.bp.frequency"), values: format(result.breakpoints.frequency) },
-      { label: t("results.bp.monetary"), values: format(result.breakpoints.monetary) },
+      { label: t("results.bp.monetary"), values: format(result.breakpoints.monetary, true) },
     ],
+    impossibleScores: impossibleScoresText(result, strings),
     skippedTitle:
       skipped.count === 0 ? t("results.noneSkipped") : t("results.skipped", { count: formatNumber(skipped.count, 0) }),
     skippedRows: skippedGroups(result, strings),
@@ -149,4 +151,34 @@ export function skippedGroups(result: RfmResult, strings: PaneStrings): string[]
         date: serialToIsoDate(result.analysisDate),
       });
     });
+}
+
+/**
+ * Scores no customer can get because tied values make two neighbouring breakpoints equal (the same rule as the
+ * note under the summary sheet's R×F grid, excel/write-summary.ts): "F scores 2, 3 and 5 cannot occur: …".
+ */
+export function impossibleScoresText(result: RfmResult, strings: PaneStrings): string | undefined {
+  const { t } = strings;
+  const k = result.options.k;
+  const metrics = [
+    ["r", result.breakpoints.recency],
+    ["f", result.breakpoints.frequency],
+    ["m", result.breakpoints.monetary],
+  ] as const;
+  const sentences: string[] = [];
+  for (const [metric, breakpoints] of metrics) {
+    const scores: number[] = [];
+    for (let j = 1; j < breakpoints.length; j++)
+      if (breakpoints[j] === breakpoints[j - 1]) scores.push(metric === "r" ? k - j : j + 1);
+    if (scores.length === 0) continue;
+    scores.sort((a, b) => a - b);
+    const list =
+      scores.length === 1
+        ? String(scores[0])
+        : `${scores.slice(0, -1).join(t("report.listSeparator"))}${t("report.listAnd")}${scores.at(-1)}`;
+    sentences.push(
+      t("report.impossibleScores", { metric: metric.toUpperCase(), scores: list, what: t(`report.metric.${metric}`) }),
+    );
+  }
+  return sentences.length > 0 ? sentences.join(strings.language === "en" ? " " : "") : undefined;
 }
