@@ -231,6 +231,8 @@ export const EN_MESSAGES = {
   "report.metric.r": "number of days since their last purchase",
   "report.metric.f": "number of purchases",
   "report.metric.m": "spend",
+  "report.mapping.dimensionsHint":
+    "Each ticked column gets its own PivotTable (customers and revenue) on the summary sheet.",
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

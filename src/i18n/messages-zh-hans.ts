@@ -125,7 +125,7 @@ export const ZH_HANS_MESSAGES: Messages = {
   "results.skippedMore": "另有 {count} 行",
   "results.noneSkipped": "没有跳过任何行。",
   "results.returnsOnly": "{count} 位客户只有退货，未参与评分。",
-  "results.openSheet": "打开{sheet}",
+  "results.openSheet": "打开工作表“{sheet}”",
   "results.sheets": "已写入的工作表",
   "results.segmentColumnsBlocked": "未写入分群列，因为 {address} 处的单元格已有数据。",
   "results.segmentColumnsSourceChanged":
@@ -209,4 +209,5 @@ export const ZH_HANS_MESSAGES: Messages = {
   "report.metric.r": "最近一次消费距今天数",
   "report.metric.f": "消费次数",
   "report.metric.m": "消费金额",
+  "report.mapping.dimensionsHint": "每个勾选的列都会在汇总表中得到各自的数据透视表（客户数和销售额）。",
 };

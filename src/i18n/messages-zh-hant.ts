@@ -125,7 +125,7 @@ export const ZH_HANT_MESSAGES: Messages = {
   "results.skippedMore": "另有 {count} 列",
   "results.noneSkipped": "沒有略過任何列。",
   "results.returnsOnly": "{count} 位顧客只有退貨，未參與評分。",
-  "results.openSheet": "開啟{sheet}",
+  "results.openSheet": "開啟工作表「{sheet}」",
   "results.sheets": "已寫入的工作表",
   "results.segmentColumnsBlocked": "未寫入分群欄，因為 {address} 處的儲存格已有資料。",
   "results.segmentColumnsSourceChanged":
@@ -210,4 +210,5 @@ export const ZH_HANT_MESSAGES: Messages = {
   "report.metric.r": "最近一次消費距今天數",
   "report.metric.f": "消費次數",
   "report.metric.m": "消費金額",
+  "report.mapping.dimensionsHint": "每個勾選的欄都會在彙總工作表中得到各自的樞紐分析表（顧客數和銷售額）。",
 };

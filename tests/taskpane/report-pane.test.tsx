@@ -31,4 +31,14 @@ describe("results read as a report", () => {
       Element.prototype.scrollIntoView = original;
     }
   });
+
+  test("says that every ticked dimension gets its own PivotTable; sheet names quoted in Chinese buttons", async () => {
+    const { user } = renderPane();
+    await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
+    await screen.findByText("Sales!A1:D9: 8 data rows");
+    expect(screen.getByText(en["report.mapping.dimensionsHint"])).toBeInTheDocument();
+    expect(MESSAGES["zh-Hant"]["results.openSheet"].replace("{sheet}", "RFM Customers")).toBe(
+      "開啟工作表「RFM Customers」",
+    );
+  });
 });
