@@ -112,7 +112,16 @@ export function analyzeRfm(
   let columnCount = values[0]?.length ?? 0;
   if (mappedColumns(mapping).some((column) => column >= columnCount)) columnCount = widestRow(values);
   const problems = validateMapping(mapping, columnCount);
-  if (problems.length > 0) throw problems[0]!;
+  if (problems.length > 0) {
+    // Several required columns unmapped: one error naming them all (`detail.fields`, comma-separated).
+    const missing = problems.filter((p) => p.code === "missing_field").map((p) => String(p.detail.field));
+    if (missing.length > 1)
+      throw new RfmInputError("missing_field", `Choose the columns for: ${missing.join(", ")}.`, {
+        field: missing[0]!,
+        fields: missing.join(","),
+      });
+    throw problems[0]!;
+  }
   const start = resolved.hasHeader ? 1 : 0;
   const rowCount = values.length - start;
   if (rowCount <= 0) {

@@ -1,5 +1,7 @@
 /** Real PivotTables over the customer table (ExcelApi 1.8). */
 import type { WorkbookLabels } from "../i18n/workbook-labels";
+import type { Rect } from "./summary-layout";
+import type { CustomerColumnsLayout } from "./write-customer-sheet";
 
 /** Excel rejects a data field named like a source field; a trailing space is Excel's own way round that. */
 function dataFieldName(label: string, sourceHeaders: string[]): string {
@@ -8,11 +10,12 @@ function dataFieldName(label: string, sourceHeaders: string[]): string {
   return name;
 }
 
-function addCountAndRevenue(pivot: Excel.PivotTable, labels: WorkbookLabels, sourceHeaders: string[]): void {
-  const count = pivot.dataHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.customer));
+function addCountAndRevenue(pivot: Excel.PivotTable, labels: WorkbookLabels, columns: CustomerColumnsLayout): void {
+  const sourceHeaders = columns.headers;
+  const count = pivot.dataHierarchies.add(pivot.hierarchies.getItem(columns.ours.customer));
   count.summarizeBy = "Count";
   count.name = dataFieldName(labels.summary.customers, sourceHeaders);
-  const revenue = pivot.dataHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.monetary));
+  const revenue = pivot.dataHierarchies.add(pivot.hierarchies.getItem(columns.ours.monetary));
   revenue.summarizeBy = "Sum";
   revenue.name = dataFieldName(labels.summary.revenue, sourceHeaders);
   // Sums of money read as money, as on the customer sheet (DataPivotHierarchy.numberFormat, ExcelApi 1.8).
@@ -24,7 +27,7 @@ export function addSegmentTierPivot(
   sheet: Excel.Worksheet,
   customerTable: Excel.Table,
   labels: WorkbookLabels,
-  sourceHeaders: string[],
+  columns: CustomerColumnsLayout,
   anchor: { row: number; column: number },
 ): Excel.PivotTable {
   const pivot = sheet.pivotTables.add(
@@ -32,9 +35,15 @@ export function addSegmentTierPivot(
     customerTable,
     sheet.getRangeByIndexes(anchor.row, anchor.column, 1, 1),
   );
-  pivot.rowHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.segment));
-  pivot.columnHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.tier));
-  addCountAndRevenue(pivot, labels, sourceHeaders);
+  // Segments in the pane's order, not A to Z: a PivotTable sorts items by name and the API has no custom order, so
+  // the rows are grouped by the order number first, shown in its own column (Tabular layout, no subtotals for it;
+  // PivotLayout.layoutType and PivotField.subtotals, ExcelApi 1.8). Tiers sort by name: their names start A, B, C.
+  const order = pivot.rowHierarchies.add(pivot.hierarchies.getItem(columns.segmentOrder));
+  pivot.rowHierarchies.add(pivot.hierarchies.getItem(columns.ours.segment));
+  pivot.columnHierarchies.add(pivot.hierarchies.getItem(columns.ours.tier));
+  addCountAndRevenue(pivot, labels, columns);
+  pivot.layout.layoutType = "Tabular";
+  order.fields.getItem(columns.segmentOrder).subtotals = { automatic: false };
   return pivot;
 }
 
@@ -43,16 +52,17 @@ export function addDimensionPivot(
   sheet: Excel.Worksheet,
   customerTable: Excel.Table,
   labels: WorkbookLabels,
-  sourceHeaders: string[],
+  columns: CustomerColumnsLayout,
   dimensionHeader: string,
-  anchor: { row: number; column: number },
+  anchor: Rect,
+  index: number,
 ): Excel.PivotTable {
   const pivot = sheet.pivotTables.add(
-    labels.pivots.byDimension,
+    index === 0 ? labels.pivots.byDimension : `${labels.pivots.byDimension}${index + 1}`,
     customerTable,
     sheet.getRangeByIndexes(anchor.row, anchor.column, 1, 1),
   );
   pivot.rowHierarchies.add(pivot.hierarchies.getItem(dimensionHeader));
-  addCountAndRevenue(pivot, labels, sourceHeaders);
+  addCountAndRevenue(pivot, labels, columns);
   return pivot;
 }

@@ -1,9 +1,11 @@
 /**
  * Where every block of the summary sheet goes, computed from the sizes the data can reach, so no block can run into
- * another whatever k (3, 4, 5, 10) or the number of a dimension's distinct values. Blocks sit in column bands, left
- * to right: the left block (title, segment table, tier table, R×F grid), the PivotTables (or their static
- * stand-ins) at their largest possible size, the charts, then the small ranges the charts draw from. Each band
- * starts one empty column after the widest rectangle of the band before it.
+ * another whatever k (3, 4, 5, 10) or the number of a dimension's distinct values. The sheet reads like a report on
+ * one screen: the title and the headline figures on top; then sections, each a table on the left with its chart
+ * right beside it (segments with customers per segment and revenue share per segment, tiers with the Pareto curve);
+ * then the R×F grid. Right of the charts: the PivotTables (or their static stand-ins) at their largest possible size,
+ * side by side; right of them the small ranges the charts draw from, under a title of their own ("chart data"), out
+ * of the reader's way. Each section starts one empty row after the taller of its blocks.
  */
 import { STANDARD_SEGMENT_KEYS, TIER_KEYS } from "../engine/types";
 
@@ -23,6 +25,8 @@ export interface SummaryLayoutInput {
   tierCount: number;
   /** Distinct values of the first mapped dimension, or undefined when there is none. */
   dimensionValueCount?: number;
+  /** Distinct values of every mapped dimension (one PivotTable each); overrides dimensionValueCount. */
+  dimensionValueCounts?: number[];
   /** Points of the Pareto curve. */
   paretoPoints: number;
   /** The result compares with an earlier date: place the movement matrix, its chart and the chart's data. */
@@ -40,26 +44,37 @@ export interface MovementLayout {
 
 export interface SummaryLayout {
   title: Rect;
+  /** Headline figures: a row of labels over a row of values (customers, revenue, tier A share, at risk). */
+  headline: Rect;
+  /** One line under the headline saying what "at risk" counts. */
+  headlineNote: Rect;
   segmentTable: Rect;
   tierTable: Rect;
   gridTitle: Rect;
   /** Header row and column included ((k + 1) × (k + 1)). */
   grid: Rect;
+  /** One line under the grid (scores that cannot occur). */
+  gridNote: Rect;
   /** Columns fitted by autofit: the left block's, which hold nothing else. */
   leftColumns: { column: number; columnCount: number };
   /** Largest extent of the segment × tier PivotTable (every segment and tier, two data fields, totals). */
   segmentTierPivot: Rect;
-  /** Largest extent of the by-dimension PivotTable; undefined without a dimension. */
+  /** Largest extent of the first by-dimension PivotTable; undefined without a dimension. */
   dimensionPivot?: Rect;
+  /** One per mapped dimension, side by side right of the segment × tier PivotTable. */
+  dimensionPivots: Rect[];
   /** The static stand-ins (no PivotTables): customers and revenue by segment × tier, by dimension. */
   staticCounts: Rect;
   staticRevenue: Rect;
   staticDimension?: Rect;
-  /** Customers per segment, revenue share, Pareto curve. */
+  staticDimensions: Rect[];
+  /** Customers per segment, revenue share per segment (sorted bars), Pareto curve. */
   charts: [Rect, Rect, Rect];
+  /** Title over the chart data ranges. */
+  chartDataTitle: Rect;
   pieData: Rect;
   paretoData: Rect;
-  /** Only when `movement` was asked for: a band of its own between the PivotTables and the charts. */
+  /** Only when `movement` was asked for: the moves chart beside the R×F grid, the matrix right of the chart data. */
   movement?: MovementLayout;
 }
 
@@ -71,103 +86,138 @@ export const CHART_COLUMNS = 8;
 
 /** Rows a PivotTable report may take beyond its row items: column labels, field names, grand total, one spare. */
 const PIVOT_EXTRA_ROWS = 4;
+/** Columns before the segment names in the segment × tier PivotTable (the hidden-order field, pivot.ts). */
+export const SEGMENT_PIVOT_LEAD_COLUMNS = 1;
 
 export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
   const k = Math.max(0, input.k);
   const title: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
-  const segmentTable: Rect = { row: 2, column: 0, rowCount: input.segmentCount + 1, columnCount: 8 };
-  const tierTable: Rect = {
-    row: segmentTable.row + segmentTable.rowCount + 2,
-    column: 0,
-    rowCount: input.tierCount + 1,
-    columnCount: 8,
-  };
-  const gridTitle: Rect = { row: tierTable.row + tierTable.rowCount + 2, column: 0, rowCount: 1, columnCount: 1 };
-  const grid: Rect = { row: gridTitle.row + 1, column: 0, rowCount: k + 1, columnCount: k + 1 };
-  const leftWidth = Math.max(segmentTable.columnCount, grid.columnCount);
-
-  // PivotTables: their largest size, whatever the data turns out to hold.
-  const pivotColumn = leftWidth + 1;
-  const dataFields = 2;
-  const segmentTierPivot: Rect = {
-    row: 2,
-    column: pivotColumn,
-    rowCount: STANDARD_SEGMENT_KEYS.length + PIVOT_EXTRA_ROWS,
-    columnCount: 1 + (TIER_KEYS.length + 1) * dataFields,
-  };
-  const dimensionPivot: Rect | undefined =
-    input.dimensionValueCount === undefined
-      ? undefined
-      : {
-          row: segmentTierPivot.row + segmentTierPivot.rowCount + 2,
-          column: pivotColumn,
-          rowCount: input.dimensionValueCount + PIVOT_EXTRA_ROWS,
-          columnCount: 1 + dataFields,
-        };
-  const staticWidth = TIER_KEYS.length + 2;
-  const staticCounts: Rect = {
-    row: 2,
-    column: pivotColumn,
-    rowCount: input.segmentCount + 1,
-    columnCount: staticWidth,
-  };
-  const staticRevenue: Rect = { ...staticCounts, row: staticCounts.row + staticCounts.rowCount + 1 };
-  const staticDimension: Rect | undefined =
-    input.dimensionValueCount === undefined
-      ? undefined
-      : {
-          row: staticRevenue.row + staticRevenue.rowCount + 2,
-          column: pivotColumn,
-          rowCount: input.dimensionValueCount + 1,
-          columnCount: 3,
-        };
-  const pivotWidth = Math.max(segmentTierPivot.columnCount, dimensionPivot?.columnCount ?? 0, staticWidth);
-
-  // Movement matrix: earlier segments + "new" (12 rows) × current segments (11). As a PivotTable: a header row,
-  // 12 row items and the grand total + PIVOT_EXTRA_ROWS; label column, 11 columns, grand total. As a static
-  // table: header + 12 rows, label + 11 + total. The larger of the two is reserved.
-  const movementColumn = pivotColumn + pivotWidth + 1;
-  const movementRows = STANDARD_SEGMENT_KEYS.length + 1;
-  const movementMatrix: Rect = {
-    row: 2,
-    column: movementColumn,
-    rowCount: movementRows + PIVOT_EXTRA_ROWS,
-    columnCount: 1 + STANDARD_SEGMENT_KEYS.length + 1,
-  };
-  const chartColumn = input.movement ? movementColumn + movementMatrix.columnCount + 1 : pivotColumn + pivotWidth + 1;
-  const chart = (index: number): Rect => ({
-    row: 1 + index * (CHART_ROWS + 1),
+  const headline: Rect = { row: 2, column: 0, rowCount: 2, columnCount: 4 };
+  const headlineNote: Rect = { row: 4, column: 0, rowCount: 1, columnCount: 1 };
+  const tableWidth = 8;
+  const leftWidth = Math.max(tableWidth, k + 1);
+  const chartColumn = leftWidth + 1;
+  const chartAt = (row: number): Rect => ({
+    row,
     column: chartColumn,
     rowCount: CHART_ROWS,
     columnCount: CHART_COLUMNS,
   });
-  const dataColumn = chartColumn + CHART_COLUMNS + 1;
-  const pieData: Rect = { row: 0, column: dataColumn, rowCount: input.segmentCount + 1, columnCount: 2 };
-  const paretoData: Rect = { row: 0, column: dataColumn + 3, rowCount: input.paretoPoints + 1, columnCount: 2 };
-  const movement: MovementLayout | undefined = input.movement
-    ? {
-        title: { row: 1, column: movementColumn, rowCount: 1, columnCount: 1 },
-        matrix: movementMatrix,
-        chart: chart(3),
-        chartData: { row: 0, column: paretoData.column + 3, rowCount: MOVES_CHART_BARS + 1, columnCount: 2 },
-      }
-    : undefined;
+
+  // Segments: the table, and both segment charts stacked beside it.
+  const segmentTable: Rect = { row: 6, column: 0, rowCount: input.segmentCount + 1, columnCount: tableWidth };
+  const customersChart = chartAt(segmentTable.row);
+  const revenueChart = chartAt(customersChart.row + CHART_ROWS + 1);
+  const segmentsEnd = Math.max(segmentTable.row + segmentTable.rowCount, revenueChart.row + CHART_ROWS);
+  // Tiers: the table and the Pareto curve their 80/95 % cut points lie on.
+  const tierTable: Rect = { row: segmentsEnd + 1, column: 0, rowCount: input.tierCount + 1, columnCount: tableWidth };
+  const paretoChart = chartAt(tierTable.row);
+  const tiersEnd = Math.max(tierTable.row + tierTable.rowCount, paretoChart.row + CHART_ROWS);
+  const gridTitle: Rect = { row: tiersEnd + 1, column: 0, rowCount: 1, columnCount: 1 };
+  const grid: Rect = { row: gridTitle.row + 1, column: 0, rowCount: k + 1, columnCount: k + 1 };
+  const gridNote: Rect = { row: grid.row + grid.rowCount, column: 0, rowCount: 1, columnCount: 1 };
+
+  // PivotTables: their largest size, whatever the data turns out to hold, side by side right of the charts. Not
+  // under the left block or the charts: Excel autofits a PivotTable's columns on every refresh, which would widen
+  // the tables' columns and stretch the charts anchored to them.
+  const pivotRow = segmentTable.row;
+  const pivotColumn0 = chartColumn + CHART_COLUMNS + 1;
+  const dataFields = 2;
+  const segmentTierPivot: Rect = {
+    row: pivotRow,
+    column: pivotColumn0,
+    rowCount: STANDARD_SEGMENT_KEYS.length + PIVOT_EXTRA_ROWS,
+    columnCount: SEGMENT_PIVOT_LEAD_COLUMNS + 1 + (TIER_KEYS.length + 1) * dataFields,
+  };
+  const counts =
+    input.dimensionValueCounts ?? (input.dimensionValueCount === undefined ? [] : [input.dimensionValueCount]);
+  const staticWidth = TIER_KEYS.length + 2;
+  const staticCounts: Rect = {
+    row: pivotRow,
+    column: pivotColumn0,
+    rowCount: input.segmentCount + 1,
+    columnCount: staticWidth,
+  };
+  const staticRevenue: Rect = { ...staticCounts, row: staticCounts.row + staticCounts.rowCount + 1 };
+  const dimensionPivots: Rect[] = [];
+  const staticDimensions: Rect[] = [];
+  let pivotColumn = segmentTierPivot.column + segmentTierPivot.columnCount + 1;
+  let staticColumn = staticCounts.column + staticWidth + 1;
+  for (const count of counts) {
+    dimensionPivots.push({
+      row: pivotRow,
+      column: pivotColumn,
+      rowCount: count + PIVOT_EXTRA_ROWS,
+      columnCount: 1 + dataFields,
+    });
+    staticDimensions.push({ row: pivotRow, column: staticColumn, rowCount: count + 1, columnCount: 3 });
+    pivotColumn += 1 + dataFields + 1;
+    staticColumn += 3 + 1;
+  }
+
+  // The charts' own data: right of everything, under a title, away from the reader's first screen.
+  const dataColumn = Math.max(pivotColumn, staticColumn);
+  const chartDataTitle: Rect = { row: segmentTable.row, column: dataColumn, rowCount: 1, columnCount: 1 };
+  const pieData: Rect = {
+    row: chartDataTitle.row + 1,
+    column: dataColumn,
+    rowCount: input.segmentCount + 1,
+    columnCount: 2,
+  };
+  const paretoData: Rect = {
+    row: chartDataTitle.row + 1,
+    column: dataColumn + 3,
+    rowCount: input.paretoPoints + 1,
+    columnCount: 2,
+  };
+  // Movement matrix: earlier segments + "new" (12 rows) × current segments (11). As a PivotTable: a header row,
+  // 12 row items and the grand total + PIVOT_EXTRA_ROWS; label column, 11 columns, grand total. As a static
+  // table: header + 12 rows, label + 11 + total. The larger of the two is reserved, right of the chart data (a
+  // PivotTable autofits its columns on refresh, so it stays out of the columns the tables and charts sit in).
+  let movement: MovementLayout | undefined;
+  if (input.movement) {
+    const chartData: Rect = {
+      row: chartDataTitle.row + 1,
+      column: paretoData.column + 3,
+      rowCount: MOVES_CHART_BARS + 1,
+      columnCount: 2,
+    };
+    const column = chartData.column + chartData.columnCount + 1;
+    movement = {
+      title: { row: pivotRow - 1, column, rowCount: 1, columnCount: 1 },
+      matrix: {
+        row: pivotRow,
+        column,
+        rowCount: STANDARD_SEGMENT_KEYS.length + 1 + PIVOT_EXTRA_ROWS,
+        columnCount: 1 + STANDARD_SEGMENT_KEYS.length + 1,
+      },
+      // Beside the R×F grid, under the Pareto curve.
+      chart: chartAt(Math.max(gridTitle.row, paretoChart.row + CHART_ROWS + 1)),
+      chartData,
+    };
+  }
   return {
+    movement,
     title,
+    headline,
+    headlineNote,
     segmentTable,
     tierTable,
     gridTitle,
     grid,
+    gridNote,
     leftColumns: { column: 0, columnCount: leftWidth },
     segmentTierPivot,
-    dimensionPivot,
+    dimensionPivot: dimensionPivots[0],
+    dimensionPivots,
     staticCounts,
     staticRevenue,
-    staticDimension,
-    charts: [chart(0), chart(1), chart(2)],
+    staticDimension: staticDimensions[0],
+    staticDimensions,
+    charts: [customersChart, revenueChart, paretoChart],
+    chartDataTitle,
     pieData,
     paretoData,
-    movement,
   };
 }
 
@@ -184,23 +234,27 @@ export function rectsIntersect(a: Rect, b: Rect): boolean {
 export function layoutRects(layout: SummaryLayout, pivotTables: boolean): [string, Rect][] {
   const rects: [string, Rect | undefined][] = [
     ["title", layout.title],
+    ["headline", layout.headline],
+    ["headlineNote", layout.headlineNote],
     ["segmentTable", layout.segmentTable],
     ["tierTable", layout.tierTable],
     ["gridTitle", layout.gridTitle],
     ["grid", layout.grid],
+    ["gridNote", layout.gridNote],
     ...(pivotTables
       ? ([
           ["segmentTierPivot", layout.segmentTierPivot],
-          ["dimensionPivot", layout.dimensionPivot],
+          ...layout.dimensionPivots.map((rect, i) => [`dimensionPivot${i}`, rect]),
         ] as [string, Rect | undefined][])
       : ([
           ["staticCounts", layout.staticCounts],
           ["staticRevenue", layout.staticRevenue],
-          ["staticDimension", layout.staticDimension],
+          ...layout.staticDimensions.map((rect, i) => [`staticDimension${i}`, rect]),
         ] as [string, Rect | undefined][])),
     ["chart0", layout.charts[0]],
     ["chart1", layout.charts[1]],
     ["chart2", layout.charts[2]],
+    ["chartDataTitle", layout.chartDataTitle],
     ["pieData", layout.pieData],
     ["paretoData", layout.paretoData],
     ["movementTitle", layout.movement?.title],

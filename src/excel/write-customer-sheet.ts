@@ -19,11 +19,17 @@ export interface CustomerColumnsLayout {
   headers: string[];
   /** Number format per column; undefined = leave General. */
   formats: (string | undefined)[];
+  /** Index of the first mapped dimension's column (they follow the SPEC columns). */
+  dimensionStart: number;
+  /** The header each of the add-in's columns got (renamed when a dimension of the user's has its name). */
+  ours: WorkbookLabels["customerColumns"];
+  /** Header of the last column: the segment's position in the pane's order (1 = Champions). */
+  segmentOrder: string;
 }
 
 /** Makes headers unique case-insensitively (Excel would rename duplicates itself, breaking pivot field names). */
-export function uniqueHeaders(headers: string[]): string[] {
-  const seen = new Set<string>();
+export function uniqueHeaders(headers: string[], reserved: Iterable<string> = []): string[] {
+  const seen = new Set<string>([...reserved].map((name) => name.toLowerCase()));
   return headers.map((header) => {
     let name = header.trim() === "" ? "Column" : header;
     const base = name;
@@ -42,31 +48,57 @@ export function customerColumnsLayout(
   const c = labels.customerColumns;
   const text = TEXT_FORMAT;
   const whole = "0";
-  const columns: [string, string | undefined][] = [
-    [c.customer, text],
-    [c.firstPurchase, labels.dateFormat],
-    [c.lastPurchase, labels.dateFormat],
-    [c.recency, whole],
-    [c.frequency, whole],
-    [c.monetary, labels.moneyFormat],
-    [c.aov, labels.moneyFormat],
-    [c.r, whole],
-    [c.f, whole],
-    [c.m, whole],
-    [c.rfm, text],
-    [c.segment, text],
-    [c.valueClass, text],
-    [c.tier, text],
-    [c.lifecycle, text],
-    [c.action, text],
-    ...result.customers.dimensions.map((d): [string, string | undefined] => [d.name, text]),
-    ...comparisonColumns(result, labels),
+  const columns: [keyof WorkbookLabels["customerColumns"], string | undefined][] = [
+    ["customer", text],
+    ["firstPurchase", labels.dateFormat],
+    ["lastPurchase", labels.dateFormat],
+    ["recency", whole],
+    ["frequency", whole],
+    ["monetary", labels.moneyFormat],
+    ["aov", labels.moneyFormat],
+    ["r", whole],
+    ["f", whole],
+    ["m", whole],
+    ["rfm", text],
+    ["segment", text],
+    ["valueClass", text],
+    ["tier", text],
+    ["lifecycle", text],
+    ["action", text],
   ];
+  // The user's headers stay as they are: a source column called "Segment" keeps its name, and ours becomes
+  // "Segment (RFM)" (numbered if that is taken too).
+  const dimensions = uniqueHeaders(result.customers.dimensions.map((d) => d.name));
+  const taken = new Set(dimensions.map((name) => name.toLowerCase()));
+  const ourHeaders = uniqueHeaders(
+    columns.map(([key]) => (taken.has(c[key].toLowerCase()) ? `${c[key]} (RFM)` : c[key])),
+    dimensions,
+  );
+  const ours = { ...c };
+  columns.forEach(([key], i) => (ours[key] = ourHeaders[i] ?? c[key]));
+  // Last, the segment's place in the pane's order (1 = Champions): the segment × tier PivotTable sorts its rows by
+  // it, since a PivotTable sorts items by name and the API has no custom order (pivot.ts).
+  // Then the comparison's and the forecast's columns, when the run has them.
+  const extra: [string, string | undefined][] = [...comparisonColumns(result, labels)];
   if (forecast) {
     const added = forecastColumnsLayout(forecast, labels);
-    added.headers.forEach((header, j) => columns.push([header, added.formats[j]]));
+    added.headers.forEach((header, j) => extra.push([header, added.formats[j]]));
   }
-  return { headers: uniqueHeaders(columns.map(([h]) => h)), formats: columns.map(([, f]) => f) };
+  const extraHeaders = uniqueHeaders(
+    extra.map(([header]) => header),
+    [...ourHeaders, ...dimensions],
+  );
+  const [segmentOrder] = uniqueHeaders(
+    [labels.report.segmentOrder],
+    [...ourHeaders, ...dimensions, ...extraHeaders],
+  );
+  return {
+    headers: [...ourHeaders, ...dimensions, ...extraHeaders, segmentOrder ?? labels.report.segmentOrder],
+    formats: [...columns.map(([, f]) => f), ...dimensions.map(() => text), ...extra.map(([, f]) => f), whole],
+    dimensionStart: columns.length,
+    ours,
+    segmentOrder: segmentOrder ?? labels.report.segmentOrder,
+  };
 }
 
 export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number, forecast?: Forecast): CellValue[] {
@@ -92,6 +124,7 @@ export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number
     ...c.dimensions.map((d) => d.values[i] ?? ""),
     ...comparisonCells(result, labels, i),
     ...(forecast ? forecastCells(forecast, i) : []),
+    (c.segment[i] ?? 0) + 1,
   ];
 }
 

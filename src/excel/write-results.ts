@@ -164,15 +164,14 @@ export async function writeResults(
         );
         if (options.summary) {
           if (capabilities.pivotTables && customerTable) {
-            const headers = customerColumnsLayout(result, labels).headers;
-            addSegmentTierPivot(summarySheet, customerTable, labels, headers, placement.layout.segmentTierPivot);
-            const dimensionHeader = result.customers.dimensions.length > 0 ? headers[16] : undefined;
-            if (dimensionHeader !== undefined) {
-              addDimensionPivot(summarySheet, customerTable, labels, headers, dimensionHeader, {
-                row: placement.secondPivotRow,
-                column: placement.layout.segmentTierPivot.column,
-              });
-            }
+            const columns = customerColumnsLayout(result, labels, forecast);
+            addSegmentTierPivot(summarySheet, customerTable, labels, columns, placement.layout.segmentTierPivot);
+            // One PivotTable per mapped dimension, side by side (summary-layout.ts).
+            placement.layout.dimensionPivots.forEach((rect, i) => {
+              const dimensionHeader = columns.headers[columns.dimensionStart + i];
+              if (dimensionHeader !== undefined)
+                addDimensionPivot(summarySheet, customerTable, labels, columns, dimensionHeader, rect, i);
+            });
           } else {
             if (capabilities.pivotTables && !customerTable)
               report.fallbacks.push("No customer sheet: static tables instead of PivotTables");

@@ -1,7 +1,8 @@
 /**
- * The summary sheet: title, segment summary table, tier summary table and the R×F grid (with a 2-colour scale) on
- * the left; PivotTables (or static tables) to their right; then the charts; then the small ranges the charts draw
- * from. summary-layout.ts computes every block's rectangle from the largest size it can reach, so none overlaps.
+ * The summary sheet, read like a report: title and headline figures on top; the segment summary table, the tier
+ * summary table and the R×F grid (with a 2-colour scale) down the left, each with its chart beside it; the
+ * PivotTables (or static tables) below; the small ranges the charts draw from right of the charts, under a title.
+ * summary-layout.ts computes every block's rectangle from the largest size it can reach, so none overlaps.
  * Every text cell gets the text format "@" before its value (text-cells.ts).
  */
 import type { CellValue, RfmResult, SegmentSummaryRow } from "../engine/types";
@@ -11,6 +12,55 @@ import { displayName, segmentKeyOf, tierKeyOf } from "./labels";
 import { computeSummaryLayout, type SummaryLayout } from "./summary-layout";
 import { TEXT_FORMAT, writeCells, writeTextCells } from "./text-cells";
 
+/** The segments the headline counts as "at risk": valuable customers slipping away (SPEC's grid, R 1–2). */
+const AT_RISK_KEYS: readonly string[] = ["at_risk", "cannot_lose"];
+
+/**
+ * Scores no customer can get, per metric: with tied values two neighbouring breakpoints are equal, and a value
+ * above the one and at or below the other cannot exist (frequency 1|1|1|2|2|… with k = 10 leaves 2, 3 and 5 empty).
+ */
+export function impossibleScores(result: RfmResult): { metric: "r" | "f" | "m"; scores: number[] }[] {
+  const k = result.options.k;
+  const out: { metric: "r" | "f" | "m"; scores: number[] }[] = [];
+  const metrics = [
+    ["r", result.breakpoints.recency],
+    ["f", result.breakpoints.frequency],
+    ["m", result.breakpoints.monetary],
+  ] as const;
+  for (const [metric, breakpoints] of metrics) {
+    const scores: number[] = [];
+    for (let j = 1; j < breakpoints.length; j++) {
+      if (breakpoints[j] !== breakpoints[j - 1]) continue;
+      // Bin j + 1 (1-based) lies between breakpoints j - 1 and j; recency scores run the other way.
+      const bin = j + 1;
+      scores.push(metric === "r" ? k + 1 - bin : bin);
+    }
+    if (scores.length > 0) out.push({ metric, scores: scores.sort((a, b) => a - b) });
+  }
+  return out;
+}
+
+function impossibleScoresText(labels: WorkbookLabels, list: { metric: "r" | "f" | "m"; scores: number[] }[]): string {
+  const r = labels.report;
+  return (
+    list
+      .map(({ metric, scores }) =>
+        r.impossibleScores
+          .replace("{metric}", metric.toUpperCase())
+          .replace("{scores}", joinList(labels, scores.map(String)))
+          .replace("{what}", r.metricNames[metric]),
+      )
+      // Chinese sentences follow each other without a space.
+      .join(labels.language === "en" ? " " : "")
+  );
+}
+
+function joinList(labels: WorkbookLabels, items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  const r = labels.report;
+  return `${items.slice(0, -1).join(r.listSeparator)}${r.listLastSeparator}${items[items.length - 1]}`;
+}
+
 export interface SummaryPlacement {
   /** Every block's rectangle (summary-layout.ts). */
   layout: SummaryLayout;
@@ -18,6 +68,7 @@ export interface SummaryPlacement {
   segmentTable: { row: number; rowCount: number };
   /** Where the by-dimension pivot (or table) goes, below the segment × tier one. */
   secondPivotRow: number;
+  /** Revenue share per segment, sorted from the largest share down (source of the revenue-share bar chart). */
   pieData: { row: number; column: number; rowCount: number };
   paretoData: { row: number; column: number; rowCount: number };
 }
@@ -75,15 +126,28 @@ export function writeSummaryTables(
   const segments = result.summaries.standard;
   const tiers = result.summaries.tier;
   const k = result.rfGrid.length;
-  const dimension = result.customers.dimensions[0];
   const layout = computeSummaryLayout({
     k,
     segmentCount: segments.length,
     tierCount: tiers.length,
-    dimensionValueCount: dimension ? new Set(dimension.values).size : undefined,
+    dimensionValueCounts: result.customers.dimensions.map((dimension) => new Set(dimension.values).size),
     paretoPoints: result.pareto.customerShare.length,
     movement: result.comparison !== undefined && labels.compare !== undefined,
   });
+  // Headline figures: what a shop owner asks first.
+  const r = labels.report;
+  const totalRevenue = segments.reduce((sum, row) => sum + row.revenue, 0);
+  const tierA = tiers.find((row) => row.key === "A");
+  const atRisk = segments.filter((row) => AT_RISK_KEYS.includes(row.key)).reduce((sum, row) => sum + row.customers, 0);
+  // The values count in the autofit below (a revenue figure must not show as ####); the labels are written after
+  // it and wrap, so a long label does not widen the table's columns.
+  const headlineValues = sheet.getRangeByIndexes(layout.headline.row + 1, layout.headline.column, 1, 4);
+  writeCells(
+    headlineValues,
+    [[result.customers.id.length, totalRevenue, Math.max(0, tierA?.revenueShare ?? 0), atRisk]],
+    ["0", labels.moneyFormat, "0.0%", "0"],
+  );
+  headlineValues.format.font.bold = true;
   const segmentRow = layout.segmentTable.row;
   writeSummaryTable(sheet, segmentRow, s.segment, segments, labels, tableNames.segmentSummary);
   const tierRow = layout.tierTable.row;
@@ -116,43 +180,65 @@ export function writeSummaryTables(
     .format.autofitColumns();
   // The titles are written after the autofit (commands run in order), so they do not widen column A: a title runs
   // on over the empty cells to its right.
-  for (const [row, text] of [
-    [layout.title.row, s.title],
-    [gridRow, s.rfGridTitle],
+  for (const [row, text, bold] of [
+    [layout.title.row, s.title, true],
+    [layout.headlineNote.row, r.headlineAtRiskNote, false],
+    [gridRow, s.rfGridTitle, true],
   ] as const) {
     const cell = sheet.getRangeByIndexes(row, 0, 1, 1);
     writeTextCells(cell, [[text]]);
-    cell.format.font.bold = true;
+    cell.format.font.bold = bold;
+  }
+  sheet.getRangeByIndexes(layout.title.row, 0, 1, 1).format.font.size = 16;
+  const headlineLabels = sheet.getRangeByIndexes(layout.headline.row, layout.headline.column, 1, 4);
+  writeTextCells(headlineLabels, [[r.headlineCustomers, r.headlineRevenue, r.headlineTierAShare, r.headlineAtRisk]]);
+  headlineLabels.format.wrapText = true;
+  headlineLabels.format.font.color = "#595959";
+  headlineLabels.format.autofitRows();
+  const impossible = impossibleScores(result);
+  if (impossible.length > 0) {
+    const note = sheet.getRangeByIndexes(layout.gridNote.row, 0, 1, 1);
+    writeTextCells(note, [[impossibleScoresText(labels, impossible)]]);
+    note.format.font.italic = true;
   }
 
-  // Chart data: [segment, revenue share] for the pie, [share of customers, share of revenue] for the Pareto curve.
+  // Chart data, under its own title: revenue share per segment sorted from the largest down (for the bar chart),
+  // and [share of customers, share of revenue] for the Pareto curve.
   const dataColumn = layout.pieData.column;
+  const sorted = [...segments].sort((a, b) => b.revenueShare - a.revenueShare);
   const pie: CellValue[][] = [
     [s.segment, s.revenueShare],
-    ...segments.map((row) => [displayName(labels, row.key), Math.max(0, row.revenueShare)]),
+    ...sorted.map((row) => [displayName(labels, row.key), Math.max(0, row.revenueShare)]),
   ];
-  writeCells(sheet.getRangeByIndexes(0, dataColumn, pie.length, 2), pie, [undefined, "0.0%"]);
+  writeCells(sheet.getRangeByIndexes(layout.pieData.row, dataColumn, pie.length, 2), pie, [undefined, "0.0%"]);
   const pareto: CellValue[][] = [
     [labels.charts.shareOfCustomers, labels.charts.shareOfRevenue],
     ...result.pareto.customerShare.map((x, i) => [x, result.pareto.revenueShare[i] ?? 0]),
   ];
-  writeCells(sheet.getRangeByIndexes(0, layout.paretoData.column, pareto.length, 2), pareto, ["0%", "0%"]);
+  writeCells(sheet.getRangeByIndexes(layout.paretoData.row, layout.paretoData.column, pareto.length, 2), pareto, [
+    "0%",
+    "0%",
+  ]);
   // The charts' data stays readable for anyone checking a chart against its numbers.
-  sheet.getRangeByIndexes(0, dataColumn, pie.length, 2).format.autofitColumns();
-  sheet.getRangeByIndexes(0, layout.paretoData.column, 1, 2).format.autofitColumns();
+  sheet.getRangeByIndexes(layout.pieData.row, dataColumn, pie.length, 2).format.autofitColumns();
+  sheet.getRangeByIndexes(layout.paretoData.row, layout.paretoData.column, 1, 2).format.autofitColumns();
+  // After the autofit: the title runs on over the empty cells to its right.
+  const titleCell = sheet.getRangeByIndexes(layout.chartDataTitle.row, dataColumn, 1, 1);
+  writeTextCells(titleCell, [[r.chartData]]);
+  titleCell.format.font.bold = true;
 
   return {
     layout,
     segmentTable: { row: segmentRow, rowCount: segments.length },
-    secondPivotRow: layout.dimensionPivot?.row ?? layout.segmentTierPivot.row + layout.segmentTierPivot.rowCount + 2,
-    pieData: { row: 0, column: dataColumn, rowCount: pie.length },
-    paretoData: { row: 0, column: layout.paretoData.column, rowCount: pareto.length },
+    secondPivotRow: layout.dimensionPivot?.row ?? layout.segmentTierPivot.row,
+    pieData: { row: layout.pieData.row, column: dataColumn, rowCount: pie.length },
+    paretoData: { row: layout.paretoData.row, column: layout.paretoData.column, rowCount: pareto.length },
   };
 }
 
 /**
  * Without PivotTables (ExcelApi < 1.8): the same figures as static tables: customers and revenue by segment × tier,
- * and by the first mapped dimension.
+ * and by each mapped dimension.
  */
 export function writeStaticPivotTables(
   sheet: Excel.Worksheet,
@@ -185,13 +271,12 @@ export function writeStaticPivotTables(
   ];
   const countBlock = block(s.customers, counts);
   const revenueBlock = block(s.revenue, revenue);
-  const { staticCounts, staticRevenue, staticDimension } = placement.layout;
+  const { staticCounts, staticRevenue, staticDimensions } = placement.layout;
   const column = staticCounts.column;
   writeCells(sheet.getRangeByIndexes(staticCounts.row, column, countBlock.length, 5), countBlock);
   const money = [undefined, ...Array.from({ length: 4 }, () => labels.moneyFormat)];
   writeCells(sheet.getRangeByIndexes(staticRevenue.row, column, revenueBlock.length, 5), revenueBlock, money);
-  const dimension = result.customers.dimensions[0];
-  if (dimension) {
+  result.customers.dimensions.forEach((dimension, d) => {
     const totals = new Map<string, [number, number]>();
     dimension.values.forEach((value, i) => {
       const entry = totals.get(value) ?? [0, 0];
@@ -204,7 +289,12 @@ export function writeStaticPivotTables(
       [dimension.name, s.customers, s.revenue],
       ...keys.map((key) => [key, ...(totals.get(key) ?? [0, 0])]),
     ];
-    const row = staticDimension?.row ?? staticRevenue.row + staticRevenue.rowCount + 2;
-    writeCells(sheet.getRangeByIndexes(row, column, rows.length, 3), rows, [undefined, "0", labels.moneyFormat]);
-  }
+    const rect = staticDimensions[d];
+    if (rect)
+      writeCells(sheet.getRangeByIndexes(rect.row, rect.column, rows.length, 3), rows, [
+        undefined,
+        "0",
+        labels.moneyFormat,
+      ]);
+  });
 }

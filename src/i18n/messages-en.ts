@@ -285,6 +285,31 @@ export const EN_MESSAGES = {
   "field.orderId": "order ID",
   "field.quantity": "quantity",
   "field.price": "unit price",
+  "report.listSeparator": ", ",
+  "report.listMore": ", …",
+  "report.skip.missing_customer": "{count} rows have no customer ID: rows {rows}",
+  "report.skip.bad_date": "{count} rows have a date that cannot be read: rows {rows}",
+  "report.skip.bad_amount": "{count} rows have an amount that cannot be read: rows {rows}",
+  "report.skip.amount_out_of_range": "{count} rows have an amount beyond ±900 billion: rows {rows}",
+  "report.skip.after_analysis_date": "{count} rows are dated after the analysis date ({date}): rows {rows}",
+  "report.field.amountOrQuantity": "amount (or quantity and unit price)",
+  "report.error.missingFields": "Choose which columns hold the {fields}.",
+  "report.badOption.scoring":
+    "The fixed thresholds for {metric} cannot be used: type one number fewer than the score levels, from smallest to largest (see Settings).",
+  "report.badOption.k": "Score levels must be 3, 4, 5 or 10 (see Settings).",
+  "report.badOption.analysisDate": "The analysis date is not a date. Type it like 2024-01-31, or leave it empty.",
+  "report.badOption.compareDate": "The compare date ({compareDate}) must be before the analysis date ({analysisDate}).",
+  "report.badOption.tierCutoffs":
+    "Key customers' share of revenue must be above 0 and no larger than main customers' share, at most 100% (see Settings).",
+  "report.badOption.lifecycleDays":
+    "The lifecycle day limits must grow from active to recently lapsed to lapsed (see Settings).",
+  "report.listAnd": " and ",
+  "report.impossibleScores": "{metric} scores {scores} cannot occur: too many customers share the same {what}.",
+  "report.metric.r": "number of days since their last purchase",
+  "report.metric.f": "number of purchases",
+  "report.metric.m": "spend",
+  "report.mapping.dimensionsHint":
+    "Each ticked column gets its own PivotTable (customers and revenue) on the summary sheet.",
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

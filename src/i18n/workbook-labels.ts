@@ -57,6 +57,27 @@ export interface WorkbookLabels {
     shareOfCustomers: string;
     shareOfRevenue: string;
   };
+  /** The summary sheet read as a report: headline figures, notes, chart axes. */
+  report: {
+    headlineCustomers: string;
+    headlineRevenue: string;
+    headlineTierAShare: string;
+    headlineAtRisk: string;
+    /** What the at-risk figure counts. */
+    headlineAtRiskNote: string;
+    /** Title over the ranges the charts draw from. */
+    chartData: string;
+    segmentAxis: string;
+    customersAxis: string;
+    revenueShareAxis: string;
+    /** `{metric} scores {scores} cannot occur: too many customers share the same {what}.` */
+    impossibleScores: string;
+    metricNames: { r: string; f: string; m: string };
+    /** Header of the customer table's last column: the segment's position in the pane's order. */
+    segmentOrder: string;
+    listSeparator: string;
+    listLastSeparator: string;
+  };
   /** Display names by machine key, for all four schemes (tiers keyed A, B, C). */
   segmentNames: Record<string, string>;
   /** Recommended action by machine key (may be edited by the user). */

@@ -1,4 +1,5 @@
 /** Turns any error reaching the pane into a catalogue message: plain words and what to do, never a stack trace. */
+import { serialToIsoDate } from "../engine";
 import { RfmInputError } from "../engine/types";
 import type { ExcelErrorCode } from "../excel/errors";
 import type { MessageKey } from "../i18n";
@@ -27,6 +28,35 @@ const FIELD_KEYS: Record<string, MessageKey> = {
 export function errorText(error: unknown, strings: PaneStrings): string {
   const { t } = strings;
   if (error instanceof RfmInputError) {
+    if (error.code === "missing_field" && typeof error.detail.fields === "string") {
+      // Every unmapped required column at once, not one per run.
+      const names = error.detail.fields
+        .split(",")
+        .map((field) => (field === "amount" ? t("report.field.amountOrQuantity") : FIELD_KEYS[field]))
+        .filter((name): name is string => name !== undefined)
+        .map((name) => (name.startsWith("field.") ? t(name as MessageKey) : name));
+      return t("report.error.missingFields", { fields: names.join(t("report.listSeparator")) });
+    }
+    if (error.code === "bad_option") {
+      // Say which setting and why (detail.option names it, engine/options.ts and pane-settings.ts).
+      const option = String(error.detail.option ?? "");
+      const metric = /^scoring\.(recency|frequency|monetary)$/.exec(option)?.[1] as
+        "recency" | "frequency" | "monetary" | undefined;
+      if (metric) return t("report.badOption.scoring", { metric: t(`settings.scoring.${metric}`) });
+      const known: Record<string, MessageKey> = {
+        k: "report.badOption.k",
+        analysisDate: "report.badOption.analysisDate",
+        compareDate: "report.badOption.compareDate",
+        tierCutoffs: "report.badOption.tierCutoffs",
+        lifecycleDays: "report.badOption.lifecycleDays",
+      };
+      const key = known[option];
+      if (key) {
+        const date = (name: string) =>
+          typeof error.detail[name] === "number" ? serialToIsoDate(error.detail[name]) : "";
+        return t(key, { compareDate: date("compareDate"), analysisDate: date("analysisDate") });
+      }
+    }
     if (error.code === "missing_field") {
       const field = String(error.detail.field ?? "");
       if (field === "amount") return t("error.missing_field.amount");

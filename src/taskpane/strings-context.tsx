@@ -7,6 +7,8 @@ export interface PaneStrings {
   t: (key: MessageKey, params?: MessageParams) => string;
   formatNumber: (value: number, maximumFractionDigits?: number) => string;
   formatPercent: (share: number) => string;
+  /** Money: always two decimals with grouping (1,234.50), one format for every amount. */
+  formatMoney: (value: number) => string;
 }
 
 const LOCALES: Record<Language, string> = { en: "en-US", "zh-Hans": "zh-CN", "zh-Hant": "zh-TW" };
@@ -24,11 +26,13 @@ export function createPaneStrings(language: Language): PaneStrings {
     }
     return format;
   };
+  const money = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return {
     language,
     t: (key, params) => translate(language, key, params),
     formatNumber: (value, maximumFractionDigits = 2) => numberFormat(maximumFractionDigits).format(value),
     formatPercent: (share) => percent.format(share),
+    formatMoney: (value) => money.format(value),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   ChartSeriesModel,
   PivotSummarizeBy,
   PivotTableModel,
+  RangeFormatModel,
   SheetModel,
   SimCellValue,
   TableModel,
@@ -36,7 +37,7 @@ import {
   writeValues,
 } from "./model";
 import { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT, estimateGridBytes } from "./payload";
-import { columnWidthFor, estimatedTextLength } from "./column-width";
+import { columnWidthFor, estimatedTextLength, textWidthUnits } from "./column-width";
 import { displayTextOf, valueTypeOf, writeEntries } from "./cell-input";
 import { hostRoundTrip } from "./host-round-trip";
 import { pivotRect, pivotResultSize, refreshPivots } from "./pivot-compute";
@@ -404,6 +405,14 @@ export class RangeFont {
   set color(color: string) {
     this.range.applyFormat({ fontColor: color });
   }
+  /** RangeFont.italic (ExcelApi 1.1). */
+  set italic(italic: boolean) {
+    this.range.applyFormat({ fontItalic: italic });
+  }
+  /** RangeFont.size in points (ExcelApi 1.1). */
+  set size(size: number) {
+    this.range.applyFormat({ fontSize: size });
+  }
 }
 
 export class RangeFormat {
@@ -422,6 +431,10 @@ export class RangeFormat {
   }
   set columnWidth(width: number) {
     this.range.setColumnWidth(width);
+  }
+  /** RangeFormat.wrapText (ExcelApi 1.1). */
+  set wrapText(wrap: boolean) {
+    this.range.applyFormat({ wrapText: wrap });
   }
 }
 
@@ -669,7 +682,7 @@ export class Range extends ClientObject {
   }
 
   /** @internal */
-  applyFormat(format: { fillColor?: string; fontBold?: boolean; fontColor?: string }): void {
+  applyFormat(format: Omit<RangeFormatModel, "rect">): void {
     this.context.enqueue("range.format", () => {
       const { sheet, rect } = this.resolveTarget();
       sheet.rangeFormats.push({ rect, ...format });
@@ -687,7 +700,15 @@ export class Range extends ClientObject {
         let longest = 0;
         for (let r = 0; r < lastRow; r++) {
           const value = sheet.rows[r]?.[c];
-          if (value !== undefined) longest = Math.max(longest, estimatedTextLength(value));
+          if (value === undefined) continue;
+          // Excel fits the text a cell shows: a date serial as its formatted date (2010-12-01, not 40513), a
+          // share as its percentage.
+          const format = sheet.numberFormats[r]?.[c] ?? "General";
+          const shown =
+            typeof value === "number" && (/[yd]/i.test(format) || format.includes("%"))
+              ? textWidthUnits(displayTextOf(value, format))
+              : estimatedTextLength(value);
+          longest = Math.max(longest, shown);
         }
         sheet.columnWidths[c] = columnWidthFor(longest);
       }
@@ -1606,13 +1627,49 @@ export class PivotHierarchyCollection {
   }
 }
 
+/** PivotField (ExcelApi 1.8): only `subtotals` is modelled. */
+export class PivotField {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly pivot: PivotTable,
+    private readonly fieldName: string,
+  ) {}
+  /** "If Automatic is set to true, then all other values will be ignored" (Subtotals, @types/office-js). */
+  set subtotals(subtotals: { automatic?: boolean } & Record<string, boolean | undefined>) {
+    this.context.enqueue("pivot.field.subtotals", () => {
+      const pivot = this.pivot.resolveModel();
+      const field = [...pivot.rowFields, ...pivot.columnFields].find(
+        (name) => name.toLowerCase() === this.fieldName.toLowerCase(),
+      );
+      if (field === undefined) throw new SimExcelError("ItemNotFound", "PivotFieldCollection.getItem", this.fieldName);
+      const off = !subtotals.automatic && Object.values(subtotals).every((value) => !value);
+      const rest = (pivot.subtotalsOff ?? []).filter((name) => name !== field);
+      pivot.subtotalsOff = off ? [...rest, field] : rest;
+    });
+  }
+}
+
+export class PivotFieldCollection {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly pivot: PivotTable,
+  ) {}
+  getItem(name: string): PivotField {
+    return new PivotField(this.context, this.pivot, name);
+  }
+}
+
 export class DataPivotHierarchy extends ClientObject {
+  /** The hierarchy's fields (RowColumnPivotHierarchy.fields, ExcelApi 1.8); a row/column hierarchy has one. */
+  readonly fields: PivotFieldCollection;
   constructor(
     context: RequestContext,
     private readonly field: () => PivotTableModel["dataFields"][number],
     private readonly sourceHeaders: () => string[],
+    pivot?: PivotTable,
   ) {
     super(context);
+    this.fields = pivot ? new PivotFieldCollection(context, pivot) : (undefined as unknown as PivotFieldCollection);
   }
   protected defaultLoadNames(): string[] {
     return ["name", "summarizeBy"];
@@ -1716,6 +1773,7 @@ export class PivotAxisCollection {
         const sheet = findSheet(this.context.runtime.model, pivot.source.sheetId);
         return sheet ? (readRect(sheet, { ...pivot.source.rect, rowCount: 1 })[0] ?? []).map(String) : [];
       },
+      this.axis === "dataFields" ? undefined : this.pivot,
     );
   }
 
@@ -1756,6 +1814,12 @@ export class PivotAxisCollection {
 
 export class PivotLayout {
   constructor(private readonly pivot: PivotTable) {}
+  /** "The PivotLayoutType of all fields on the PivotTable" (PivotLayout.layoutType, ExcelApi 1.8). */
+  set layoutType(layoutType: "Compact" | "Tabular" | "Outline") {
+    this.pivot.context.enqueue("pivot.layoutType", () => {
+      this.pivot.resolveModel().layoutType = layoutType;
+    });
+  }
   getRange(): Range {
     return new Range(this.pivot.context, () => {
       const pivot = this.pivot.resolveModel();
@@ -1943,17 +2007,32 @@ export class ChartLegend {
 }
 
 export class ChartAxisTitle {
-  constructor(private readonly chart: Chart) {}
-  set text(_text: string) {
-    // Axis titles are accepted but not stored in the model.
-    this.chart.update("chart.axis.title", () => undefined);
+  constructor(
+    private readonly chart: Chart,
+    private readonly axis: "category" | "value",
+  ) {}
+  /** ChartAxisTitle.text (ExcelApi 1.1): setting it shows the title. */
+  set text(text: string) {
+    this.chart.update("chart.axis.title", (c) => {
+      c.axisTitles = { ...c.axisTitles, [this.axis]: text };
+    });
   }
 }
 
 export class ChartAxis {
   readonly title: ChartAxisTitle;
-  constructor(chart: Chart) {
-    this.title = new ChartAxisTitle(chart);
+  constructor(
+    private readonly chart: Chart,
+    private readonly axis: "category" | "value",
+  ) {
+    this.title = new ChartAxisTitle(chart, axis);
+  }
+  /** "Specifies if Excel plots data points from last to first" (ChartAxis.reversePlotOrder, ExcelApi 1.7). */
+  set reversePlotOrder(reversed: boolean) {
+    this.chart.update("chart.axis.reversePlotOrder", (c) => {
+      this.chart.context.requireSet("1.7", "ChartAxis.reversePlotOrder");
+      if (this.axis === "category") c.categoryReversed = reversed;
+    });
   }
 }
 
@@ -1961,8 +2040,24 @@ export class ChartAxes {
   readonly categoryAxis: ChartAxis;
   readonly valueAxis: ChartAxis;
   constructor(chart: Chart) {
-    this.categoryAxis = new ChartAxis(chart);
-    this.valueAxis = new ChartAxis(chart);
+    this.categoryAxis = new ChartAxis(chart, "category");
+    this.valueAxis = new ChartAxis(chart, "value");
+  }
+}
+
+/** The chart's data labels (ChartDataLabels, ExcelApi 1.1; numberFormat ExcelApi 1.8). */
+export class ChartDataLabels {
+  constructor(private readonly chart: Chart) {}
+  set showValue(show: boolean) {
+    this.chart.update("chart.dataLabels.showValue", (c) => {
+      c.dataLabels = { ...c.dataLabels, showValue: show };
+    });
+  }
+  set numberFormat(format: string) {
+    this.chart.update("chart.dataLabels.numberFormat", (c) => {
+      this.chart.context.requireSet("1.8", "ChartDataLabels.numberFormat");
+      c.dataLabels = { showValue: c.dataLabels?.showValue ?? false, numberFormat: format };
+    });
   }
 }
 
@@ -1970,6 +2065,7 @@ export class Chart extends ClientObject {
   readonly title: ChartTitle;
   readonly legend: ChartLegend;
   readonly axes: ChartAxes;
+  readonly dataLabels: ChartDataLabels;
 
   constructor(
     context: RequestContext,
@@ -1979,6 +2075,7 @@ export class Chart extends ClientObject {
     this.title = new ChartTitle(this);
     this.legend = new ChartLegend(this);
     this.axes = new ChartAxes(this);
+    this.dataLabels = new ChartDataLabels(this);
   }
   /** @internal */
   update(kind: string, change: (chart: import("./model").ChartModel) => void): void {

@@ -24,6 +24,11 @@ export interface RangeFormatModel {
   fillColor?: string;
   fontBold?: boolean;
   fontColor?: string;
+  /** RangeFont.italic and RangeFont.size in points (ExcelApi 1.1). */
+  fontItalic?: boolean;
+  fontSize?: number;
+  /** RangeFormat.wrapText (ExcelApi 1.1): text wraps inside the column's width instead of running on. */
+  wrapText?: boolean;
 }
 
 export interface SheetModel {
@@ -116,6 +121,10 @@ export interface PivotTableModel {
   rowFields: string[];
   columnFields: string[];
   dataFields: PivotDataFieldModel[];
+  /** PivotLayout.layoutType (ExcelApi 1.8); absent = "Compact", Excel's default. */
+  layoutType?: "Compact" | "Tabular" | "Outline";
+  /** Row/column fields whose automatic subtotals were turned off (PivotField.subtotals, ExcelApi 1.8). */
+  subtotalsOff?: string[];
   /** The computed pivot report (also written into the sheet cells at `anchor`), so a viewer can show it. */
   result: SimCellValue[][];
 }
@@ -151,6 +160,12 @@ export interface ChartModel {
   series: ChartSeriesModel[];
   sourceAddress: string;
   legendVisible: boolean;
+  /** ChartAxisTitle.text of the category (X) and value (Y) axes (ExcelApi 1.1); absent = no title. */
+  axisTitles?: { category?: string; value?: string };
+  /** ChartAxis.reversePlotOrder of the category axis (ExcelApi 1.7): last category drawn first. */
+  categoryReversed?: boolean;
+  /** ChartDataLabels.showValue (ExcelApi 1.1) and numberFormat (ExcelApi 1.8); absent = no data labels. */
+  dataLabels?: { showValue: boolean; numberFormat?: string };
 }
 
 export interface ColorScaleCriterionModel {

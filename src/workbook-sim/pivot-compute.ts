@@ -52,19 +52,27 @@ function finish(acc: Accumulator | undefined, summarizeBy: string): number {
 /**
  * Computes a pivot report in a compact tabular layout: one header row (row field, then one column per column item
  * and data field, then grand totals), one row per row item, a "Grand Total" row. Returns the grid written at
- * the anchor. Only the first row field and first column field are grouped (what the adapter uses). One pass.
+ * the anchor. Only the first column field is grouped (what the adapter uses). Several row fields are modelled only
+ * in the Tabular layout with the outer fields' subtotals off (one column per row field, one line per combination,
+ * sorted by the outer field first: PivotLayout.layoutType, PivotField.subtotals, ExcelApi 1.8); any other
+ * multi-row-field layout fails rather than show a shape Excel would not. One pass.
  */
 export function computePivotResult(pivot: PivotTableModel, sourceSheet: SheetModel): SimCellValue[][] {
   const grid = readRect(sourceSheet, pivot.source.rect);
   const header = (grid[0] ?? []).map((v) => String(v));
   const indexOf = (field: string): number => header.findIndex((h) => h.toLowerCase() === field.toLowerCase());
-  const rowField = pivot.rowFields[0];
+  const rowFields = pivot.rowFields;
+  if (rowFields.length > 1) {
+    const outer = rowFields.slice(0, -1);
+    if (pivot.layoutType !== "Tabular" || !outer.every((field) => pivot.subtotalsOff?.includes(field)))
+      throw new Error("workbook-sim: several row fields are modelled only in the Tabular layout without subtotals");
+  }
   const columnField = pivot.columnFields[0];
-  const rowIndex = rowField === undefined ? -1 : indexOf(rowField);
+  const rowIndexes = rowFields.map(indexOf);
   const columnIndex = columnField === undefined ? -1 : indexOf(columnField);
   const dataFields = pivot.dataFields.map((field) => ({ ...field, index: indexOf(field.sourceField) }));
   const ALL = "\u0000all";
-  // cells[rowKey][columnKey][dataField]; ALL stands for a total.
+  // cells[rowKey][columnKey][dataField]; ALL stands for a total. A row key is the JSON of the row fields' values.
   const cells = new Map<SimCellValue, Map<SimCellValue, Accumulator[]>>();
   const add = (rowKey: SimCellValue, columnKey: SimCellValue, row: SimCellValue[]): void => {
     let byColumn = cells.get(rowKey);
@@ -73,29 +81,39 @@ export function computePivotResult(pivot: PivotTableModel, sourceSheet: SheetMod
     if (!accs) byColumn.set(columnKey, (accs = dataFields.map(() => emptyAccumulator())));
     dataFields.forEach((field, i) => accumulate(accs[i]!, field.index < 0 ? "" : (row[field.index] ?? "")));
   };
-  const rowKeys = new Set<SimCellValue>();
+  const rowTuples = new Map<string, SimCellValue[]>();
   const columnKeys = new Set<SimCellValue>();
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    const rowKey = rowIndex < 0 ? "" : (row[rowIndex] ?? "");
+    const tuple = rowIndexes.map((index) => (index < 0 ? "" : (row[index] ?? "")));
+    const rowKey = JSON.stringify(tuple);
     const columnKey = columnIndex < 0 ? "" : (row[columnIndex] ?? "");
-    rowKeys.add(rowKey);
+    rowTuples.set(rowKey, tuple);
     if (columnIndex >= 0) columnKeys.add(columnKey);
     add(rowKey, columnKey, row);
     add(rowKey, ALL, row);
     add(ALL, columnKey, row);
     add(ALL, ALL, row);
   }
-  const sortedRows = [...rowKeys].sort(compareKeys);
+  const compareTuples = (a: SimCellValue[], b: SimCellValue[]): number => {
+    for (let i = 0; i < a.length; i++) {
+      const order = compareKeys(a[i] ?? "", b[i] ?? "");
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
+  const sortedRows = [...rowTuples.entries()].sort((a, b) => compareTuples(a[1], b[1]));
   const sortedColumns = [...columnKeys].sort(compareKeys);
   const single = dataFields.length === 1;
-  const headerRow: SimCellValue[] = [rowField ?? ""];
+  const labelColumns = Math.max(1, rowFields.length);
+  const headerRow: SimCellValue[] = rowFields.length === 0 ? [""] : [...rowFields];
   for (const columnKey of sortedColumns)
     for (const field of dataFields) headerRow.push(single ? columnKey : `${String(columnKey)} - ${field.name}`);
   for (const field of dataFields)
     headerRow.push(sortedColumns.length === 0 ? field.name : single ? "Grand Total" : `Total ${field.name}`);
-  const lineFor = (label: SimCellValue, rowKey: SimCellValue): SimCellValue[] => {
-    const line: SimCellValue[] = [label];
+  const lineFor = (labels: SimCellValue[], rowKey: SimCellValue): SimCellValue[] => {
+    const line: SimCellValue[] = [...labels];
+    while (line.length < labelColumns) line.push("");
     const byColumn = cells.get(rowKey);
     for (const columnKey of sortedColumns)
       dataFields.forEach((field, i) => line.push(finish(byColumn?.get(columnKey)?.[i], field.summarizeBy)));
@@ -103,8 +121,15 @@ export function computePivotResult(pivot: PivotTableModel, sourceSheet: SheetMod
     return line;
   };
   const result: SimCellValue[][] = [headerRow];
-  if (rowIndex >= 0) for (const rowKey of sortedRows) result.push(lineFor(rowKey === "" ? "(blank)" : rowKey, rowKey));
-  result.push(lineFor("Grand Total", ALL));
+  if (rowFields.length > 0 && rowIndexes.every((index) => index >= 0))
+    for (const [rowKey, tuple] of sortedRows)
+      result.push(
+        lineFor(
+          tuple.map((value) => (value === "" ? "(blank)" : value)),
+          rowKey,
+        ),
+      );
+  result.push(lineFor(["Grand Total"], ALL));
   return result;
 }
 
@@ -127,10 +152,18 @@ export function pivotResultSize(
       items.add(getCellValue(sourceSheet, row, source.column + index));
     return items.size;
   };
-  const rowItems = distinctItems(indexOf(pivot.rowFields[0]));
+  const rowIndexes = pivot.rowFields.map(indexOf);
+  let rowItems = 0;
+  if (rowIndexes.length > 0 && rowIndexes.every((index) => index >= 0)) {
+    const tuples = new Set<string>();
+    for (let row = source.row + 1; row < source.row + source.rowCount; row++)
+      tuples.add(JSON.stringify(rowIndexes.map((index) => getCellValue(sourceSheet, row, source.column + index))));
+    rowItems = tuples.size;
+  }
   const columnItems = distinctItems(indexOf(pivot.columnFields[0]));
   const dataFields = pivot.dataFields.length;
-  return { rowCount: rowItems + 2, columnCount: 1 + columnItems * dataFields + dataFields };
+  const labelColumns = Math.max(1, pivot.rowFields.length);
+  return { rowCount: rowItems + 2, columnCount: labelColumns + columnItems * dataFields + dataFields };
 }
 
 /** Recomputes every pivot and rewrites its output cells (clearing the previous output first). */

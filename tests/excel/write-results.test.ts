@@ -36,10 +36,10 @@ describe("writeResults", () => {
     const table = model.tables.find((t) => t.name === "RfmCustomers");
     expect(table).toMatchObject({
       sheetId: customers.id,
-      rect: { row: 0, column: 0, rowCount: result.customers.id.length + 1, columnCount: 17 },
+      rect: { row: 0, column: 0, rowCount: result.customers.id.length + 1, columnCount: 18 },
     });
     const rows = readRect(customers, table!.rect);
-    expect(rows[0]).toEqual([...Object.values(labels.customerColumns), "Region"]);
+    expect(rows[0]).toEqual([...Object.values(labels.customerColumns), "Region", labels.report.segmentOrder]);
     const first = rows[1]!;
     expect(first[0]).toBe(result.customers.id[0]);
     expect(first[1]).toBe(result.customers.firstPurchase[0]);
@@ -89,7 +89,7 @@ describe("writeResults", () => {
         data: p.dataFields.map((d) => d.summarizeBy),
       })),
     ).toEqual([
-      { name: "RfmSegmentByTier", rows: ["Segment"], columns: ["Tier"], data: ["Count", "Sum"] },
+      { name: "RfmSegmentByTier", rows: ["Segment no.", "Segment"], columns: ["Tier"], data: ["Count", "Sum"] },
       { name: "RfmByDimension", rows: ["Region"], columns: [], data: ["Count", "Sum"] },
     ]);
     const pivot = model.pivotTables[0]!;
@@ -102,15 +102,16 @@ describe("writeResults", () => {
       for (const tier of ["Key", "Main", "Regular"]) {
         const column = header.indexOf(`${tier} - Customers`);
         if (column < 0) continue;
-        const expected = result.customers.id.filter((_id, i) => segmentOf(i) === line[0] && tierOf(i) === tier).length;
-        expect([line[0], tier, line[column]]).toEqual([line[0], tier, expected]);
+        // Column 0 is the segment's number in the pane's order, column 1 its name (Tabular layout).
+        const expected = result.customers.id.filter((_id, i) => segmentOf(i) === line[1] && tierOf(i) === tier).length;
+        expect([line[1], tier, line[column]]).toEqual([line[1], tier, expected]);
       }
     }
 
     // Three titled charts that cover no table or PivotTable.
     expect(model.charts.map((c) => [c.type, c.title])).toEqual([
       ["BarClustered", "Customers per segment"],
-      ["Pie", "Revenue share per segment"],
+      ["BarClustered", "Revenue share per segment"],
       ["XYScatterLinesNoMarkers", "Pareto curve"],
     ]);
     expect(model.charts[0]?.series[0]?.values).toEqual(result.summaries.standard.map((s) => s.customers));
@@ -269,11 +270,17 @@ describe("fallbacks and failures", () => {
     expect(sim.workbook.pivotTables).toHaveLength(0);
     expect(sim.workbook.charts).toHaveLength(0);
     const summary = sheetNamed(sim.workbook, "RFM Summary");
+    // Where summary-layout.ts puts the static stand-in of the segment × tier PivotTable.
+    const { staticCounts } = computeSummaryLayout({
+      k: result.options.k,
+      segmentCount: result.summaries.standard.length,
+      tierCount: result.summaries.tier.length,
+      dimensionValueCounts: [3],
+      paretoPoints: result.pareto.customerShare.length,
+    });
     const block = readRect(summary, {
-      row: 2,
-      // Right of the left block (summary-layout.ts).
-      column: computeSummaryLayout({ k: result.options.k, segmentCount: 0, tierCount: 0, paretoPoints: 0 }).staticCounts
-        .column,
+      row: staticCounts.row,
+      column: staticCounts.column,
       rowCount: 1 + result.summaries.standard.length,
       columnCount: 5,
     });
@@ -426,7 +433,10 @@ describe("ownership and languages", () => {
     await createOfficeGateway().writeResults(analyze(values), sourceOf(values, "销售"), writeOptions({ labels }));
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["销售", "RFM 客户", "RFM 汇总"]);
     expect(sim.workbook.tables.map((t) => t.name)).toEqual(["RFM_客户表", "分群汇总", "层级汇总"]);
-    expect(sim.workbook.pivotTables[0]).toMatchObject({ rowFields: ["分群"], columnFields: ["层级"] });
+    expect(sim.workbook.pivotTables[0]).toMatchObject({
+      rowFields: [labels.report.segmentOrder, "分群"],
+      columnFields: ["层级"],
+    });
     expect(sim.workbook.pivotTables[0]?.dataFields.map((d) => d.name)).toEqual(["客户数", "销售额"]);
   });
 });

@@ -63,9 +63,63 @@ describe("catalogues", () => {
     expect(SEGMENT_NAMES["zh-Hans"].important_value).toBe("重要价值客户");
     expect(SEGMENT_NAMES["zh-Hans"].general_recall).toBe("一般挽留客户");
     expect(SEGMENT_NAMES["zh-Hans"].champions).toBe("冠军客户");
-    expect(SEGMENT_NAMES["zh-Hant"].champions).toBe("冠軍客戶");
-    expect(SEGMENT_NAMES["zh-Hans"].A).toBe("核心客户");
+    expect(SEGMENT_NAMES["zh-Hant"].champions).toBe("冠軍顧客");
+    expect(SEGMENT_NAMES["zh-Hans"].A).toBe("A类重点客户");
     expect(SEGMENT_NAMES.en.C).toBe("Regular customers");
+  });
+
+  test("names a shop owner reads: consistent Chinese suffixes, GLOSSARY's lifecycle stages, plain English", () => {
+    const schemes = [STANDARD_SEGMENT_KEYS, VALUE_CLASS_KEYS, TIER_KEYS];
+    for (const keys of schemes) {
+      for (const key of keys) {
+        expect([key, SEGMENT_NAMES["zh-Hans"][key]]).toEqual([key, expect.stringMatching(/客户$/)]);
+        expect([key, SEGMENT_NAMES["zh-Hant"][key]]).toEqual([key, expect.stringMatching(/顧客$/)]);
+      }
+    }
+    expect(LIFECYCLE_KEYS.map((key) => SEGMENT_NAMES["zh-Hans"][key])).toEqual([
+      "活跃会员",
+      "近期流失会员",
+      "中期流失会员",
+      "休眠会员",
+    ]);
+    expect(LIFECYCLE_KEYS.map((key) => SEGMENT_NAMES["zh-Hant"][key])).toEqual([
+      "活躍會員",
+      "近期流失會員",
+      "中期流失會員",
+      "休眠會員",
+    ]);
+    // Tier names sort A, B, C in every language (a PivotTable sorts its items by name).
+    for (const language of LANGUAGES) {
+      const tiers = TIER_KEYS.map((key) => SEGMENT_NAMES[language][key]);
+      expect([...tiers].sort((a, b) => a.localeCompare(b, language))).toEqual(tiers);
+    }
+    // English value classes are not character-by-character translations ("Important retain").
+    for (const key of VALUE_CLASS_KEYS) expect(SEGMENT_NAMES.en[key]).not.toMatch(/^(Important|General) /);
+    expect(SEGMENT_NAMES.en.important_recall).toBe("High value: win back");
+    // No awkward literal phrasing left in the actions.
+    expect(SEGMENT_ACTIONS["zh-Hans"].important_retain).not.toContain("近期未来");
+  });
+
+  test("Chinese texts use full-width punctuation next to Chinese characters", () => {
+    const chinese = (["zh-Hans", "zh-Hant"] as const).flatMap((language) => [
+      ...leafStrings(MESSAGES[language]),
+      ...leafStrings(SEGMENT_NAMES[language]),
+      ...leafStrings(SEGMENT_ACTIONS[language]),
+      ...leafStrings(WORKBOOK_TEXT[language]),
+    ]);
+    const halfWidth = /[\u4e00-\u9fff][(),;:!?]|[(),;:!?][\u4e00-\u9fff]|[\u4e00-\u9fff] \(|\) [\u4e00-\u9fff]/;
+    expect(chinese.filter(([, text]) => halfWidth.test(text))).toEqual([]);
+  });
+
+  test("繁體 follows Taiwan usage", () => {
+    const texts = [
+      ...leafStrings(MESSAGES["zh-Hant"]),
+      ...leafStrings(SEGMENT_NAMES["zh-Hant"]),
+      ...leafStrings(SEGMENT_ACTIONS["zh-Hant"]),
+      ...leafStrings(WORKBOOK_TEXT["zh-Hant"]),
+    ];
+    // 占比 → 佔比, 計劃 → 計畫, 電郵 (Hong Kong) → 電子郵件, 客戶 → 顧客 for a shop's customers (GLOSSARY).
+    expect(texts.filter(([, text]) => /占比|計劃|電郵|客戶/.test(text))).toEqual([]);
   });
 
   test("translate fills placeholders", () => {
@@ -96,8 +150,8 @@ describe("workbookLabels", () => {
   test("uses the chosen language and ASCII table names without spaces", () => {
     const labels = workbookLabels("zh-Hant");
     expect(labels.language).toBe("zh-Hant");
-    expect(labels.sheets.customers).toBe("RFM 客戶");
-    expect(labels.segmentNames.at_risk).toBe("有流失風險");
+    expect(labels.sheets.customers).toBe("RFM 顧客");
+    expect(labels.segmentNames.at_risk).toBe("流失風險顧客");
     for (const name of [...Object.values(labels.tables), ...Object.values(labels.pivots)])
       expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
     for (const name of Object.values(labels.sheets)) {

@@ -90,7 +90,7 @@ describe("fixed-threshold scoring in the pane", () => {
     const recencyRow = within(results).getByRole("rowheader", { name: en["results.bp.recency"] }).closest("tr");
     expect(recencyRow).toHaveTextContent("10 | 100 | 300 | 400");
     const monetaryRow = within(results).getByRole("rowheader", { name: en["results.bp.monetary"] }).closest("tr");
-    expect(monetaryRow).toHaveTextContent("50 | 150 | 400 | 900");
+    expect(monetaryRow).toHaveTextContent("50.00 | 150.00 | 400.00 | 900.00");
 
     expect(gateway.stored).toMatchObject({
       settings: {

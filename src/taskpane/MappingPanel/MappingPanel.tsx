@@ -37,7 +37,7 @@ export const MappingPanel = memo(function MappingPanel(props: MappingPanelProps)
         </Field>
       ))}
       {state.amountHint && <Caption1 role="note">{state.amountHint}</Caption1>}
-      <Field label={state.dimensionsLabel}>
+      <Field label={state.dimensionsLabel} hint={state.dimensionsHint}>
         <Dropdown
           className={styles.dropdown}
           clearButton={{ "aria-label": state.clearText }}

@@ -66,6 +66,7 @@ export function useMappingPanel(props: MappingPanelProps) {
     hint: t("mapping.hint"),
     amountHint: needsAmount ? t("mapping.amountOrQuantity") : undefined,
     dimensionsLabel: t("mapping.dimensions"),
+    dimensionsHint: t("report.mapping.dimensionsHint"),
     noDimensionsText: t("mapping.noDimensions"),
     dimensions: mapping.dimensions,
     disabled: props.disabled === true,

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text } from "@fluentui/react-components";
-import { memo } from "react";
+import { memo, useEffect, useRef } from "react";
 import type { SchemeName } from "../../engine/types";
 import { SCHEMES, useResultsPanel, type ResultsPanelProps } from "./useResultsPanel";
 import { useResultsPanelStyles } from "./useResultsPanelStyles";
@@ -13,8 +13,13 @@ export const ResultsPanel = memo(function ResultsPanel(props: ResultsPanelProps)
   const styles = useResultsPanelStyles();
   const { t } = state.strings;
   const widest = Math.max(...state.rows.map((row) => row.share), 0);
+  // A new result appears below the settings, out of sight in a 320 px pane: bring its heading to the top.
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    sectionRef.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, [props.result]);
   return (
-    <section className={styles.root} aria-label={t("results.heading")}>
+    <section ref={sectionRef} className={styles.root} aria-label={t("results.heading")}>
       <Subtitle2 as="h2">{t("results.heading")}</Subtitle2>
       <Text>{state.overview}</Text>
       {state.blocked && (
@@ -56,11 +61,7 @@ export const ResultsPanel = memo(function ResultsPanel(props: ResultsPanelProps)
               <Text weight="semibold">{row.name}</Text>
               <Text>{row.customers}</Text>
             </div>
-            <div
-              className={styles.barTrack}
-              role="img"
-              aria-label={row.barLabel}
-            >
+            <div className={styles.barTrack} role="img" aria-label={row.barLabel}>
               <div className={styles.bar} style={{ width: `${widest > 0 ? (row.share / widest) * 100 : 0}%` }} />
             </div>
             <Text size={200} className={styles.muted}>
@@ -73,8 +74,11 @@ export const ResultsPanel = memo(function ResultsPanel(props: ResultsPanelProps)
         ))}
       </ul>
       <div>
-        <Text weight="semibold">{t("results.breakpoints")}</Text>
-        <Text as="p" size={200} className={styles.muted}>
+        {/* Fluent's Text is inline: as headings and blocks, the title and its explanation are separate lines. */}
+        <Text as="h3" block weight="semibold" className={styles.subheading}>
+          {t("results.breakpoints")}
+        </Text>
+        <Text as="p" block size={200} className={styles.muted}>
           {t("results.breakpointsHint")}
         </Text>
         <table className={styles.table}>
@@ -89,6 +93,11 @@ export const ResultsPanel = memo(function ResultsPanel(props: ResultsPanelProps)
             ))}
           </tbody>
         </table>
+        {state.impossibleScores && (
+          <Text as="p" block size={200} role="note">
+            {state.impossibleScores}
+          </Text>
+        )}
       </div>
       <div>
         <Text weight="semibold">{state.skippedTitle}</Text>

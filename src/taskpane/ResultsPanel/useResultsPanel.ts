@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { serialToIsoDate } from "../../engine";
-import type { RfmResult, SchemeName } from "../../engine/types";
+import type { RfmResult, SchemeName, SkipReason } from "../../engine/types";
 import type { WriteReport } from "../../excel/gateway";
 import { SEGMENT_NAMES, workbookLabels, type MessageKey, type SegmentKey } from "../../i18n";
 import type { PaneSettings } from "../pane-settings";
@@ -50,7 +50,7 @@ function segmentRows(
   strings: PaneStrings,
   actions: PaneSettings["actions"],
 ): SegmentRow[] {
-  const { t, language, formatNumber, formatPercent } = strings;
+  const { t, language, formatNumber, formatPercent, formatMoney } = strings;
   const labels = workbookLabels(language, actions);
   const names = SEGMENT_NAMES[language] as Record<string, string>;
   return (result.summaries[scheme] ?? [])
@@ -67,16 +67,17 @@ function segmentRows(
           count: formatNumber(row.customers, 0),
           share: formatPercent(row.customerShare),
         }),
-        revenue: formatNumber(row.revenue),
+        revenue: formatMoney(row.revenue),
         action: labels.actions[row.key] ?? "",
       };
     });
 }
 
 function describeResult(result: RfmResult, report: WriteReport | undefined, strings: PaneStrings) {
-  const { t, formatNumber } = strings;
+  const { t, formatNumber, formatMoney } = strings;
   const { skipped } = result;
-  const format = (values: number[]) => values.map((value) => formatNumber(value)).join(" | ");
+  const format = (values: number[], money = false) =>
+    values.map((value) => (money ? formatMoney(value) : formatNumber(value))).join(" | ");
   return {
     overview: t("results.overview", {
       customers: formatNumber(result.totals.customers, 0),
@@ -86,17 +87,13 @@ function describeResult(result: RfmResult, report: WriteReport | undefined, stri
     breakpoints: [
       { label: t("results.bp.recency"), values: format(result.breakpoints.recency) },
       { label: t("results.bp.frequency"), values: format(result.breakpoints.frequency) },
-      { label: t("results.bp.monetary"), values: format(result.breakpoints.monetary) },
+      { label: t("results.bp.monetary"), values: format(result.breakpoints.monetary, true) },
     ],
+    impossibleScores: impossibleScoresText(result, strings),
     skippedTitle:
       skipped.count === 0 ? t("results.noneSkipped") : t("results.skipped", { count: formatNumber(skipped.count, 0) }),
-    skippedRows: skipped.rows.map((row) =>
-      t("results.skippedRow", { row: row.row, reason: t(`skip.${row.reason}` as MessageKey), value: row.value }),
-    ),
-    skippedMore:
-      skipped.count > skipped.rows.length
-        ? t("results.skippedMore", { count: formatNumber(skipped.count - skipped.rows.length, 0) })
-        : undefined,
+    skippedRows: skippedGroups(result, strings),
+    skippedMore: undefined as string | undefined,
     returnsOnly:
       result.returnsOnlyCustomers.length > 0
         ? t("results.returnsOnly", { count: formatNumber(result.returnsOnlyCustomers.length, 0) })
@@ -110,4 +107,78 @@ function describeResult(result: RfmResult, report: WriteReport | undefined, stri
     fallbacks:
       report && report.fallbacks.length > 0 ? t("results.fallbacks", { list: report.fallbacks.join(", ") }) : undefined,
   };
+}
+
+const SKIP_ORDER: readonly SkipReason[] = [
+  "missing_customer",
+  "bad_date",
+  "bad_amount",
+  "amount_out_of_range",
+  "after_analysis_date",
+];
+
+/**
+ * One line per reason, largest group first: how many rows, why, and the first rows by number ("3,710 rows have no
+ * customer ID: rows 48, 49, …"). A cell's value is shown only where it explains the reason (an unreadable date or
+ * amount), a date as a date.
+ */
+export function skippedGroups(result: RfmResult, strings: PaneStrings): string[] {
+  const { t, formatNumber } = strings;
+  const { skipped } = result;
+  return SKIP_ORDER.filter((reason) => (skipped.byReason[reason] ?? 0) > 0)
+    .sort((a, b) => (skipped.byReason[b] ?? 0) - (skipped.byReason[a] ?? 0))
+    .map((reason) => {
+      const count = skipped.byReason[reason] ?? 0;
+      const listed = skipped.rows.filter((row) => row.reason === reason);
+      const items = listed.map((row) => {
+        if (reason === "after_analysis_date") {
+          const serial = Number(row.value);
+          return Number.isFinite(serial) && row.value.trim() !== ""
+            ? `${row.row} (${serialToIsoDate(Math.floor(serial))})`
+            : String(row.row);
+        }
+        if ((reason === "bad_date" || reason === "bad_amount") && row.value.trim() !== "")
+          return `${row.row} (“${row.value}”)`;
+        return String(row.row);
+      });
+      const rows =
+        items.length === 0
+          ? ""
+          : `${items.join(t("report.listSeparator"))}${count > items.length ? t("report.listMore") : ""}`;
+      return t(`report.skip.${reason}` as MessageKey, {
+        count: formatNumber(count, 0),
+        rows,
+        date: serialToIsoDate(result.analysisDate),
+      });
+    });
+}
+
+/**
+ * Scores no customer can get because tied values make two neighbouring breakpoints equal (the same rule as the
+ * note under the summary sheet's R×F grid, excel/write-summary.ts): "F scores 2, 3 and 5 cannot occur: …".
+ */
+export function impossibleScoresText(result: RfmResult, strings: PaneStrings): string | undefined {
+  const { t } = strings;
+  const k = result.options.k;
+  const metrics = [
+    ["r", result.breakpoints.recency],
+    ["f", result.breakpoints.frequency],
+    ["m", result.breakpoints.monetary],
+  ] as const;
+  const sentences: string[] = [];
+  for (const [metric, breakpoints] of metrics) {
+    const scores: number[] = [];
+    for (let j = 1; j < breakpoints.length; j++)
+      if (breakpoints[j] === breakpoints[j - 1]) scores.push(metric === "r" ? k - j : j + 1);
+    if (scores.length === 0) continue;
+    scores.sort((a, b) => a - b);
+    const list =
+      scores.length === 1
+        ? String(scores[0])
+        : `${scores.slice(0, -1).join(t("report.listSeparator"))}${t("report.listAnd")}${scores.at(-1)}`;
+    sentences.push(
+      t("report.impossibleScores", { metric: metric.toUpperCase(), scores: list, what: t(`report.metric.${metric}`) }),
+    );
+  }
+  return sentences.length > 0 ? sentences.join(strings.language === "en" ? " " : "") : undefined;
 }

@@ -16,7 +16,8 @@ export const useResultsPanelStyles = makeStyles({
   segmentHead: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   barTrack: { height: "8px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall },
   bar: { height: "100%", backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
-  muted: { color: tokens.colorNeutralForeground3 },
+  muted: { color: tokens.colorNeutralForeground3, margin: 0 },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300 },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
