@@ -88,10 +88,7 @@ export function customerColumnsLayout(
     extra.map(([header]) => header),
     [...ourHeaders, ...dimensions],
   );
-  const [segmentOrder] = uniqueHeaders(
-    [labels.report.segmentOrder],
-    [...ourHeaders, ...dimensions, ...extraHeaders],
-  );
+  const [segmentOrder] = uniqueHeaders([labels.report.segmentOrder], [...ourHeaders, ...dimensions, ...extraHeaders]);
   return {
     headers: [...ourHeaders, ...dimensions, ...extraHeaders, segmentOrder ?? labels.report.segmentOrder],
     formats: [...columns.map(([, f]) => f), ...dimensions.map(() => text), ...extra.map(([, f]) => f), whole],
