@@ -213,7 +213,8 @@ function analyzeEncodedUnchecked(
     );
   }
   const analysisDate = options.analysisDate ?? latestPurchaseDay;
-  const { compareDate } = options;
+  const byDays = options.compareDate === undefined ? options.compareDaysBefore : undefined;
+  const compareDate = byDays !== undefined ? analysisDate - byDays : options.compareDate;
   if (compareDate !== undefined && compareDate >= analysisDate) throw compareDateNotBefore(compareDate, analysisDate);
   // Before pass 2, which reuses the rows' days as scratch memory.
   const dateWarnings = scanDates(encoded, options, analysisDate);
@@ -277,16 +278,19 @@ function analyzeEncodedUnchecked(
   }
 
   let comparison: RfmComparison | undefined;
+  let comparisonUnavailable: RfmResult["comparisonUnavailable"];
   if (earlierAggregator && earlierFrequency && compareDate !== undefined) {
     const earlier = scoreAggregates(earlierAggregator, earlierFrequency, encoded, compareDate, options);
-    if (earlier.n === 0) {
+    if (earlier.n === 0 && byDays !== undefined) {
+      comparisonUnavailable = { days: byDays, compareDate };
+    } else if (earlier.n === 0) {
       throw new RfmInputError(
         "bad_option",
         `No purchase is dated on or before the compare date (${serialToIsoDate(compareDate)}), so there is nothing to compare with. Choose a later compare date.`,
         { option: "compareDate", compareDate },
       );
-    }
-    comparison = compareResults(current, earlier, customerCount, compareDate, earlierAggregator, encoded, options.k);
+    } else
+      comparison = compareResults(current, earlier, customerCount, compareDate, earlierAggregator, encoded, options.k);
   }
   checkHooks(hooks, 1);
 
@@ -314,6 +318,7 @@ function analyzeEncodedUnchecked(
       positiveRevenue: positiveSum(units) / MONEY_SCALE,
     },
     ...(comparison ? { comparison } : {}),
+    ...(comparisonUnavailable ? { comparisonUnavailable } : {}),
   };
 }
 

@@ -75,6 +75,12 @@ export function resolveOptions(partial: Partial<RfmOptions> = {}): RfmOptions {
       throw compareDateNotBefore(options.compareDate, options.analysisDate);
     }
   }
+  if (options.compareDaysBefore !== undefined) {
+    const days = options.compareDaysBefore;
+    if (typeof days !== "number" || !Number.isInteger(days) || days < 1) {
+      throw badOption("Compare with a whole number of days before the analysis date, 1 or more.", "compareDate");
+    }
+  }
   if (options.scoring.method === "fixed") {
     for (const metric of ["recency", "frequency", "monetary"] as const) {
       const limits = options.scoring[metric];

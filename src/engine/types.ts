@@ -86,6 +86,13 @@ export interface RfmOptions {
    * earlier date"). Default: none.
    */
   compareDate?: number;
+  /**
+   * Compare with this many days before the analysis date (the pane's "90 days earlier"), resolved once the
+   * analysis date is known, so a default analysis date needs no second run. Unlike `compareDate`, a date before
+   * every purchase is no error: the result has no `comparison` and `comparisonUnavailable` says so. Ignored when
+   * `compareDate` is set.
+   */
+  compareDaysBefore?: number;
   scoring: Scoring;
   segmentGrid: SegmentGrid;
   valueMatrix: { threshold: "mean" | "median"; monetary: "total" | "aov" };
@@ -212,6 +219,8 @@ export interface RfmResult {
   };
   /** Present when `options.compareDate` is set: the earlier result and the change since (SPEC). */
   comparison?: RfmComparison;
+  /** Set when `compareDaysBefore` reached back before every purchase: no comparison was made. */
+  comparisonUnavailable?: { days: number; compareDate: number };
 }
 
 /**

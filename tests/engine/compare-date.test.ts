@@ -479,3 +479,40 @@ describe("defaultCompareDate (SPEC: D − 90 days when the data reach back that 
     );
   });
 });
+
+describe("compareDaysBefore: N days before the analysis date, resolved in the same run", () => {
+  const rows = sheet([
+    ["A", "2024-01-01", 10],
+    ["B", "2024-02-15", 20],
+    ["A", "2024-03-31", 5],
+  ]);
+
+  it("equals compareDate = D − N, with the default analysis date (the latest purchase)", () => {
+    const byDays = analyzeRfm(rows, BASIC_MAPPING, { compareDaysBefore: 90 });
+    const byDate = analyzeRfm(rows, BASIC_MAPPING, { compareDate: isoDateToSerial("2024-01-01") });
+    expect(byDays.comparison?.compareDate).toBe(isoDateToSerial("2024-01-01"));
+    expect(prevColumns(byDays, false)).toEqual(prevColumns(byDate, false));
+    expect(byDays.comparison?.movement).toEqual(byDate.comparison?.movement);
+    expect(byDays.comparisonUnavailable).toBeUndefined();
+  });
+
+  it("counts from a given analysis date", () => {
+    const result = analyzeRfm(rows, BASIC_MAPPING, {
+      analysisDate: isoDateToSerial("2024-03-01"),
+      compareDaysBefore: 30,
+    });
+    expect(result.comparison?.compareDate).toBe(isoDateToSerial("2024-01-31"));
+  });
+
+  it("says the data do not reach back that far, instead of failing", () => {
+    const result = analyzeRfm(rows, BASIC_MAPPING, { compareDaysBefore: 91 });
+    expect(result.comparison).toBeUndefined();
+    expect(result.comparisonUnavailable).toEqual({ days: 91, compareDate: isoDateToSerial("2023-12-31") });
+    expect(result.customers.id).toHaveLength(2);
+  });
+
+  it("must be a whole number of days, 1 or more", () => {
+    for (const days of [0, -3, 1.5, Number.NaN])
+      expect(() => analyzeRfm(rows, BASIC_MAPPING, { compareDaysBefore: days })).toThrow(RfmInputError);
+  });
+});

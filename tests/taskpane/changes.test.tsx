@@ -45,8 +45,10 @@ describe("Compare with an earlier date", () => {
     await runOnce(user);
     const last = runAnalysis.mock.calls.at(-1)!;
     const analysed = (await runAnalysis.mock.results.at(-1)!.value) as RfmResult;
-    expect(last[2].compareDate).toBe(analysed.analysisDate - 90);
+    expect(runAnalysis).toHaveBeenCalledTimes(1);
+    expect(last[2].compareDaysBefore).toBe(90);
     const comparison = analysed.comparison!;
+    expect(comparison.compareDate).toBe(analysed.analysisDate - 90);
     const changes = screen.getByRole("region", { name: /^Changes since \d{4}-\d{2}-\d{2}$/ });
     const moves = within(changes).getByRole("list", { name: en["compare.moves"] });
     const items = within(moves).getAllByRole("listitem");
