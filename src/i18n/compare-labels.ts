@@ -27,11 +27,11 @@ export const COMPARE_WORKBOOK_TEXT: Record<Language, CompareWorkbookLabels> = {
     previousSegment: "{date}的分群",
     change: "變化",
     changeNames: { new: "新增", same: "不變", changed: "變化" },
-    movementTitle: "客戶數：{date}的分群（列）與現在的分群（欄）",
-    newRow: "{date}之後的新客戶",
-    movesChart: "自{date}以來最大的變化（客戶數；流失為負）",
+    movementTitle: "顧客數：{date}的分群（列）與現在的分群（欄）",
+    newRow: "{date}之後的新顧客",
+    movesChart: "自{date}以來最大的變化（顧客數；流失為負）",
     move: "{from} → {to}",
-    movesCustomers: "客戶數",
+    movesCustomers: "顧客數",
   },
 };
 

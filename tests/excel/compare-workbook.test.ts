@@ -34,9 +34,9 @@ describe("comparison in the workbook", () => {
     await createOfficeGateway().writeResults(result, sourceOf(values), writeOptions());
     const customers = sheetNamed(sim.workbook, "RFM Customers");
     const table = sim.workbook.tables.find((t) => t.name === "RfmCustomers")!;
-    expect(table.rect.columnCount).toBe(19);
+    expect(table.rect.columnCount).toBe(20); // the last: the segment's order (report)
     const rows = readRect(customers, table.rect);
-    expect(rows[0]?.slice(16)).toEqual(["Region", "Segment on 2023-10-01", "Change"]);
+    expect(rows[0]?.slice(16, 19)).toEqual(["Region", "Segment on 2023-10-01", "Change"]);
     const comparison = result.comparison!;
     const labels = workbookLabels("en");
     let newSeen = 0;
@@ -66,7 +66,7 @@ describe("comparison in the workbook", () => {
     const table = sim.workbook.tables.find((t) => t.name === "RfmCustomers")!;
     const sheet = sim.workbook.sheets.find((s) => s.id === table.sheetId)!;
     const header = readRect(sheet, { ...table.rect, rowCount: 1 })[0]!;
-    expect(header.slice(16)).toEqual(["2023年10月1日的分群", "变化"]);
+    expect(header.slice(16, 18)).toEqual(["2023年10月1日的分群", "变化"]);
     const changes = new Set(
       readRect(sheet, table.rect)
         .slice(1)
@@ -179,7 +179,7 @@ describe("comparison in the workbook", () => {
     const mapping = guessMapping(values[0] ?? []);
     mapping.dimensions = [];
     await createOfficeGateway().writeResults(analyzeRfm(values, mapping), sourceOf(values), writeOptions());
-    expect(sim.workbook.tables.find((t) => t.name === "RfmCustomers")?.rect.columnCount).toBe(16);
+    expect(sim.workbook.tables.find((t) => t.name === "RfmCustomers")?.rect.columnCount).toBe(17);
     expect(sim.workbook.pivotTables.map((p) => p.name)).toEqual(["RfmSegmentByTier"]);
     expect(sim.workbook.charts).toHaveLength(3);
   });
