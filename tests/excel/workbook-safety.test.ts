@@ -4,6 +4,7 @@
  */
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { toExcelWriteError } from "../../src/excel/errors";
+import { workbookLabels } from "../../src/i18n";
 import type { WorkbookSim } from "../../src/workbook-sim";
 import { analyze, installSim, salesRows, sourceOf, writeOptions } from "./helpers";
 import { snapshotWorkbook } from "./workbook-snapshot";
@@ -131,10 +132,10 @@ describe("Replace", () => {
     const sim = installSim({ sheets: [{ name: "Sales", values }] });
     const gateway = createOfficeGateway();
     const result = analyze(values);
-    // Segment columns are left out of the re-runs here: restoring their earlier contents exactly on undo is
-    // write-segment-columns' part (its undo steps), tested with it.
+    // Segment columns included: the re-run (in Chinese, so every label differs) reuses the first run's block, and a
+    // failure anywhere, also while writing that block, restores the English labels and their formats.
     await gateway.writeResults(result, sourceOf(values), writeOptions());
-    const rerun = writeOptions({ replacePrevious: true, segmentColumns: false });
+    const rerun = writeOptions({ replacePrevious: true, labels: workbookLabels("zh-Hans") });
     await gateway.writeResults(result, sourceOf(values), rerun);
     const before = snapshotWorkbook(sim.workbook);
     const settings = JSON.stringify(sim.workbook.savedSettings);
@@ -171,12 +172,14 @@ describe("undo", () => {
     await gateway.writeResults(result, sourceOf(values), writeOptions());
     expect(gateway.canUndo()).toBe(true);
     const afterFirst = snapshotWorkbook(sim.workbook);
+    // In Chinese, so the reused segment columns get other labels, and undo has to bring the English ones back.
     await gateway.writeResults(
       result,
       sourceOf(values),
-      writeOptions({ replacePrevious: true, segmentColumns: false }),
+      writeOptions({ replacePrevious: true, labels: workbookLabels("zh-Hans") }),
     );
-    expect(visibleNames(sim)).toEqual(["Sales", "RFM Customers", "RFM Summary"]);
+    expect(visibleNames(sim)).toEqual(["Sales", "RFM 客户", "RFM 汇总"]);
+    expect(sim.workbook.sheets[0]?.rows[0]?.slice(5, 7)).toEqual(["RFM 分群", "RFM 等级"]);
     await gateway.undoLastRun();
     expect(gateway.canUndo()).toBe(false);
     expect(snapshotWorkbook(sim.workbook)).toEqual(afterFirst);
