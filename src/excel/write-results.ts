@@ -70,6 +70,8 @@ export async function writeResults(
   const undo: UndoStep[] = [];
   let newRecord: OutputRecord = { ...record };
   let purge: HiddenSheetRecord[] = [];
+  /** The sheets this run hid; their recorded positions follow the purge below (undo puts them back there). */
+  let hiddenByRun: HiddenSheetRecord[] = [];
   const progress = (fraction: number): void => onProgress?.(Math.min(1, Math.max(0, fraction)));
 
   try {
@@ -255,6 +257,7 @@ export async function writeResults(
       }));
       const keptRecords = kept.flatMap((sheet) => (sheet.recorded ? [{ ...sheet.recorded, id: sheet.id }] : []));
       purge = pending;
+      hiddenByRun = hidden;
       newRecord = {
         version: 1,
         sheetIds: [...kept.map((sheet) => sheet.id), ...createdIds],
@@ -276,7 +279,12 @@ export async function writeResults(
   // The undo window of the run before closes now: the sheets its Replace hid are deleted for good.
   if (purge.length > 0) {
     try {
-      await Excel.run((context) => purgeHiddenSheets(context, capabilities, purge));
+      await Excel.run((context) =>
+        purgeHiddenSheets(context, capabilities, purge, (position) => {
+          // Deleting a sheet moves every later tab one to the left: so do the positions undo restores.
+          for (const entry of hiddenByRun) if (entry.position > position) entry.position -= 1;
+        }),
+      );
       newRecord = { ...newRecord, pendingDeletion: newRecord.pendingDeletion?.filter((p) => !purge.includes(p)) };
       await saveSetting(OUTPUT_RECORD_SETTING, newRecord);
     } catch {
@@ -414,18 +422,22 @@ function provenPending(
   return out;
 }
 
+/** Deletes the pending sheets still provably ours; `onDeleted` gets each deleted sheet's position as it was. */
 async function purgeHiddenSheets(
   context: Excel.RequestContext,
   capabilities: ExcelCapabilities,
   pending: HiddenSheetRecord[],
+  onDeleted: (position: number) => void,
 ): Promise<void> {
   for (const entry of pending) {
     const sheet = context.workbook.worksheets.getItemOrNullObject(entry.id);
-    sheet.load("name,visibility");
+    sheet.load("name,visibility,position");
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each sheet is checked before it is deleted
     await context.sync();
     if (sheet.isNullObject || sheet.visibility !== "VeryHidden" || sheet.name !== entry.hiddenName) continue;
+    const position = sheet.position;
     await deleteSheetWithPivots(context, capabilities, entry.id);
+    onDeleted(position);
   }
 }
 

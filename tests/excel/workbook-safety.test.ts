@@ -192,6 +192,27 @@ describe("undo", () => {
     expect(snapshotWorkbook(fresh.workbook)).toEqual(empty);
   });
 
+  it("keeps the tab order on undo when the run purged hidden sheets that sat before the ones it hid", async () => {
+    // Found by the property test: run, run, Replace (hides both), Replace (hides the third run's outputs and
+    // purges the first two runs'), undo. The restored sheets went back to positions recorded before the purge.
+    const values = salesRows(5, 2);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    const result = analyze(values);
+    await gateway.writeResults(result, sourceOf(values), writeOptions());
+    await gateway.writeResults(result, sourceOf(values), writeOptions());
+    await gateway.writeResults(result, sourceOf(values), writeOptions({ replacePrevious: true }));
+    const order = (): string[] =>
+      sim.workbook.sheets.filter((s) => (s.visibility ?? "Visible") === "Visible").map((s) => s.id);
+    const before = order();
+    const ids = (await gateway.listPreviousOutputs()).map((output) => output.id);
+    await gateway.writeResults(result, sourceOf(values), writeOptions({ replacePrevious: true, replaceSheetIds: ids }));
+    expect(sim.workbook.sheets).toHaveLength(5);
+    await gateway.undoLastRun();
+    expect(order()).toEqual(before);
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales", "RFM Customers", "RFM Summary"]);
+  });
+
   it("deletes the run's sheets by id: a user's sheet that took our name meanwhile is kept", async () => {
     const values = salesRows(40, 10);
     const sim = installSim({
