@@ -61,11 +61,6 @@ export async function writeResults(
   const labels = options.labels;
   const record = readOutputRecord();
   const report: WriteReport = { sheetsWritten: [], fallbacks: [] };
-  if (options.summary && !capabilities.pivotTables)
-    report.fallbacks.push("ExcelApi 1.8: PivotTable (static tables written instead)");
-  if (options.summary && !capabilities.conditionalFormats)
-    report.fallbacks.push("ExcelApi 1.6: colour scale on the R×F grid");
-  if (options.charts && !capabilities.charts) report.fallbacks.push("ExcelApi 1.7: charts");
   const journal: JournalEntry[] = [];
   const undo: UndoStep[] = [];
   let newRecord: OutputRecord = { ...record };
@@ -117,7 +112,7 @@ export async function writeResults(
         takenSheetNames.push(name);
         const sheet = context.workbook.worksheets.add(name);
         const entry = { sheet, label, name, tag: `${kind}:${runTag}` };
-        journal.push((ctx) => deleteCreatedSheet(ctx, capabilities, preRunIds, entry));
+        journal.push((ctx) => deleteCreatedSheet(ctx, preRunIds, entry));
         sheet.load("id,name");
         created.push(entry);
         return sheet;
@@ -146,18 +141,12 @@ export async function writeResults(
         );
       }
       if (summarySheet) {
-        const placement = writeSummaryTables(
-          summarySheet,
-          result,
-          labels,
-          {
-            segmentSummary: newTableName(labels.tables.segmentSummary),
-            tierSummary: newTableName(labels.tables.tierSummary),
-          },
-          capabilities,
-        );
+        const placement = writeSummaryTables(summarySheet, result, labels, {
+          segmentSummary: newTableName(labels.tables.segmentSummary),
+          tierSummary: newTableName(labels.tables.tierSummary),
+        });
         if (options.summary) {
-          if (capabilities.pivotTables && customerTable) {
+          if (customerTable) {
             const headers = customerColumnsLayout(result, labels).headers;
             addSegmentTierPivot(summarySheet, customerTable, labels, headers, placement.layout.segmentTierPivot);
             const dimensionHeader = headers[16];
@@ -168,12 +157,12 @@ export async function writeResults(
               });
             }
           } else {
-            if (capabilities.pivotTables && !customerTable)
-              report.fallbacks.push("No customer sheet: static tables instead of PivotTables");
+            // PivotTables need the customer table as their source.
+            report.fallbacks.push("No customer sheet: static tables instead of PivotTables");
             writeStaticPivotTables(summarySheet, result, labels, placement);
           }
         }
-        if (options.charts && capabilities.charts) addCharts(summarySheet, labels, placement);
+        if (options.charts) addCharts(summarySheet, labels, placement);
         startWritePhase(context, capabilities);
         await context.sync();
       }
@@ -280,7 +269,7 @@ export async function writeResults(
   if (purge.length > 0) {
     try {
       await Excel.run((context) =>
-        purgeHiddenSheets(context, capabilities, purge, (position) => {
+        purgeHiddenSheets(context, purge, (position) => {
           // Deleting a sheet moves every later tab one to the left: so do the positions undo restores.
           for (const entry of hiddenByRun) if (entry.position > position) entry.position -= 1;
         }),
@@ -330,7 +319,6 @@ async function playBack(journal: JournalEntry[]): Promise<void> {
  */
 async function deleteCreatedSheet(
   context: Excel.RequestContext,
-  capabilities: ExcelCapabilities,
   preRunIds: Set<string>,
   entry: { sheet: Excel.Worksheet; name: string },
 ): Promise<void> {
@@ -351,21 +339,15 @@ async function deleteCreatedSheet(
   sheet.load("id");
   await context.sync();
   if (sheet.isNullObject) return;
-  await deleteSheetWithPivots(context, capabilities, id);
+  await deleteSheetWithPivots(context, id);
 }
 
 /** Deletes a sheet, its PivotTables first (explicitly, so none is left pointing at a deleted source). */
-async function deleteSheetWithPivots(
-  context: Excel.RequestContext,
-  capabilities: ExcelCapabilities,
-  id: string,
-): Promise<void> {
-  if (capabilities.pivotTables) {
-    const pivots = context.workbook.worksheets.getItem(id).pivotTables;
-    pivots.load("items/name");
-    await context.sync();
-    for (const pivot of pivots.items) pivot.delete();
-  }
+async function deleteSheetWithPivots(context: Excel.RequestContext, id: string): Promise<void> {
+  const pivots = context.workbook.worksheets.getItem(id).pivotTables;
+  pivots.load("items/name");
+  await context.sync();
+  for (const pivot of pivots.items) pivot.delete();
   context.workbook.worksheets.getItem(id).delete();
   await context.sync();
 }
@@ -425,7 +407,6 @@ function provenPending(
 /** Deletes the pending sheets still provably ours; `onDeleted` gets each deleted sheet's position as it was. */
 async function purgeHiddenSheets(
   context: Excel.RequestContext,
-  capabilities: ExcelCapabilities,
   pending: HiddenSheetRecord[],
   onDeleted: (position: number) => void,
 ): Promise<void> {
@@ -436,7 +417,7 @@ async function purgeHiddenSheets(
     await context.sync();
     if (sheet.isNullObject || sheet.visibility !== "VeryHidden" || sheet.name !== entry.hiddenName) continue;
     const position = sheet.position;
-    await deleteSheetWithPivots(context, capabilities, entry.id);
+    await deleteSheetWithPivots(context, entry.id);
     onDeleted(position);
   }
 }
