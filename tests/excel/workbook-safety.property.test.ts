@@ -433,6 +433,16 @@ async function run(world: World, op: Extract<Op, { kind: "run" }>): Promise<void
   const result = analyzeRfm(source.values, mapping);
 
   const listed = await world.gateway.listPreviousOutputs();
+  // The Replace dialog lists only sheets a run of the add-in created.
+  for (const output of listed) {
+    const sheet = sim.workbook.sheets.find((s) => s.id === output.id);
+    expectSame(
+      `listed output "${output.currentName}" was created by a run`,
+      !!sheet && createdByRun.has(sheet),
+      true,
+      world,
+    );
+  }
   const options: WriteOptions = {
     customerSheet: true,
     segmentColumns: op.segmentColumns,
