@@ -213,6 +213,37 @@ describe("undo", () => {
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales", "RFM Customers", "RFM Summary"]);
   });
 
+  it("leaves the user's cells alone on undo after they inserted a column left of the data", async () => {
+    // Found by the property test: undo cleared the segment columns by their old address, which after the insert
+    // held the user's Region column.
+    const values = salesRows(5, 2);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    await gateway.writeResults(analyze(values), sourceOf(values), writeOptions());
+    const sales = sim.workbook.sheets[0]!;
+    expect(sales.rows[0]?.slice(5, 7)).toEqual(["RFM segment", "RFM tier"]);
+    // The user inserts a column at A: every cell moves one to the right (done on the model, as Excel would).
+    for (const grid of [sales.rows, sales.numberFormats, sales.formulas])
+      for (const row of grid) if (row) row.splice(0, 0, undefined as never);
+    const after = snapshotWorkbook(sim.workbook).sheets[0];
+    await gateway.undoLastRun();
+    // The run's sheets are gone; the source sheet is exactly as the user left it (the block it cannot prove is
+    // still where it wrote it stays as it is).
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales"]);
+    expect(snapshotWorkbook(sim.workbook).sheets[0]).toEqual(after);
+  });
+
+  it("restores the segment columns on undo after the user renamed the source sheet", async () => {
+    const values = salesRows(5, 2);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    const before = snapshotWorkbook(sim.workbook).sheets[0] as { name: string };
+    await gateway.writeResults(analyze(values), sourceOf(values), writeOptions());
+    sim.workbook.sheets[0]!.name = "Sales 2024";
+    await gateway.undoLastRun();
+    expect(snapshotWorkbook(sim.workbook).sheets).toEqual([{ ...before, name: "Sales 2024" }]);
+  });
+
   it("deletes the run's sheets by id: a user's sheet that took our name meanwhile is kept", async () => {
     const values = salesRows(40, 10);
     const sim = installSim({
