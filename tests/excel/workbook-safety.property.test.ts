@@ -715,11 +715,11 @@ async function step(world: World, op: Op): Promise<void> {
       await userAction(world, (context) => {
         context.workbook.worksheets.getItem(target.id).getRangeByIndexes(row, column, 1, 1).values = [[text]];
       });
-      // A cell the user typed into is theirs, even where the add-in had written.
-      if (
-        target === world.source.sheet &&
-        JSON.stringify(viewOf(target).cells.get(key(row, column))) !== JSON.stringify(before)
-      )
+      // A cell the user typed into is theirs, even where the add-in had written. Typing "" empties it: an empty cell
+      // (only the add-in's "@" format left) is one the add-in may write into again.
+      const now = viewOf(target).cells.get(key(row, column));
+      const emptied = now?.value === undefined && now?.formula === undefined;
+      if (target === world.source.sheet && !emptied && JSON.stringify(now) !== JSON.stringify(before))
         world.written.delete(key(row, column));
       return;
     }
