@@ -297,13 +297,15 @@ export async function applySegmentColumns(
     // at this address are not provably the add-in's: they are left as they are.
     const span = Math.max(rowCount, before?.length ?? 0);
     const { grid } = await readFormulas(ctx, undoSheet, headerRow, column, span);
-    // Once the table took the columns in, it numbers header names that duplicate its own ("RFM segment2"), so the
-    // header row is no proof then; the body still is.
-    for (let i = resized ? 1 : 0; i < span; i++) {
+    // Once the table took the columns in, it numbers header names that duplicate its own ("RFM segment2"): a
+    // header cell is ours if it is the label, or (resized) the label followed by the table's number.
+    for (let i = 0; i < span; i++) {
       const wrote = i === 0 ? header : i < rowCount ? rowValues(i - 1) : ["", ""];
       for (let c = 0; c < 2; c++) {
         const now = String(grid[i]?.[c] ?? "");
-        if (now !== wrote[c] && now !== (before?.[i]?.[c] ?? "")) return;
+        const label = wrote[c] ?? "";
+        const numbered = i === 0 && resized && now.startsWith(label) && /^\d+$/.test(now.slice(label.length));
+        if (now !== label && !numbered && now !== (before?.[i]?.[c] ?? "")) return;
       }
     }
     if (resized && tableRect && tableName !== undefined) {
