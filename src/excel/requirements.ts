@@ -1,15 +1,9 @@
 /**
  * Which optional Excel features the host supports (Office.context.requirements). manifest.xml requires ExcelApi
- * 1.8, so conditional formats (1.6), charts (1.7) and PivotTables (1.8) are always there; the flags for them stay
- * only so a host that ignores the manifest's requirement still gets a written report rather than an error.
+ * 1.8 (Office does not load the add-in on a host without it), so conditional formats (1.6), charts (1.7) and
+ * PivotTables (1.8) are always there and need no flag; only what lies above 1.8 is detected.
  */
 export interface ExcelCapabilities {
-  /** ExcelApi 1.6: conditional formats. */
-  conditionalFormats: boolean;
-  /** ExcelApi 1.7: chart series/axes API used for the charts. */
-  charts: boolean;
-  /** ExcelApi 1.8: PivotTables. */
-  pivotTables: boolean;
   /** ExcelApi 1.9: suspendScreenUpdatingUntilNextSync. */
   suspendScreenUpdating: boolean;
   /** ExcelApi 1.12: worksheet custom properties (tag the add-in's sheets). */
@@ -26,9 +20,6 @@ function supported(version: string): boolean {
 
 export function detectCapabilities(): ExcelCapabilities {
   return {
-    conditionalFormats: supported("1.6"),
-    charts: supported("1.7"),
-    pivotTables: supported("1.8"),
     suspendScreenUpdating: supported("1.9"),
     worksheetCustomProperties: supported("1.12"),
     tableResize: supported("1.13"),

@@ -65,16 +65,13 @@ export async function writeResults(
   const labels = options.labels;
   const record = readOutputRecord();
   const report: WriteReport = { sheetsWritten: [], fallbacks: [] };
-  if (options.summary && !capabilities.pivotTables)
-    report.fallbacks.push("ExcelApi 1.8: PivotTable (static tables written instead)");
-  if (options.summary && !capabilities.conditionalFormats)
-    report.fallbacks.push("ExcelApi 1.6: colour scale on the R×F grid");
-  if (options.charts && !capabilities.charts) report.fallbacks.push("ExcelApi 1.7: charts");
   const journal: JournalEntry[] = [];
   const undo: UndoStep[] = [];
   let newRecord: OutputRecord = { ...record };
   let purge: HiddenSheetRecord[] = [];
   let customerTableName: string | undefined;
+  /** The sheets this run hid; their recorded positions follow the purge below (undo puts them back there). */
+  let hiddenByRun: HiddenSheetRecord[] = [];
   const progress = (fraction: number): void => onProgress?.(Math.min(1, Math.max(0, fraction)));
 
   try {
@@ -120,7 +117,7 @@ export async function writeResults(
         takenSheetNames.push(name);
         const sheet = context.workbook.worksheets.add(name);
         const entry = { sheet, label, name, tag: `${kind}:${runTag}` };
-        journal.push((ctx) => deleteCreatedSheet(ctx, capabilities, preRunIds, entry));
+        journal.push((ctx) => deleteCreatedSheet(ctx, preRunIds, entry));
         sheet.load("id,name");
         created.push(entry);
         return sheet;
@@ -152,18 +149,12 @@ export async function writeResults(
         );
       }
       if (summarySheet) {
-        const placement = writeSummaryTables(
-          summarySheet,
-          result,
-          labels,
-          {
-            segmentSummary: newTableName(labels.tables.segmentSummary),
-            tierSummary: newTableName(labels.tables.tierSummary),
-          },
-          capabilities,
-        );
+        const placement = writeSummaryTables(summarySheet, result, labels, {
+          segmentSummary: newTableName(labels.tables.segmentSummary),
+          tierSummary: newTableName(labels.tables.tierSummary),
+        });
         if (options.summary) {
-          if (capabilities.pivotTables && customerTable) {
+          if (customerTable) {
             const columns = customerColumnsLayout(result, labels, forecast);
             addSegmentTierPivot(summarySheet, customerTable, labels, columns, placement.layout.segmentTierPivot);
             // One PivotTable per mapped dimension, side by side (summary-layout.ts).
@@ -173,29 +164,28 @@ export async function writeResults(
                 addDimensionPivot(summarySheet, customerTable, labels, columns, dimensionHeader, rect, i);
             });
           } else {
-            if (capabilities.pivotTables && !customerTable)
-              report.fallbacks.push("No customer sheet: static tables instead of PivotTables");
+            // PivotTables need the customer table as their source.
+            report.fallbacks.push("No customer sheet: static tables instead of PivotTables");
             writeStaticPivotTables(summarySheet, result, labels, placement);
           }
         }
-        if (options.charts && capabilities.charts) addCharts(summarySheet, labels, placement);
+        if (options.charts) addCharts(summarySheet, labels, placement);
         if (options.summary && placement.layout.movement) {
           writeMovementBlocks(summarySheet, result, labels, {
             layout: placement.layout.movement,
-            customerTable: capabilities.pivotTables ? customerTable : undefined,
+            customerTable,
             customerHeaders: customerColumnsLayout(result, labels, forecast).headers,
-            colourScale: capabilities.conditionalFormats,
-            charts: options.charts && capabilities.charts,
+            colourScale: true,
+            charts: options.charts,
           });
         }
         if (forecast && options.summary) {
           writeForecastSummary(summarySheet, result, forecast, labels, placement.layout, {
-            charts: options.charts && capabilities.charts,
+            charts: options.charts,
             // A PivotTable data field where PivotTables exist, the static table otherwise.
-            pivot:
-              capabilities.pivotTables && customerTable
-                ? { table: customerTable, headers: customerColumnsLayout(result, labels, forecast).headers }
-                : undefined,
+            pivot: customerTable
+              ? { table: customerTable, headers: customerColumnsLayout(result, labels, forecast).headers }
+              : undefined,
           });
         }
         startWritePhase(context, capabilities);
@@ -281,6 +271,7 @@ export async function writeResults(
       }));
       const keptRecords = kept.flatMap((sheet) => (sheet.recorded ? [{ ...sheet.recorded, id: sheet.id }] : []));
       purge = pending;
+      hiddenByRun = hidden;
       newRecord = {
         version: 1,
         sheetIds: [...kept.map((sheet) => sheet.id), ...createdIds],
@@ -307,7 +298,12 @@ export async function writeResults(
   // The undo window of the run before closes now: the sheets its Replace hid are deleted for good.
   if (purge.length > 0) {
     try {
-      await Excel.run((context) => purgeHiddenSheets(context, capabilities, purge));
+      await Excel.run((context) =>
+        purgeHiddenSheets(context, purge, (position) => {
+          // Deleting a sheet moves every later tab one to the left: so do the positions undo restores.
+          for (const entry of hiddenByRun) if (entry.position > position) entry.position -= 1;
+        }),
+      );
       newRecord = { ...newRecord, pendingDeletion: newRecord.pendingDeletion?.filter((p) => !purge.includes(p)) };
       await saveSetting(OUTPUT_RECORD_SETTING, newRecord);
     } catch {
@@ -353,7 +349,6 @@ async function playBack(journal: JournalEntry[]): Promise<void> {
  */
 async function deleteCreatedSheet(
   context: Excel.RequestContext,
-  capabilities: ExcelCapabilities,
   preRunIds: Set<string>,
   entry: { sheet: Excel.Worksheet; name: string },
 ): Promise<void> {
@@ -374,21 +369,15 @@ async function deleteCreatedSheet(
   sheet.load("id");
   await context.sync();
   if (sheet.isNullObject) return;
-  await deleteSheetWithPivots(context, capabilities, id);
+  await deleteSheetWithPivots(context, id);
 }
 
 /** Deletes a sheet, its PivotTables first (explicitly, so none is left pointing at a deleted source). */
-async function deleteSheetWithPivots(
-  context: Excel.RequestContext,
-  capabilities: ExcelCapabilities,
-  id: string,
-): Promise<void> {
-  if (capabilities.pivotTables) {
-    const pivots = context.workbook.worksheets.getItem(id).pivotTables;
-    pivots.load("items/name");
-    await context.sync();
-    for (const pivot of pivots.items) pivot.delete();
-  }
+async function deleteSheetWithPivots(context: Excel.RequestContext, id: string): Promise<void> {
+  const pivots = context.workbook.worksheets.getItem(id).pivotTables;
+  pivots.load("items/name");
+  await context.sync();
+  for (const pivot of pivots.items) pivot.delete();
   context.workbook.worksheets.getItem(id).delete();
   await context.sync();
 }
@@ -445,18 +434,21 @@ function provenPending(
   return out;
 }
 
+/** Deletes the pending sheets still provably ours; `onDeleted` gets each deleted sheet's position as it was. */
 async function purgeHiddenSheets(
   context: Excel.RequestContext,
-  capabilities: ExcelCapabilities,
   pending: HiddenSheetRecord[],
+  onDeleted: (position: number) => void,
 ): Promise<void> {
   for (const entry of pending) {
     const sheet = context.workbook.worksheets.getItemOrNullObject(entry.id);
-    sheet.load("name,visibility");
+    sheet.load("name,visibility,position");
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each sheet is checked before it is deleted
     await context.sync();
     if (sheet.isNullObject || sheet.visibility !== "VeryHidden" || sheet.name !== entry.hiddenName) continue;
-    await deleteSheetWithPivots(context, capabilities, entry.id);
+    const position = sheet.position;
+    await deleteSheetWithPivots(context, entry.id);
+    onDeleted(position);
   }
 }
 

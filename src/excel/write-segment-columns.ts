@@ -267,6 +267,14 @@ export async function planSegmentColumns(
   };
 }
 
+/** The sheet with this id, or undefined if it has been deleted. */
+async function existingSheet(context: Excel.RequestContext, id: string): Promise<Excel.Worksheet | undefined> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(id);
+  sheet.load("id");
+  await context.sync();
+  return sheet.isNullObject ? undefined : context.workbook.worksheets.getItem(id);
+}
+
 /** Writes a "write" plan; the undo step is pushed before the first change. */
 export async function applySegmentColumns(
   context: Excel.RequestContext,
@@ -282,8 +290,27 @@ export async function applySegmentColumns(
   const sheet = context.workbook.worksheets.getItem(plan.sheetName);
   const joinTable = plan.canJoinTable && capabilities.tableResize;
   let resized = false;
+  const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
   undo.push(async (ctx) => {
-    const undoSheet = ctx.workbook.worksheets.getItem(plan.sheetName);
+    // By id: the user may have renamed the sheet since (ids are stable within the session the undo belongs to).
+    const undoSheet = await existingSheet(ctx, plan.sheetId);
+    if (!undoSheet) return;
+    // Put back only a block that still holds, cell by cell, what this run wrote there (or, where it had not got to
+    // yet, what was there before). After the user inserted or deleted rows or columns, or typed into it, the cells
+    // at this address are not provably the add-in's: they are left as they are.
+    const span = Math.max(rowCount, before?.length ?? 0);
+    const { grid } = await readFormulas(ctx, undoSheet, headerRow, column, span);
+    // Once the table took the columns in, it numbers header names that duplicate its own ("RFM segment2"): a
+    // header cell is ours if it is the label, or (resized) the label followed by the table's number.
+    for (let i = 0; i < span; i++) {
+      const wrote = i === 0 ? header : i < rowCount ? rowValues(i - 1) : ["", ""];
+      for (let c = 0; c < 2; c++) {
+        const now = String(grid[i]?.[c] ?? "");
+        const label = wrote[c] ?? "";
+        const numbered = i === 0 && resized && now.startsWith(label) && /^\d+$/.test(now.slice(label.length));
+        if (now !== label && !numbered && now !== (before?.[i]?.[c] ?? "")) return;
+      }
+    }
     if (resized && tableRect && tableName !== undefined) {
       // Back to the original border first, so the header cells are plain cells again.
       ctx.workbook.tables
@@ -305,7 +332,6 @@ export async function applySegmentColumns(
 
   // Text stays text: writeTextCells sets Excel's Text format "@" before the values (commands run in order), so no
   // name could ever be read as a number, date or formula.
-  const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
   writeTextCells(sheet.getRangeByIndexes(headerRow, column, 1, 2), [header]);
   const keep = new Set(plan.keepRows);
   const rowValues = (i: number): string[] => {

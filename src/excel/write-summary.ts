@@ -120,7 +120,6 @@ export function writeSummaryTables(
   result: RfmResult,
   labels: WorkbookLabels,
   tableNames: { segmentSummary: string; tierSummary: string },
-  capabilities: { conditionalFormats: boolean },
 ): SummaryPlacement {
   const s = labels.summary;
   const segments = result.summaries.standard;
@@ -165,7 +164,7 @@ export function writeSummaryTables(
   });
   writeCells(sheet.getRangeByIndexes(layout.grid.row, 0, k + 1, k + 1), [header, ...body]);
   sheet.getRangeByIndexes(gridRow + 1, 0, 1, k + 1).format.font.bold = true;
-  if (capabilities.conditionalFormats && k > 0) {
+  if (k > 0) {
     const scale = sheet.getRangeByIndexes(gridRow + 2, 1, k, k).conditionalFormats.add("ColorScale");
     // White to blue: the cells count customers, so more is darker. A red-to-green scale would paint a crowd of
     // lost customers (R 1, F 1) as good news.
@@ -237,8 +236,8 @@ export function writeSummaryTables(
 }
 
 /**
- * Without PivotTables (ExcelApi < 1.8): the same figures as static tables: customers and revenue by segment × tier,
- * and by each mapped dimension.
+ * Without a customer sheet (the PivotTables' source): the same figures as static tables: customers and revenue by
+ * segment × tier, and by each mapped dimension.
  */
 export function writeStaticPivotTables(
   sheet: Excel.Worksheet,

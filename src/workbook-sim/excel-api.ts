@@ -73,7 +73,10 @@ export interface SimRuntime {
   /** Highest supported version per requirement set, e.g. { ExcelApi: "1.12" }. */
   requirementSets: Record<string, string>;
   syncLog: SyncRecord[];
-  /** Test hook: return true to make the operation fail with GeneralException at sync. */
+  /**
+   * Test hook: return true to make the operation fail with GeneralException at sync. Called once per operation;
+   * `sheetName` is set for range.values (the sheet written to).
+   */
   faultInjector?: (operation: { kind: string; sheetName?: string }) => boolean;
   notify(cause: WorkbookChangeCause): void;
 }
@@ -209,7 +212,9 @@ export class RequestContext {
     this.structureChanged = false;
     try {
       for (const operation of operations) {
-        if (this.runtime.faultInjector?.({ kind: operation.kind })) {
+        // The hook sees each operation once: range.values asks it itself, with the sheet it writes to (known only
+        // when it runs), so a predicate counting writes counts each write once.
+        if (operation.kind !== "range.values" && this.runtime.faultInjector?.({ kind: operation.kind })) {
           throw new SimExcelError("GeneralException", operation.kind);
         }
         if (operation.mutates) {

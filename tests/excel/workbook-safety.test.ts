@@ -4,6 +4,7 @@
  */
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { toExcelWriteError } from "../../src/excel/errors";
+import { workbookLabels } from "../../src/i18n";
 import type { WorkbookSim } from "../../src/workbook-sim";
 import { analyze, installSim, salesRows, sourceOf, writeOptions } from "./helpers";
 import { snapshotWorkbook } from "./workbook-snapshot";
@@ -131,10 +132,10 @@ describe("Replace", () => {
     const sim = installSim({ sheets: [{ name: "Sales", values }] });
     const gateway = createOfficeGateway();
     const result = analyze(values);
-    // Segment columns are left out of the re-runs here: restoring their earlier contents exactly on undo is
-    // write-segment-columns' part (its undo steps), tested with it.
+    // Segment columns included: the re-run (in Chinese, so every label differs) reuses the first run's block, and a
+    // failure anywhere, also while writing that block, restores the English labels and their formats.
     await gateway.writeResults(result, sourceOf(values), writeOptions());
-    const rerun = writeOptions({ replacePrevious: true, segmentColumns: false });
+    const rerun = writeOptions({ replacePrevious: true, labels: workbookLabels("zh-Hans") });
     await gateway.writeResults(result, sourceOf(values), rerun);
     const before = snapshotWorkbook(sim.workbook);
     const settings = JSON.stringify(sim.workbook.savedSettings);
@@ -171,12 +172,14 @@ describe("undo", () => {
     await gateway.writeResults(result, sourceOf(values), writeOptions());
     expect(gateway.canUndo()).toBe(true);
     const afterFirst = snapshotWorkbook(sim.workbook);
+    // In Chinese, so the reused segment columns get other labels, and undo has to bring the English ones back.
     await gateway.writeResults(
       result,
       sourceOf(values),
-      writeOptions({ replacePrevious: true, segmentColumns: false }),
+      writeOptions({ replacePrevious: true, labels: workbookLabels("zh-Hans") }),
     );
-    expect(visibleNames(sim)).toEqual(["Sales", "RFM Customers", "RFM Summary"]);
+    expect(visibleNames(sim)).toEqual(["Sales", "RFM 客户", "RFM 汇总"]);
+    expect(sim.workbook.sheets[0]?.rows[0]?.slice(5, 7)).toEqual(["RFM 分群", "RFM 等级"]);
     await gateway.undoLastRun();
     expect(gateway.canUndo()).toBe(false);
     expect(snapshotWorkbook(sim.workbook)).toEqual(afterFirst);
@@ -187,6 +190,82 @@ describe("undo", () => {
     await other.writeResults(result, sourceOf(values), writeOptions());
     await other.undoLastRun();
     expect(snapshotWorkbook(fresh.workbook)).toEqual(empty);
+  });
+
+  it("keeps the tab order on undo when the run purged hidden sheets that sat before the ones it hid", async () => {
+    // Found by the property test: run, run, Replace (hides both), Replace (hides the third run's outputs and
+    // purges the first two runs'), undo. The restored sheets went back to positions recorded before the purge.
+    const values = salesRows(5, 2);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    const result = analyze(values);
+    await gateway.writeResults(result, sourceOf(values), writeOptions());
+    await gateway.writeResults(result, sourceOf(values), writeOptions());
+    await gateway.writeResults(result, sourceOf(values), writeOptions({ replacePrevious: true }));
+    const order = (): string[] =>
+      sim.workbook.sheets.filter((s) => (s.visibility ?? "Visible") === "Visible").map((s) => s.id);
+    const before = order();
+    const ids = (await gateway.listPreviousOutputs()).map((output) => output.id);
+    await gateway.writeResults(result, sourceOf(values), writeOptions({ replacePrevious: true, replaceSheetIds: ids }));
+    expect(sim.workbook.sheets).toHaveLength(5);
+    await gateway.undoLastRun();
+    expect(order()).toEqual(before);
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales", "RFM Customers", "RFM Summary"]);
+  });
+
+  it("leaves the user's cells alone on undo after they inserted a column left of the data", async () => {
+    // Found by the property test: undo cleared the segment columns by their old address, which after the insert
+    // held the user's Region column.
+    const values = salesRows(5, 2);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    await gateway.writeResults(analyze(values), sourceOf(values), writeOptions());
+    const sales = sim.workbook.sheets[0]!;
+    expect(sales.rows[0]?.slice(5, 7)).toEqual(["RFM segment", "RFM tier"]);
+    // The user inserts a column at A: every cell moves one to the right (done on the model, as Excel would).
+    for (const grid of [sales.rows, sales.numberFormats, sales.formulas])
+      for (const row of grid) if (row) row.splice(0, 0, undefined as never);
+    const after = snapshotWorkbook(sim.workbook).sheets[0];
+    await gateway.undoLastRun();
+    // The run's sheets are gone; the source sheet is exactly as the user left it (the block it cannot prove is
+    // still where it wrote it stays as it is).
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales"]);
+    expect(snapshotWorkbook(sim.workbook).sheets[0]).toEqual(after);
+  });
+
+  it("restores the segment columns on undo after the user renamed the source sheet", async () => {
+    const values = salesRows(5, 2);
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const gateway = createOfficeGateway();
+    const before = snapshotWorkbook(sim.workbook).sheets[0] as { name: string };
+    await gateway.writeResults(analyze(values), sourceOf(values), writeOptions());
+    sim.workbook.sheets[0]!.name = "Sales 2024";
+    await gateway.undoLastRun();
+    expect(snapshotWorkbook(sim.workbook).sheets).toEqual([{ ...before, name: "Sales 2024" }]);
+  });
+
+  it("rolls back segment columns the table took in, though the table renumbered their duplicate headers", async () => {
+    // Found by the property test: after a reopen the earlier block is not recorded under the sheet's new id, so the
+    // new block goes right of it; table.resize names its headers "RFM segment2"/"RFM tier2", and the undo step's
+    // check that the block is still ours must not read that as the user's edit.
+    const values = salesRows(5, 2);
+    const sim = installSim({ sheets: [{ name: "Sales", values }], requirementSets: { ExcelApi: "1.13" } });
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sales").tables.add("A1:E6", true).name = "Orders";
+      await context.sync();
+    });
+    const source = { ...sourceOf(values), tableName: "Orders" };
+    await createOfficeGateway().writeResults(analyze(values), source, writeOptions());
+    sim.saveAndReopen();
+    const table = sim.workbook.tables.find((t) => t.name === "Orders")!;
+    const wider = salesRows(5, 2).map((row, i) => [...row, ...(sim.workbook.sheets[0]!.rows[i]?.slice(5, 7) ?? [])]);
+    expect(table.rect.columnCount).toBe(7);
+    const before = snapshotWorkbook(sim.workbook);
+    sim.injectFault((operation) => operation.kind === "worksheet.activate");
+    await expect(
+      createOfficeGateway().writeResults(analyze(wider), { ...sourceOf(wider), tableName: "Orders" }, writeOptions()),
+    ).rejects.toMatchObject({ code: "excel_error" });
+    expect(snapshotWorkbook(sim.workbook)).toEqual(before);
   });
 
   it("deletes the run's sheets by id: a user's sheet that took our name meanwhile is kept", async () => {

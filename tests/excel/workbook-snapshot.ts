@@ -1,6 +1,6 @@
 /**
  * A deep copy of everything in a simulated workbook the user could see or rely on: sheets (names, order, ids,
- * visibility, cells, number formats, fills/fonts, custom properties, frozen rows), tables, PivotTables, charts,
+ * visibility, cells, formulas, number formats, fills/fonts, custom properties, frozen rows), tables, PivotTables, charts,
  * conditional formats and defined names. Compare two snapshots with toEqual to prove a run changed nothing.
  * Column widths, the active sheet and the selection are left out (view state, not content).
  */
@@ -31,6 +31,7 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
       name: sheet.name,
       visibility: sheet.visibility ?? "Visible",
       values: cells(sheet.rows),
+      formulas: cells(sheet.formulas),
       numberFormats: cells(sheet.numberFormats),
       rangeFormats: copy(sheet.rangeFormats),
       customProperties: copy(sheet.customProperties),

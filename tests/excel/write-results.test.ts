@@ -258,17 +258,21 @@ describe("second run", () => {
 });
 
 describe("fallbacks and failures", () => {
-  it("writes static tables and no charts without ExcelApi 1.8 / 1.7, and says so", async () => {
+  it("writes static tables instead of PivotTables without a customer sheet, and says so", async () => {
+    // manifest.xml requires ExcelApi 1.8, so PivotTables, charts and the colour scale are always there; the static
+    // tables remain for a run without the customer sheet, the PivotTables' source.
     const values = salesRows(50, 12);
-    const sim = installSim({ sheets: [{ name: "Sales", values }], requirementSets: { ExcelApi: "1.6" } });
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
     const result = analyze(values);
-    const report = await createOfficeGateway().writeResults(result, sourceOf(values), writeOptions());
-    expect(report.fallbacks).toEqual([
-      "ExcelApi 1.8: PivotTable (static tables written instead)",
-      "ExcelApi 1.7: charts",
-    ]);
+    const report = await createOfficeGateway().writeResults(
+      result,
+      sourceOf(values),
+      writeOptions({ customerSheet: false }),
+    );
+    expect(report.fallbacks).toEqual(["No customer sheet: static tables instead of PivotTables"]);
     expect(sim.workbook.pivotTables).toHaveLength(0);
-    expect(sim.workbook.charts).toHaveLength(0);
+    expect(sim.workbook.charts).toHaveLength(3);
+    expect(sim.workbook.conditionalFormats).toHaveLength(1);
     const summary = sheetNamed(sim.workbook, "RFM Summary");
     // Where summary-layout.ts puts the static stand-in of the segment × tier PivotTable.
     const { staticCounts } = computeSummaryLayout({
@@ -322,6 +326,8 @@ describe("fallbacks and failures", () => {
     await expect(createOfficeGateway().writeResults(result, sourceOf(values), writeOptions())).rejects.toMatchObject({
       code: "excel_error",
     });
+    // The fault came at the second write to Sales (the first chunk of labels, after their header), not earlier.
+    expect(writes).toBe(2);
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales"]);
     expect(sim.workbook.sheets[0]?.rows.every((row) => row?.[5] === undefined && row?.[6] === undefined)).toBe(true);
   });
