@@ -133,10 +133,14 @@ describe("forecast in the workbook", () => {
       if (other !== chart) expect(intersectRects(chart.position, other.position)).toBeNull();
   });
 
-  test("without PivotTables: the per-segment figures as a static table", async () => {
-    const sim = installSim({ sheets: [{ name: "Sales", values: VALUES }], requirementSets: { ExcelApi: "1.7" } });
+  test("without a customer sheet (the PivotTables' source): the per-segment figures as a static table", async () => {
+    const sim = installSim({ sheets: [{ name: "Sales", values: VALUES }] });
     const { result, forecast } = analyzeWithForecast(VALUES);
-    await createOfficeGateway().writeResults(result, sourceOf(VALUES), writeOptions({ forecast }));
+    await createOfficeGateway().writeResults(
+      result,
+      sourceOf(VALUES),
+      writeOptions({ forecast, customerSheet: false }),
+    );
     const summary = sheetNamed(sim.workbook, "RFM Summary");
     expect(sim.workbook.pivotTables).toHaveLength(0);
     let segments = { row: -1, column: -1 };
@@ -214,7 +218,7 @@ describe("forecast in the workbook", () => {
     );
     const table = zhSim.workbook.tables.find((t) => t.name === "RfmCustomers")!;
     const header = readRect(sheetNamed(zhSim.workbook, "RFM 客户"), { ...table.rect, rowCount: 1 })[0]!;
-    expect(header.slice(17)).toEqual([
+    expect(header.slice(17, 22)).toEqual([
       "仍活跃的概率",
       "预期购买次数，未来 30 天",
       "预期收入，未来 30 天",
