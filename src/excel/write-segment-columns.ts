@@ -290,6 +290,9 @@ export async function applySegmentColumns(
   const sheet = context.workbook.worksheets.getItem(plan.sheetName);
   const joinTable = plan.canJoinTable && capabilities.tableResize;
   let resized = false;
+  // Block rows (header first) whose sync succeeded: undo finds exactly what was written there. Rows past it may
+  // hold what was there before (a failed sync may have applied part of its batch, or nothing).
+  let syncedRows = 0;
   const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
   undo.push(async (ctx) => {
     // By id: the user may have renamed the sheet since (ids are stable within the session the undo belongs to).
@@ -308,10 +311,19 @@ export async function applySegmentColumns(
         const now = String(grid[i]?.[c] ?? "");
         const label = wrote[c] ?? "";
         const numbered = i === 0 && resized && now.startsWith(label) && /^\d+$/.test(now.slice(label.length));
-        if (now !== label && !numbered && now !== (before?.[i]?.[c] ?? "")) return;
+        if (now !== label && !numbered && (i < syncedRows || now !== (before?.[i]?.[c] ?? ""))) return;
       }
     }
     if (resized && tableRect && tableName !== undefined) {
+      // Only a table whose border is still where this run left it (or where it was): after the user inserted or
+      // deleted rows in it, resizing back would cut their rows out of the table.
+      const border = await tableBorder(ctx, tableName);
+      const widened = column + 2 - tableRect.column;
+      const sameRows = border.row === tableRect.row && border.rowCount === tableRect.rowCount;
+      const sameColumns =
+        border.column === tableRect.column &&
+        (border.columnCount === widened || border.columnCount === tableRect.columnCount);
+      if (!sameRows || !sameColumns) return;
       // Back to the original border first, so the header cells are plain cells again.
       ctx.workbook.tables
         .getItem(tableName)
@@ -359,6 +371,8 @@ export async function applySegmentColumns(
     suspendUntilNextSync(context, capabilities);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under Excel's 5 MB limit
     await context.sync();
+    // The header, these rows and (first sync) the emptied rows of a longer earlier block are now as written.
+    syncedRows = c === 0 && before && before.length > rowCount ? before.length : 1 + start + count;
     onProgress((c + 1) / chunks.length);
   }
   if (joinTable && tableRect && tableName !== undefined) {
@@ -373,6 +387,7 @@ export async function applySegmentColumns(
   } else if (chunks.length === 0) {
     await context.sync();
   }
+  syncedRows = Math.max(rowCount, before?.length ?? 0);
   const written: SegmentColumnsRecord = { sheetId: plan.sheetId, row: headerRow, column, rowCount };
   if ((plan.alreadyInTable || joinTable) && tableName !== undefined) written.tableName = tableName;
   return plan.canJoinTable && !joinTable ? { written, fallback: TABLE_RESIZE_FALLBACK } : { written };
@@ -393,4 +408,12 @@ export async function writeSegmentColumns(
   if (plan.action === "blocked") return { blocked: { address: plan.address } };
   if (plan.action === "sourceChanged") return { sourceChanged: { address: plan.address } };
   return applySegmentColumns(context, plan, result, labels, capabilities, undo, onProgress);
+}
+
+/** Where a table sits now (its whole range), in 0-based sheet indexes. */
+async function tableBorder(context: Excel.RequestContext, tableName: string): Promise<TableRect> {
+  const range = context.workbook.tables.getItem(tableName).getRange();
+  range.load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  return { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
 }

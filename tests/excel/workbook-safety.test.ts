@@ -233,6 +233,31 @@ describe("undo", () => {
     expect(snapshotWorkbook(sim.workbook).sheets[0]).toEqual(after);
   });
 
+  it("leaves a user's table and its cells alone on undo after they inserted rows inside it", async () => {
+    // Found by the property test: undo took the inserted empty rows for rows "not written yet", cleared the moved
+    // labels' old block and resized the table back to its old height, cutting the user's last rows out of it.
+    const values = salesRows(5, 2);
+    const sim = installSim({ sheets: [{ name: "Sales", values }], requirementSets: { ExcelApi: "1.13" } });
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sales").tables.add("A1:E6", true).name = "Orders";
+      await context.sync();
+    });
+    const gateway = createOfficeGateway();
+    await gateway.writeResults(analyze(values), sourceOf(values, "Sales", "Orders"), writeOptions());
+    const sales = sim.workbook.sheets[0]!;
+    const table = sim.workbook.tables.find((t) => t.name === "Orders")!;
+    expect(table.rect.columnCount).toBe(7);
+    // The user inserts two rows inside the table, below its third data row (on the model, as Excel would).
+    for (const grid of [sales.rows, sales.numberFormats, sales.formulas]) grid.splice(4, 0, undefined, undefined);
+    table.rect = { ...table.rect, rowCount: table.rect.rowCount + 2 };
+    const after = snapshotWorkbook(sim.workbook).sheets[0];
+    const tableAfterEdit = { ...table.rect };
+    await gateway.undoLastRun();
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales"]);
+    expect(sim.workbook.tables.find((t) => t.name === "Orders")!.rect).toEqual(tableAfterEdit);
+    expect(snapshotWorkbook(sim.workbook).sheets[0]).toEqual(after);
+  });
+
   it("restores the segment columns on undo after the user renamed the source sheet", async () => {
     const values = salesRows(5, 2);
     const sim = installSim({ sheets: [{ name: "Sales", values }] });
