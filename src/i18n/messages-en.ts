@@ -292,6 +292,11 @@ export const EN_MESSAGES = {
   "report.skip.bad_amount": "{count} rows have an amount that cannot be read: rows {rows}",
   "report.skip.amount_out_of_range": "{count} rows have an amount beyond ±900 billion: rows {rows}",
   "report.skip.after_analysis_date": "{count} rows are dated after the analysis date ({date}): rows {rows}",
+  "report.skip.missing_customer.one": "1 row has no customer ID: row {rows}",
+  "report.skip.bad_date.one": "1 row has a date that cannot be read: row {rows}",
+  "report.skip.bad_amount.one": "1 row has an amount that cannot be read: row {rows}",
+  "report.skip.amount_out_of_range.one": "1 row has an amount beyond ±900 billion: row {rows}",
+  "report.skip.after_analysis_date.one": "1 row is dated after the analysis date ({date}): row {rows}",
   "report.field.amountOrQuantity": "amount (or quantity and unit price)",
   "report.error.missingFields": "Choose which columns hold the {fields}.",
   "report.badOption.scoring":

@@ -268,6 +268,11 @@ export const ZH_HANT_MESSAGES: Messages = {
   "report.skip.bad_amount": "{count} 列的金額無法辨識：第 {rows} 列",
   "report.skip.amount_out_of_range": "{count} 列的金額超出 ±9000 億：第 {rows} 列",
   "report.skip.after_analysis_date": "{count} 列的日期晚於分析日期（{date}）：第 {rows} 列",
+  "report.skip.missing_customer.one": "1 列沒有顧客編號：第 {rows} 列",
+  "report.skip.bad_date.one": "1 列的日期無法辨識：第 {rows} 列",
+  "report.skip.bad_amount.one": "1 列的金額無法辨識：第 {rows} 列",
+  "report.skip.amount_out_of_range.one": "1 列的金額超出 ±9000 億：第 {rows} 列",
+  "report.skip.after_analysis_date.one": "1 列的日期晚於分析日期（{date}）：第 {rows} 列",
   "report.field.amountOrQuantity": "金額（或數量和單價）",
   "report.error.missingFields": "請選擇{fields}所在的欄。",
   "report.badOption.scoring":

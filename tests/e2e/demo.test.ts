@@ -291,9 +291,9 @@ describe("the browser demo", () => {
     await pane.getByText(en["results.skipped"].replace("{count}", "3")).waitFor();
     // Grouped by reason, with the row numbers and the unreadable text.
     const reported: [MessageKey, string][] = [
-      ["report.skip.missing_customer", "3"],
-      ["report.skip.bad_amount", "4 (“abc”)"],
-      ["report.skip.bad_date", "5 (“#N/A”)"],
+      ["report.skip.missing_customer.one", "3"],
+      ["report.skip.bad_amount.one", "4 (“abc”)"],
+      ["report.skip.bad_date.one", "5 (“#N/A”)"],
     ];
     const paneText = (await pane.textContent()) ?? "";
     for (const [key, rowsText] of reported)

@@ -36,7 +36,7 @@ describe("task pane flow", () => {
     expect(items).toHaveLength(counted.length);
     expect(within(results).getByText("4 customers from 7 rows, analysed on 2024-01-19")).toBeInTheDocument();
     expect(within(results).getByText("1 rows skipped")).toBeInTheDocument();
-    expect(within(results).getByText("1 rows have no customer ID: rows 7")).toBeInTheDocument();
+    expect(within(results).getByText("1 row has no customer ID: row 7")).toBeInTheDocument();
     expect(within(results).getByText("1 customers had only returns and were not scored.")).toBeInTheDocument();
 
     expect(gateway.writes).toHaveLength(1);

@@ -26,8 +26,8 @@ describe("skipped rows in the pane", () => {
     );
     expect(lines).toEqual([
       "3,710 rows have no customer ID: rows 48, 49, …",
-      "1 rows have an amount that cannot be read: rows 51 (“n/a”)",
-      "1 rows are dated after the analysis date (2011-06-30): rows 50 (2011-07-01)",
+      "1 row has an amount that cannot be read: row 51 (“n/a”)",
+      "1 row is dated after the analysis date (2011-06-30): row 50 (2011-07-01)",
     ]);
     expect(lines.join(" ")).not.toContain("()");
     expect(lines.join(" ")).not.toContain("40725");

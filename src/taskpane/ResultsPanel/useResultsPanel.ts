@@ -145,7 +145,8 @@ export function skippedGroups(result: RfmResult, strings: PaneStrings): string[]
         items.length === 0
           ? ""
           : `${items.join(t("report.listSeparator"))}${count > items.length ? t("report.listMore") : ""}`;
-      return t(`report.skip.${reason}` as MessageKey, {
+      // English needs the singular; Chinese repeats the same sentence under the ".one" key.
+      return t((count === 1 ? `report.skip.${reason}.one` : `report.skip.${reason}`) as MessageKey, {
         count: formatNumber(count, 0),
         rows,
         date: serialToIsoDate(result.analysisDate),
