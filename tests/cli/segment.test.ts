@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { analyzeRfm, guessMapping } from "../../src/engine/index";
 import type { CellValue } from "../../src/engine/types";
-import { describeWithData, parseCsvText, readCsv } from "../engine/dataset-files";
+import { parseCsvText } from "../../src/demo/csv-text";
+import { describeWithData, readCsv } from "../engine/dataset-files";
 import { DATASETS } from "../engine/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import { parseCsvText } from "../../src/demo/csv-text";
 import { DATASETS } from "./helpers";
 
 /**
@@ -21,42 +22,9 @@ export function describeWithData(files: string[], name: string, body: () => void
   process.stderr.write(`\nSkipping "${name}": ${message}\n`);
 }
 
-/** A plain RFC 4180 reader for the test data, separate from the CLI's reader so the two check each other. */
+/** A data-set file, read with the reference CSV reader (src/demo/csv-text.ts) so it checks the CLI's reader. */
 export function readCsv(relativePath: string): string[][] {
   return parseCsvText(readFileSync(path.join(DATASETS, relativePath), "utf8"));
-}
-
-export function parseCsvText(source: string): string[][] {
-  const text = source.replace(/^\uFEFF/, "");
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** Excel serial of a YYYYMMDD or YYYY-MM-DD… date, via Date.UTC (independent of the engine). */

@@ -4,6 +4,7 @@
  * q = 3.7442, γ = 15.4435."
  */
 import { readFileSync } from "node:fs";
+import { parseCsvText } from "../../src/demo/csv-text";
 import {
   customerSummary,
   fitBgNbd,
@@ -28,8 +29,8 @@ function significant(value: number, digits: number): number {
 
   test("per customer x, t_x, T, m equal lifetimes' summary (2,357 customers)", () => {
     expect(summary.x.length).toBe(2357);
-    const lines = readFileSync(CDNOW_SUMMARY, "utf8").trim().split("\n").slice(1);
-    const byId = new Map(lines.map((line) => [Number(line.split(",")[0]), line.split(",").map(Number)]));
+    const records = parseCsvText(readFileSync(CDNOW_SUMMARY, "utf8")).slice(1);
+    const byId = new Map(records.map((cells) => [Number(cells[0]), cells.map(Number)]));
     let mismatches = 0;
     for (let i = 0; i < summary.x.length; i++) {
       // The summary's ID is the sample's own id (second column) as a number.
