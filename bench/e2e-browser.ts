@@ -332,7 +332,7 @@ async function runBenchmark(
     resultsHeading: en["results.heading"],
   };
   const url = `${serverUrl}demo.html?lang=en-US&rows=${args.rows}`;
-  const { page, errors } = await openPage(browser, url, { width: 1400, height: 1400 });
+  const { page, errors } = await openPage(browser, { width: 1400, height: 1400 });
   const pane = page.locator("#container");
 
   const loadStarted = performance.now();

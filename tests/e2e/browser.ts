@@ -84,11 +84,7 @@ export interface OpenedPage {
  * Opens a page with office.js answered from the npm package and every other outside request refused, so the test
  * sees what a user without network to anything but the add-in's host would see.
  */
-export async function openPage(
-  browser: Browser,
-  url: string,
-  viewport = { width: 1280, height: 800 },
-): Promise<OpenedPage> {
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -22,7 +22,7 @@ export async function openDemo(
   viewport = { width: 1400, height: 900 },
 ): Promise<DemoPage> {
   const url = `${server.url}demo.html?lang=${encodeURIComponent(locale)}`;
-  const { page, errors } = await openPage(browser, url, viewport);
+  const { page, errors } = await openPage(browser, viewport);
   await page.goto(url);
   const pane = page.locator("#container");
   await pane

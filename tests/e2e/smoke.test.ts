@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe("taskpane.html outside Office", () => {
   it("loads office.js, renders the pane title and an 'open in Excel' state, and throws nothing", async () => {
-    const { page, errors } = await openPage(browser, `${server.url}taskpane.html`, { width: 320, height: 700 });
+    const { page, errors } = await openPage(browser, { width: 320, height: 700 });
     const officeJs: string[] = [];
     page.on("requestfinished", (request) => {
       if (request.url().includes("appsforoffice.microsoft.com")) officeJs.push(request.url());
@@ -35,7 +35,7 @@ describe("taskpane.html outside Office", () => {
   }, 60_000);
 
   it("serves the ribbon command page without errors", async () => {
-    const { page, errors } = await openPage(browser, `${server.url}commands.html`);
+    const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}commands.html`);
     await page.waitForLoadState("load");
     // The page's last step is its Office.onReady callback (associating showRfmPane); a callback added now runs
