@@ -74,6 +74,42 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }
 
+/** The served dist/ and the one Chromium that a test file's browser tests share. */
+export interface BrowserSession {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+}
+
+/**
+ * Registers the file's beforeAll (dist/ must be built; serve it; launch Chromium) and afterAll (close both), and
+ * returns the session; its members are there from the first test on. Call it at the top level of a test file.
+ */
+export function useBrowserSession(): BrowserSession {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    assertBuilt();
+    server = await serveStatic();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("The browser session starts in beforeAll: use it inside a test");
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser);
+    },
+    get server() {
+      return started(server);
+    },
+  };
+}
+
 export interface OpenedPage {
   page: Page;
   /** Console errors and uncaught exceptions seen so far. */

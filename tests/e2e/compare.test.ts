@@ -2,24 +2,11 @@
  * "Who moved where" in the browser demo (issue 11): the default comparison with 90 days earlier, the Changes view
  * and its filter button, in English and 简体中文. Screenshots for the README.
  */
-import type { Browser } from "playwright-core";
 import { MESSAGES, type Language } from "../../src/i18n";
-import { assertBuilt, launchBrowser, serveStatic, type StaticServer } from "./browser";
+import { useBrowserSession } from "./browser";
 import { openDemo, runAnalysis, saveScreenshot, useSelection } from "./demo-page";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveStatic();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserSession();
 
 describe.each([
   ["en", "en-US", /^Changes since \d{4}-\d{2}-\d{2}$/, "demo-changes.png"],
@@ -27,7 +14,7 @@ describe.each([
 ] as [Language, string, RegExp, string][])("the Changes view (%s)", (language, locale, heading, screenshot) => {
   it("lists the largest moves and filters the customer sheet to one", async () => {
     const t = MESSAGES[language];
-    const { page, errors, pane } = await openDemo(browser, server, locale);
+    const { page, errors, pane } = await openDemo(e2e, locale);
     await useSelection(pane, language);
     await runAnalysis(pane, language);
     const changes = pane.getByRole("region", { name: heading });

@@ -5,26 +5,19 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import type { Browser } from "playwright-core";
 import { utils, write } from "@e965/xlsx";
 import type { SimCellValue } from "../../src/workbook-sim/model";
-import { assertBuilt, launchBrowser, serveStatic, type StaticServer } from "./browser";
+import { useBrowserSession } from "./browser";
 import { cellLocator, openDemo, readCells, workbookState } from "./demo-page";
 
-let server: StaticServer;
-let browser: Browser;
+const e2e = useBrowserSession();
 let folder: string;
 
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveStatic();
-  browser = await launchBrowser();
+beforeAll(() => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), "rfm-demo-files-"));
-}, 60_000);
+});
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
@@ -57,7 +50,7 @@ async function loadThroughButton(page: import("playwright-core").Page, file: str
 
 describe("the demo workbook", () => {
   it("reads a CSV: ids stay text, dates become serials with a date format, amounts become numbers", async () => {
-    const { page, errors } = await openDemo(browser, server);
+    const { page, errors } = await openDemo(e2e);
     const file = path.join(folder, "订单 2024.csv");
     fs.writeFileSync(
       file,
@@ -87,7 +80,7 @@ describe("the demo workbook", () => {
   }, 60_000);
 
   it("reads an XLSX: date cells keep their serial and format, numeric ids become text", async () => {
-    const { page, errors } = await openDemo(browser, server);
+    const { page, errors } = await openDemo(e2e);
     const sheet = utils.aoa_to_sheet(
       [
         ["Order ID", "Customer ID", "Order Date", "Sales"],
@@ -113,8 +106,8 @@ describe("the demo workbook", () => {
   }, 60_000);
 
   it("opens on 100,000 synthetic rows from the URL, selected, and draws only the rows in view", async () => {
-    const { page, errors } = await openDemo(browser, server, "en-US");
-    await page.goto(`${server.url}demo.html?lang=en-US&rows=100000`);
+    const { page, errors } = await openDemo(e2e, "en-US");
+    await page.goto(`${e2e.server.url}demo.html?lang=en-US&rows=100000`);
     await page.locator("#container").getByRole("button", { name: "Use selection" }).waitFor({ timeout: 30_000 });
     const state = await workbookState(page);
     expect(state.selection?.rect).toEqual({ row: 0, column: 0, rowCount: 100_001, columnCount: 5 });

@@ -2,11 +2,11 @@
  * Driving the browser demo (dist/demo.html) from the tests: opening it, selecting cells with the mouse or the Name
  * box, driving the pane, and reading the in-browser workbook's model back through `window.__workbookSim`.
  */
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { MESSAGES, type Language } from "../../src/i18n";
 import type { CellRect, SimCellValue, WorkbookModel } from "../../src/workbook-sim/model";
 import type { WorkbookSim } from "../../src/workbook-sim";
-import { artefactPath, openPage, type StaticServer } from "./browser";
+import { artefactPath, openPage, type BrowserSession } from "./browser";
 
 export interface DemoPage {
   page: Page;
@@ -16,8 +16,7 @@ export interface DemoPage {
 
 /** Opens demo.html (Office display language `locale`) and waits for the pane to render. */
 export async function openDemo(
-  browser: Browser,
-  server: StaticServer,
+  { browser, server }: BrowserSession,
   locale = "en-US",
   viewport = { width: 1400, height: 900 },
 ): Promise<DemoPage> {

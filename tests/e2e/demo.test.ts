@@ -3,10 +3,10 @@
  * the workbook back from the sim's model and checks it against an independent computation of the sample file.
  * A console error or uncaught exception on the page fails the test.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { MESSAGES, workbookLabels, type Language, type MessageKey } from "../../src/i18n";
 import type { SimCellValue } from "../../src/workbook-sim/model";
-import { assertBuilt, launchBrowser, serveStatic, type StaticServer } from "./browser";
+import { useBrowserSession } from "./browser";
 import {
   cellLocator,
   dragSelect,
@@ -29,19 +29,7 @@ const reference = referenceRfm(sample);
 const SAMPLE_COLUMNS = 5;
 const sampleRect = { row: 0, column: 0, rowCount: sample.length + 1, columnCount: SAMPLE_COLUMNS };
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveStatic();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserSession();
 
 function columnOf(header: SimCellValue[], name: string): number {
   const index = header.indexOf(name);
@@ -149,7 +137,7 @@ async function checkSampleOutputs(page: Page, language: Language, before: SimCel
 
 describe("the browser demo", () => {
   it("segments the sample sales: select, Use selection, check the mapping, run, and read the workbook", async () => {
-    const { page, errors, pane } = await openDemo(browser, server, "en-US");
+    const { page, errors, pane } = await openDemo(e2e, "en-US");
     const en = MESSAGES.en;
     // The demo opens with the sample's data range selected; select it again with the mouse as a user would.
     await dragSelect(page, { row: 2, column: 1 }, { row: 5, column: 3 });
@@ -229,7 +217,7 @@ describe("the browser demo", () => {
   }, 180_000);
 
   it("writes sheet and segment names in Chinese when the pane is switched to 简体中文", async () => {
-    const { page, errors, pane } = await openDemo(browser, server, "en-US");
+    const { page, errors, pane } = await openDemo(e2e, "en-US");
     const language = pane.getByLabel(MESSAGES.en["app.language"]).first();
     await language.click();
     const option = page.getByRole("option", { name: "简体中文" });
@@ -253,7 +241,7 @@ describe("the browser demo", () => {
   }, 180_000);
 
   it("reports blank customers, text amounts and #N/A dates by row number and leaves the cells alone", async () => {
-    const { page, errors, pane } = await openDemo(browser, server, "en-US");
+    const { page, errors, pane } = await openDemo(e2e, "en-US");
     const rows: SimCellValue[][] = [
       ["Order", "Customer", "Date", "Amount", "Region"],
       ["A1", "C001", 45292, 120.5, "North"],

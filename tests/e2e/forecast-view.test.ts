@@ -2,24 +2,11 @@
  * The Forecast view in the browser demo, on the sample sales, in English and 简体中文: headline numbers, the check
  * against the past, customers worth a call, and the forecast's columns on the customer sheet. Saves screenshots.
  */
-import type { Browser } from "playwright-core";
 import { MESSAGES, type Language } from "../../src/i18n";
-import { assertBuilt, launchBrowser, serveStatic, type StaticServer } from "./browser";
+import { useBrowserSession } from "./browser";
 import { openDemo, runAnalysis, saveScreenshot, useSelection } from "./demo-page";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveStatic();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserSession();
 
 const CASES: [Language, string, RegExp, string][] = [
   ["en", "en-US", /^Checked on the last 90 days: predicted [\d,]+ repeat purchases, actual [\d,]+\.$/, "en"],
@@ -31,7 +18,7 @@ describe("the Forecast view in the demo", () => {
     "%s: headline, holdout check, who to call; columns on the customer sheet",
     async (language, locale, holdout, suffix) => {
       const t = MESSAGES[language];
-      const { page, errors, pane } = await openDemo(browser, server, locale);
+      const { page, errors, pane } = await openDemo(e2e, locale);
       await useSelection(pane, language);
       await runAnalysis(pane, language);
       const view = pane.getByRole("region", { name: t["forecastView.heading"] });

@@ -1,28 +1,15 @@
-import type { Browser } from "playwright-core";
-import { assertBuilt, launchBrowser, openPage, serveStatic, type StaticServer } from "./browser";
+import { openPage, useBrowserSession } from "./browser";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveStatic();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserSession();
 
 describe("taskpane.html outside Office", () => {
   it("loads office.js, renders the pane title and an 'open in Excel' state, and throws nothing", async () => {
-    const { page, errors } = await openPage(browser, { width: 320, height: 700 });
+    const { page, errors } = await openPage(e2e.browser, { width: 320, height: 700 });
     const officeJs: string[] = [];
     page.on("requestfinished", (request) => {
       if (request.url().includes("appsforoffice.microsoft.com")) officeJs.push(request.url());
     });
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${e2e.server.url}taskpane.html`);
     await page.getByRole("heading", { name: "RFM Segments" }).waitFor({ timeout: 20_000 });
     await page.getByText(/Excel/).first().waitFor();
     expect(officeJs.some((url) => url.endsWith("/office.js"))).toBe(true);
@@ -35,8 +22,8 @@ describe("taskpane.html outside Office", () => {
   }, 60_000);
 
   it("serves the ribbon command page without errors", async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}commands.html`);
+    const { page, errors } = await openPage(e2e.browser);
+    await page.goto(`${e2e.server.url}commands.html`);
     await page.waitForLoadState("load");
     // The page's last step is its Office.onReady callback (associating showRfmPane); a callback added now runs
     // after it, so once this resolves the page has done all it does on load.
