@@ -21,6 +21,8 @@ function onlyImports(folder, forbidden) {
   };
 }
 
+const TYPED_FILES = ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}"];
+
 export default [
   { ignores: ["node_modules/", "dist/", "dist-node/", "coverage/", "test-results/", ".bench-data/"] },
   ...officeAddins.configs.react,
@@ -49,6 +51,23 @@ export default [
       "react/prop-types": "off",
     },
   },
+  // Type-aware rules (typescript-eslint's recommended-type-checked): floating promises, unsafe any, awaits of
+  // non-promises and the like, which only the types can show.
+  {
+    files: TYPED_FILES,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      ...tsPlugin.configs["eslint-recommended"].overrides[0].rules,
+      ...tsPlugin.configs["recommended-type-checked"].rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // typescript-eslint 8.8 hands this rule's options to ESLint 9.39's base rule without the defaults the base
+      // rule now expects; stating them keeps it from crashing.
+      "@typescript-eslint/no-unused-expressions": [
+        "error",
+        { allowShortCircuit: false, allowTernary: false, allowTaggedTemplates: false, enforceForJSX: false },
+      ],
+    },
+  },
   {
     files: ["**/*.{js,cjs,mjs}"],
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
@@ -56,6 +75,10 @@ export default [
   {
     files: ["tests/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.jest } },
+    rules: {
+      // scripts/*.js are CommonJS shared with webpack.config.js; the tests that check them require them.
+      "@typescript-eslint/no-require-imports": ["error", { allow: ["/scripts/[\\w-]+\\.js$"] }],
+    },
   },
   onlyImports("engine", [
     "excel",

@@ -98,7 +98,7 @@ export function encodeCsv(
   const fields: FieldSlots = {
     start: new Int32Array(5),
     end: new Int32Array(5),
-    quoted: new Array(5).fill(undefined),
+    quoted: new Array<string | undefined>(5).fill(undefined),
     anyValue: false,
   };
   let lastWantedColumn = 0;
@@ -421,8 +421,8 @@ export function encodeCsv(
             const textB = decodedOrders.get(b);
             if (textA !== undefined || textB !== undefined) {
               return (
-                (textA ?? buffer.toString("latin1", orderStart[a]!, orderEnd[a]!)) ===
-                (textB ?? buffer.toString("latin1", orderStart[b]!, orderEnd[b]!))
+                (textA ?? buffer.toString("latin1", orderStart[a], orderEnd[a])) ===
+                (textB ?? buffer.toString("latin1", orderStart[b], orderEnd[b]))
               );
             }
             const length = orderEnd[a]! - orderStart[a]!;
@@ -702,7 +702,7 @@ function fieldText(buffer: Buffer, fields: FieldSlots, slot: number): string {
   const quoted = fields.quoted[slot];
   if (quoted !== undefined) return quoted;
   const start = fields.start[slot]!;
-  return start < 0 ? "" : buffer.toString("utf8", start, fields.end[slot]!);
+  return start < 0 ? "" : buffer.toString("utf8", start, fields.end[slot]);
 }
 
 /** One field of the record starting at byte `pos` (for messages only: re-reads the record). */

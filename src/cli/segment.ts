@@ -331,7 +331,11 @@ export function describeNonText(bytes: Uint8Array, file: string): string | undef
   const sample = Math.min(bytes.length, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample; i++) if (bytes[i] === 0) i & 1 ? oddZeros++ : evenZeros++;
+  for (let i = 0; i < sample; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i & 1) oddZeros++;
+    else evenZeros++;
+  }
   if (evenZeros + oddZeros === 0) return undefined;
   const half = sample / 2;
   if (oddZeros > half * 0.3 && evenZeros < half * 0.05)

@@ -411,8 +411,8 @@ function scoreAggregates(
     customers.tenure[i] = analysisDate - firstDay;
     customers.frequency[i] = frequency[c]!;
     units[i] = money[c * (RECORD_BYTES / 8)]! + 0;
-    customers.monetary[i] = units[i]! / MONEY_SCALE;
-    customers.aov[i] = customers.monetary[i]! / frequency[c]!;
+    customers.monetary[i] = units[i] / MONEY_SCALE;
+    customers.aov[i] = customers.monetary[i] / frequency[c]!;
   }
   customers.dimensions = encoded.dimensions.map(({ name, textOf }) => {
     const out = new Array<string>(n);

@@ -119,7 +119,7 @@ export function resolveOptions(partial: Partial<RfmOptions> = {}): RfmOptions {
     );
   }
   const days = options.lifecycleDays;
-  if (days.length !== 3 || !isAscending(days) || days[0]! < 0) {
+  if (days.length !== 3 || !isAscending(days) || days[0] < 0) {
     throw badOption("Lifecycle limits must be three day counts from smallest to largest.", "lifecycleDays");
   }
   if (options.dateOrder !== "DMY" && options.dateOrder !== "MDY") {

@@ -330,17 +330,17 @@ export async function undoLastRun(session: RunSession): Promise<void> {
 /** Runs the journal backwards; every entry runs even if one fails, and the first failure is rethrown. */
 async function playBack(journal: JournalEntry[]): Promise<void> {
   if (journal.length === 0) return;
-  let failure: unknown;
+  let failure: { error: unknown } | undefined;
   await Excel.run(async (context) => {
     for (const entry of [...journal].reverse()) {
       try {
         await entry(context);
       } catch (error) {
-        failure ??= error;
+        failure ??= { error };
       }
     }
   });
-  if (failure !== undefined) throw failure;
+  if (failure !== undefined) throw failure.error;
 }
 
 /**
@@ -388,7 +388,8 @@ async function restoreHiddenSheet(context: Excel.RequestContext, entry: HiddenSh
   await context.sync();
   if (sheet.isNullObject) return;
   if (sheet.name !== entry.name) sheet.name = entry.name;
-  if (sheet.visibility !== entry.visibility) sheet.visibility = entry.visibility as Excel.SheetVisibility;
+  const visibility = entry.visibility as Excel.SheetVisibility;
+  if (sheet.visibility !== visibility) sheet.visibility = visibility;
   if (sheet.position !== entry.position) sheet.position = entry.position;
   await context.sync();
 }

@@ -189,7 +189,7 @@ export async function planSegmentColumns(
   let before: string[][] | undefined;
   let beforeFormats: string[][] = [];
   for (const [i, candidate] of candidates.entries()) {
-    const [segment, tier] = headers[i]?.formulas[0] ?? [];
+    const [segment, tier] = (headers[i]?.formulas[0] ?? []) as unknown[];
     if (!texts.headers.some((h) => h.segment === segment && h.tier === tier)) continue;
     const { grid, formats } = await readFormulas(context, sheet, headerRow, candidate.column, candidate.rows);
     const owner = blockOwner(grid, candidate.ownRows, texts);

@@ -91,7 +91,7 @@ function recountDays(
   }
   for (let c = 0; c < customerCount; c++) {
     if (which[c] !== 1) continue;
-    const group = grouped.subarray(offsets[c]!, offsets[c + 1]!).sort();
+    const group = grouped.subarray(offsets[c], offsets[c + 1]).sort();
     let distinct = 0;
     for (let i = 0; i < group.length; i++) if (i === 0 || group[i] !== group[i - 1]) distinct++;
     days[c] = distinct;

@@ -11,7 +11,7 @@ export const VERIFIED_DIALECTS: readonly SqlDialect[] = ["duckdb", "postgres"];
 
 export interface DialectRules {
   /** An identifier quoted so any name works (`Order "ID"`, `客户`). */
-  quote(name: string): string;
+  quote: (name: string) => string;
   /** Types: text, exact money with 4 decimals, a wider decimal an amount is first read into, float64, integer. */
   text: string;
   money: string;

@@ -251,7 +251,7 @@ export function parsePersisted(value: unknown): PersistedState | undefined {
     stored.tierCutoffs.length === 2 &&
     stored.tierCutoffs.every(isFiniteNumber)
   ) {
-    const [a, b] = stored.tierCutoffs as number[];
+    const [a, b] = stored.tierCutoffs;
     settings.tierCutoffs = [a!, b!];
   }
   if (
@@ -259,7 +259,7 @@ export function parsePersisted(value: unknown): PersistedState | undefined {
     stored.lifecycleDays.length === 3 &&
     stored.lifecycleDays.every(isFiniteNumber)
   ) {
-    const [active, recent, lapsed] = stored.lifecycleDays as number[];
+    const [active, recent, lapsed] = stored.lifecycleDays;
     settings.lifecycleDays = [active!, recent!, lapsed!];
   }
   if (typeof stored.ignoreCase === "boolean") settings.ignoreCase = stored.ignoreCase;
@@ -356,7 +356,7 @@ export function headersOfMapping(
     if (header !== undefined) mappingHeaders[field] = header;
   }
   const dimensionHeaders = mapping.dimensions.flatMap((column) =>
-    headers[column] === undefined ? [] : [headers[column]!],
+    headers[column] === undefined ? [] : [headers[column]],
   );
   return { mappingHeaders, dimensionHeaders };
 }

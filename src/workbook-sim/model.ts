@@ -129,17 +129,8 @@ export interface PivotTableModel {
   result: SimCellValue[][];
 }
 
-export type SimChartType =
-  | "BarClustered"
-  | "ColumnClustered"
-  | "Pie"
-  | "Doughnut"
-  | "Line"
-  | "LineMarkers"
-  | "XYScatter"
-  | "XYScatterLines"
-  | "XYScatterLinesNoMarkers"
-  | string;
+/** An Excel.ChartType name: "ColumnClustered", "Pie", "XYScatterLines" and the rest; stored as given. */
+export type SimChartType = string;
 
 export interface ChartSeriesModel {
   name: string;
@@ -309,6 +300,15 @@ export function getNumberFormat(sheet: SheetModel, row: number, column: number):
   return sheet.numberFormats[row]?.[column] ?? "General";
 }
 
+/**
+ * Empties one cell of a sparse row. The rows are sparse arrays in which a hole is an empty cell, so this leaves a hole
+ * where splice would shift the cells to its right.
+ */
+function clearSlot(row: unknown[], column: number): void {
+  // eslint-disable-next-line @typescript-eslint/no-array-delete -- the hole is the point (see above)
+  delete row[column];
+}
+
 export function getFormula(sheet: SheetModel, row: number, column: number): string | undefined {
   return sheet.formulas[row]?.[column];
 }
@@ -317,7 +317,7 @@ export function getFormula(sheet: SheetModel, row: number, column: number): stri
 export function setFormula(sheet: SheetModel, row: number, column: number, formula: string | undefined): void {
   let target = sheet.formulas[row];
   if (formula === undefined) {
-    if (target) delete target[column];
+    if (target) clearSlot(target, column);
     return;
   }
   if (!target) {
@@ -340,9 +340,9 @@ export function writeValues(
     const formulas = sheet.formulas[row + i];
     for (let j = 0; j < source.length; j++) {
       const value = source[j];
-      if (formulas) delete formulas[column + j];
+      if (formulas) clearSlot(formulas, column + j);
       if (value === null || value === undefined || value === "") {
-        if (target) delete target[column + j];
+        if (target) clearSlot(target, column + j);
       } else {
         if (!target) {
           target = [];
@@ -366,7 +366,7 @@ export function writeNumberFormats(
     for (let j = 0; j < source.length; j++) {
       const format = source[j];
       if (format === undefined || format === "General") {
-        if (target) delete target[column + j];
+        if (target) clearSlot(target, column + j);
       } else {
         if (!target) {
           target = [];
@@ -389,9 +389,9 @@ export function clearRect(sheet: SheetModel, rect: CellRect): void {
     const formats = sheet.numberFormats[r];
     const formulas = sheet.formulas[r];
     for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
-      if (row) delete row[c];
-      if (formats) delete formats[c];
-      if (formulas) delete formulas[c];
+      if (row) clearSlot(row, c);
+      if (formats) clearSlot(formats, c);
+      if (formulas) clearSlot(formulas, c);
     }
   }
 }

@@ -76,7 +76,7 @@ export function computePivotResult(pivot: PivotTableModel, sourceSheet: SheetMod
   const cells = new Map<SimCellValue, Map<SimCellValue, Accumulator[]>>();
   const add = (rowKey: SimCellValue, columnKey: SimCellValue, row: SimCellValue[]): void => {
     let byColumn = cells.get(rowKey);
-    if (!byColumn) cells.set(rowKey, (byColumn = new Map()));
+    if (!byColumn) cells.set(rowKey, (byColumn = new Map<SimCellValue, Accumulator[]>()));
     let accs = byColumn.get(columnKey);
     if (!accs) byColumn.set(columnKey, (accs = dataFields.map(() => emptyAccumulator())));
     dataFields.forEach((field, i) => accumulate(accs[i]!, field.index < 0 ? "" : (row[field.index] ?? "")));

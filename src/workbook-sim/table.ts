@@ -563,6 +563,7 @@ export class TableCollection extends ItemCollection<Table> {
               if (!(c in row)) continue;
               const below = (rows[r + 1] ??= []);
               below[c] = row[c];
+              // eslint-disable-next-line @typescript-eslint/no-array-delete -- rows are sparse: a hole is an empty cell
               delete row[c];
             }
           }

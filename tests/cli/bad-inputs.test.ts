@@ -229,13 +229,21 @@ function idsAndMonetary(text: string): [string, string][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") (row.push(field), (field = ""));
-    else if (c === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
-    else field += c;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
   }
   return rows.slice(1).map((r) => [r[0]!, r[5]!]);
 }
@@ -245,7 +253,10 @@ describe.each(CASES)("$name", (c) => {
   const run = runMain([file, "--out", out, ...(c.args ?? [])]);
 
   it(`exits with ${c.status} and says so on standard error`, () => {
-    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: c.status, stderr: expect.any(String) });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({
+      status: c.status,
+      stderr: expect.any(String) as unknown,
+    });
     for (const part of c.stderr) {
       if (typeof part === "string") expect(run.stderr).toContain(part);
       else expect(run.stderr).toMatch(part);

@@ -17,7 +17,7 @@ function start(args: string[]): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn(process.execPath, [SERVER, "--port", "0", "--root", root, ...args]);
   return new Promise((resolve, reject) => {
     let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes("\n")) resolve({ child, line: out.split("\n")[0]! });
     });

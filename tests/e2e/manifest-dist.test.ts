@@ -7,7 +7,7 @@ import fs from "fs";
 import path from "path";
 import { assertBuilt, distDir, repoRoot } from "./browser";
 
-const { urlDev } = require("../../scripts/manifest-url.js");
+const { urlDev } = require("../../scripts/manifest-url.js") as { urlDev: string };
 
 describe("dist/ and manifest.xml", () => {
   it("names only pages and files that the build produces", () => {

@@ -27,7 +27,12 @@ describe("taskpane.html outside Office", () => {
     await page.waitForLoadState("load");
     // The page's last step is its Office.onReady callback (associating showRfmPane); a callback added now runs
     // after it, so once this resolves the page has done all it does on load.
-    const host = await page.evaluate(() => new Promise((resolve) => Office.onReady((info) => resolve(info.host))));
+    const host = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          void Office.onReady((info) => resolve(info.host));
+        }),
+    );
     expect(host).toBeNull(); // outside Office
     expect(errors).toEqual([]);
   }, 30_000);

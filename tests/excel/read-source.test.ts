@@ -45,7 +45,7 @@ describe("readSource", () => {
     const values = salesRows(10);
     const sim = installSim({ sheets: [{ name: "Other" }, { name: "Sales", values, at: "B3" }], selection: "Sales!D7" });
     sim.workbook.sheets[1]!.numberFormats[3] = [];
-    sim.workbook.sheets[1]!.numberFormats[3]![2] = "yyyy-mm-dd";
+    sim.workbook.sheets[1]!.numberFormats[3][2] = "yyyy-mm-dd";
     const source = await createOfficeGateway().readSource();
     expect(source).toMatchObject({
       address: "Sales!B3:F13",

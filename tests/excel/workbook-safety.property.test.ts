@@ -530,7 +530,12 @@ async function undo(world: World): Promise<void> {
   const present = new Set(world.sim.workbook.sheets.map((s) => s.id));
   const purged = new Set(last.pending.filter((id) => !present.has(id)));
   expectSame("workbook after undo", snapshotWorkbook(world.sim.workbook), withoutSheets(last.snapshot, purged), world);
-  expectSame("settings after undo", settingsOf(world), normalSettings(JSON.parse(last.settings)), world);
+  expectSame(
+    "settings after undo",
+    settingsOf(world),
+    normalSettings(JSON.parse(last.settings) as Record<string, unknown>),
+    world,
+  );
   world.written = last.written;
   count("undo checked");
 }

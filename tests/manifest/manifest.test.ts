@@ -2,8 +2,12 @@ import fs from "fs";
 import path from "path";
 
 // CommonJS helpers shared with webpack.config.js and `npm run validate:offline`.
-const { validateManifestXml } = require("../../scripts/validate-manifest-offline.js");
-const { rewriteManifestUrls } = require("../../scripts/manifest-url.js");
+const { validateManifestXml } = require("../../scripts/validate-manifest-offline.js") as {
+  validateManifestXml: (xml: string) => Promise<Validation>;
+};
+const { rewriteManifestUrls } = require("../../scripts/manifest-url.js") as {
+  rewriteManifestUrls: (xml: string, base: string) => string;
+};
 
 const root = path.resolve(__dirname, "../..");
 const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");

@@ -208,7 +208,7 @@ export class TempPostgres {
         getTypeParser: ((oid: number, format?: string) =>
           oid === 1082 || oid === 1700 || oid === 20
             ? asText
-            : types.getTypeParser(oid, format as "text")) as typeof types.getTypeParser,
+            : (types.getTypeParser(oid, format as "text") as (value: string) => unknown)) as typeof types.getTypeParser,
       },
     });
     await client.connect();

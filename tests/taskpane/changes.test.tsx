@@ -26,8 +26,9 @@ class FilteringGateway extends FakeGateway {
     this.lastRun = true;
     return report;
   }
-  async filterCustomerMove(move: { from?: StandardSegmentKey; to?: StandardSegmentKey }) {
+  filterCustomerMove(move: { from?: StandardSegmentKey; to?: StandardSegmentKey }): Promise<void> {
     this.filters.push(move);
+    return Promise.resolve();
   }
 }
 
@@ -70,7 +71,7 @@ describe("Compare with an earlier date", () => {
     // The button filters the customer table to exactly that move.
     await user.click(within(items[0]!).getByRole("button", { name: /^Show the \d+ customers who went from/ }));
     await waitFor(() => expect(gateway.filters).toHaveLength(1));
-    expect(gateway.filters[0]).toEqual({ from: expect.any(String), to: expect.any(String) });
+    expect(gateway.filters[0]).toEqual({ from: expect.any(String) as unknown, to: expect.any(String) as unknown });
     expect(within(changes).getByText(en["compare.filtered"])).toBeInTheDocument();
   }, 30_000);
 
@@ -119,19 +120,19 @@ describe("Run on a database", () => {
   test("shows the query for the mapping and copies it", async () => {
     const { user } = renderPane({ runAnalysis: runAnalysisInProcess });
     // After userEvent.setup(), which installs a clipboard stub of its own.
-    const writeText = jest.fn(async () => undefined);
+    const writeText = jest.fn(() => Promise.resolve());
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     await user.click(screen.getByRole("button", { name: en["settings.heading"] }));
     await user.click(screen.getByRole("button", { name: en["sql.heading"] }));
     expect(screen.getByText(en["sql.needSource"])).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
-    const query = (await screen.findByRole("textbox", { name: en["sql.query"] })) as HTMLTextAreaElement;
+    const query = await screen.findByRole<HTMLTextAreaElement>("textbox", { name: en["sql.query"] });
     expect(query.value).toContain('"Order date"');
     expect(query.value).toContain('"sales"');
     await user.clear(screen.getByRole("textbox", { name: en["sql.table"] }));
     await user.type(screen.getByRole("textbox", { name: en["sql.table"] }), "shop.lines");
     await choose(user, en["sql.dialect"], "BigQuery");
-    const bigquery = (screen.getByRole("textbox", { name: en["sql.query"] }) as HTMLTextAreaElement).value;
+    const bigquery = screen.getByRole<HTMLTextAreaElement>("textbox", { name: en["sql.query"] }).value;
     expect(bigquery).toContain("`shop`.`lines`");
     expect(bigquery).toContain("`Order date`");
     expect(screen.getByText(en["sql.unverified"])).toBeInTheDocument();
@@ -143,7 +144,7 @@ describe("Run on a database", () => {
     Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
     await user.click(screen.getByRole("button", { name: en["sql.copy"] }));
     expect(screen.getByRole("status")).toHaveTextContent(en["sql.copyFailed"]);
-    const area = screen.getByRole("textbox", { name: en["sql.query"] }) as HTMLTextAreaElement;
+    const area = screen.getByRole<HTMLTextAreaElement>("textbox", { name: en["sql.query"] });
     expect([area.selectionStart, area.selectionEnd]).toEqual([0, bigquery.length]);
   }, 30_000);
 });

@@ -32,7 +32,7 @@ async function start(office: OfficeStandIn | undefined, excel: unknown) {
 }
 
 function officeWith(host: string | null, context: Record<string, unknown>): OfficeStandIn {
-  return { HostType: { Excel: "Excel" }, context, onReady: async () => ({ host, platform: null }) };
+  return { HostType: { Excel: "Excel" }, context, onReady: () => Promise.resolve({ host, platform: null }) };
 }
 
 afterEach(() => {

@@ -39,7 +39,7 @@ export class FakeGateway implements WorkbookGateway {
   previousOutputs = false;
   writes: WriteOptions[] = [];
   shown: string[] = [];
-  writeError: unknown = undefined;
+  writeError: Error | undefined = undefined;
   /** What listPreviousOutputs returns (hasPreviousOutputs is true when previousOutputs is or this is non-empty). */
   outputs: PreviousOutput[] = [];
   undone = 0;
@@ -49,39 +49,45 @@ export class FakeGateway implements WorkbookGateway {
   constructor(private readonly source: SourceRange = sourceOf()) {}
   /** The options of every readSource call. */
   readOptions: (ReadOptions | undefined)[] = [];
-  async readSource(onProgress?: (fraction: number) => void, options?: ReadOptions): Promise<SourceRange> {
+  readSource(onProgress?: (fraction: number) => void, options?: ReadOptions): Promise<SourceRange> {
     this.readOptions.push(options);
     onProgress?.(1);
-    return this.source;
+    return Promise.resolve(this.source);
   }
-  async hasPreviousOutputs(): Promise<boolean> {
-    return this.previousOutputs || this.outputs.length > 0;
+  hasPreviousOutputs(): Promise<boolean> {
+    return Promise.resolve(this.previousOutputs || this.outputs.length > 0);
   }
   async listPreviousOutputs(): Promise<PreviousOutput[]> {
     await this.listGate;
     if (this.outputs.length > 0 || !this.previousOutputs) return this.outputs;
     return [{ id: "s1", currentName: "RFM Summary", writtenName: "RFM Summary", renamed: false, edited: false }];
   }
-  async undoLastRun(): Promise<void> {
+  undoLastRun(): Promise<void> {
     this.undone += 1;
     this.lastRun = false;
+    return Promise.resolve();
   }
   canUndo(): boolean {
     return this.lastRun;
   }
-  async writeResults(_result: unknown, _source: SourceRange, options: WriteOptions): Promise<WriteReport> {
-    if (this.writeError !== undefined) throw this.writeError;
+  writeResults(_result: unknown, _source: SourceRange, options: WriteOptions): Promise<WriteReport> {
+    if (this.writeError !== undefined) return Promise.reject(this.writeError);
     this.writes.push(options);
     this.lastRun = true;
-    return { sheetsWritten: [options.labels.sheets.customers, options.labels.sheets.summary], fallbacks: [] };
+    return Promise.resolve({
+      sheetsWritten: [options.labels.sheets.customers, options.labels.sheets.summary],
+      fallbacks: [],
+    });
   }
-  async showSheet(name: string): Promise<void> {
+  showSheet(name: string): Promise<void> {
     this.shown.push(name);
+    return Promise.resolve();
   }
-  async loadSettings(): Promise<unknown> {
-    return this.stored;
+  loadSettings(): Promise<unknown> {
+    return Promise.resolve(this.stored);
   }
-  async saveSettings(value: unknown): Promise<void> {
+  saveSettings(value: unknown): Promise<void> {
     this.stored = value;
+    return Promise.resolve();
   }
 }

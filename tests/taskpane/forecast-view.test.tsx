@@ -69,7 +69,7 @@ describe("Forecast view", () => {
     const ids = outcome.customers.id;
     let previous = Infinity;
     for (const row of rows) {
-      const i = ids.indexOf(within(row).getByRole("rowheader").textContent!);
+      const i = ids.indexOf(within(row).getByRole("rowheader").textContent);
       expect(forecast.columns.pAlive[i]!).toBeLessThan(0.5);
       expect(outcome.customers.monetary[i]!).toBeLessThanOrEqual(previous);
       previous = outcome.customers.monetary[i]!;

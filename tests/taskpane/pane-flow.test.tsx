@@ -177,9 +177,9 @@ describe("task pane flow", () => {
     const waitForAbort: AnalysisRunner = (_values, _mapping, _options, onProgress, signal) =>
       new Promise((_, reject) => {
         onProgress?.(0.3);
-        signal?.addEventListener("abort", () =>
-          runAnalysisInProcess([], { dimensions: [] }, {}, undefined, signal).catch(reject),
-        );
+        signal?.addEventListener("abort", () => {
+          runAnalysisInProcess([], { dimensions: [] }, {}, undefined, signal).catch(reject);
+        });
       });
     const { user, gateway } = renderPane({ runAnalysis: waitForAbort });
     await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
@@ -195,9 +195,8 @@ describe("task pane flow", () => {
 
 describe("error states", () => {
   test("an RfmInputError shows the catalogue message, not the engine's text or a stack", async () => {
-    const failing: AnalysisRunner = async () => {
-      throw new RfmInputError("no_valid_rows", "ENGINE WORDING that must not show");
-    };
+    const failing: AnalysisRunner = () =>
+      Promise.reject(new RfmInputError("no_valid_rows", "ENGINE WORDING that must not show"));
     const { user } = renderPane({ runAnalysis: failing });
     await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
     await user.click(await screen.findByRole("button", { name: en["run.button"] }));
@@ -230,9 +229,8 @@ describe("error states", () => {
   });
 
   test("an unknown failure gets the generic message", async () => {
-    const failing: AnalysisRunner = async () => {
-      throw new TypeError("Cannot read properties of undefined (reading 'x')");
-    };
+    const failing: AnalysisRunner = () =>
+      Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')"));
     const { user } = renderPane({ runAnalysis: failing });
     await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
     await user.click(await screen.findByRole("button", { name: en["run.button"] }));

@@ -9,10 +9,9 @@ jest.setTimeout(60_000);
 describe("results read as a report", () => {
   test("scrolls to the results, heads the breakpoints apart from their hint, shows money with two decimals", async () => {
     const scrolled: Element[] = [];
-    const original = Element.prototype.scrollIntoView;
-    Element.prototype.scrollIntoView = function (this: Element) {
+    const scroll = jest.spyOn(Element.prototype, "scrollIntoView").mockImplementation(function (this: Element) {
       scrolled.push(this);
-    };
+    });
     try {
       const { user } = renderPane();
       await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
@@ -28,7 +27,7 @@ describe("results read as a report", () => {
       expect(revenues.length).toBeGreaterThan(0);
       for (const text of revenues) expect(text).toMatch(/: -?[\d,]+\.\d\d$/);
     } finally {
-      Element.prototype.scrollIntoView = original;
+      scroll.mockRestore();
     }
   });
 

@@ -38,7 +38,7 @@ describe("date warnings in the results", () => {
     await user.click(screen.getByRole("button", { name: en["run.button"] }));
     expect(await screen.findByText(/^1 rows are dated after today/)).toBeInTheDocument();
     expect(screen.getByText(/The analysis date 2064-04-08 comes from a row dated after today/)).toBeInTheDocument();
-    const first = await runAnalysis.mock.results[0]!.value;
+    const first = await (runAnalysis.mock.results[0]!.value as ReturnType<typeof runAnalysis>);
     await user.click(screen.getByRole("button", { name: en["selection.useToday"] }));
     await waitFor(() => expect(runAnalysis).toHaveBeenCalledTimes(2));
     expect(runAnalysis.mock.calls[1]![2]).toMatchObject({ analysisDate: first.dateWarnings.today });

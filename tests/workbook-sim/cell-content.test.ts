@@ -168,7 +168,7 @@ describe("workbook-sim autofit and calculation", () => {
   it("autofits a column by its whole content, not only the range's rows (office-js#5999)", async () => {
     const long = "a much longer value far below the range";
     const sim = createWorkbookSim({
-      sheets: [{ name: "S", values: [["id"], ["x"], ...Array(50).fill([""]), [long]] }],
+      sheets: [{ name: "S", values: [["id"], ["x"], ...new Array<string[]>(50).fill([""]), [long]] }],
     });
     await sim.Excel.run(async (context) => {
       context.workbook.worksheets.getItem("S").getRange("A1:A2").format.autofitColumns();

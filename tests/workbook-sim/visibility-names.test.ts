@@ -15,6 +15,7 @@ describe("worksheet visibility", () => {
           const b = context.workbook.worksheets.getItem("B");
           if (change === "hide") b.visibility = "Hidden";
           else b.delete();
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one Excel.run per case, one sync each
           await context.sync();
         }),
       ).rejects.toMatchObject({ code: "InvalidOperation" });

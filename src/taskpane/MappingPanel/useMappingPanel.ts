@@ -85,7 +85,7 @@ export function useMappingPanel(props: MappingPanelProps) {
       const dimensions = selected.map(Number).filter((c) => Number.isInteger(c));
       const next: ColumnMapping = { ...mapping, dimensions };
       for (const field of MAPPED_FIELDS)
-        if (next[field] !== undefined && dimensions.includes(next[field]!)) next[field] = undefined;
+        if (next[field] !== undefined && dimensions.includes(next[field])) next[field] = undefined;
       onChange(next);
     },
   };
