@@ -2,7 +2,7 @@
 import { SimExcelError } from "./errors";
 import type { CellRect, ChartSeriesModel, SheetModel } from "./model";
 import { findSheet, formatAddress, newId, parseLocalAddress, readRect, splitSheetAddress } from "./model";
-import { ClientObject, ItemCollection } from "./client-object";
+import { ClientObject, KeyedItemCollection } from "./client-object";
 import type { RequestContext } from "./request-context";
 import type { Range } from "./range";
 
@@ -186,7 +186,7 @@ function seriesFromSource(sheet: SheetModel, rect: CellRect, type: string, serie
   return series;
 }
 
-export class ChartCollection extends ItemCollection<Chart> {
+export class ChartCollection extends KeyedItemCollection<Chart> {
   constructor(
     context: RequestContext,
     private readonly sheetScope: () => SheetModel,
@@ -206,12 +206,6 @@ export class ChartCollection extends ItemCollection<Chart> {
       if (!chart && !orNull) throw new SimExcelError("ItemNotFound", "ChartCollection.getItem", key);
       return chart;
     });
-  }
-  getItem(key: string): Chart {
-    return this.itemFor(key, false);
-  }
-  getItemOrNullObject(key: string): Chart {
-    return this.itemFor(key, true);
   }
   /** Adds a chart whose series are read from `sourceData` now (the model stores resolved data). */
   add(type: string, sourceData: Range, seriesBy: string = "Auto"): Chart {

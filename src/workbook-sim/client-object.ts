@@ -105,6 +105,19 @@ export abstract class ItemCollection<T extends ClientObject> extends ClientObjec
   }
 }
 
+/**
+ * A collection whose items are found by name or id: `getItem` fails at sync with ItemNotFound when there is none,
+ * `getItemOrNullObject` gives a null object (`isNullObject` true) instead.
+ */
+export abstract class KeyedItemCollection<T extends ClientObject> extends ItemCollection<T> {
+  getItem(key: string): T {
+    return this.itemFor(key, false);
+  }
+  getItemOrNullObject(key: string): T {
+    return this.itemFor(key, true);
+  }
+}
+
 /** Office.js ClientResult<T>: `.value` readable after sync. */
 export class ClientResult<T = unknown> {
   private hasValue = false;

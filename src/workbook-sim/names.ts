@@ -2,7 +2,7 @@
 import { SimExcelError } from "./errors";
 import type { WorkbookModel } from "./model";
 import { formatAddress } from "./model";
-import { ClientObject, ItemCollection } from "./client-object";
+import { ClientObject, KeyedItemCollection } from "./client-object";
 import type { RequestContext } from "./request-context";
 import type { Range } from "./range";
 
@@ -90,7 +90,7 @@ export class NamedItem extends ClientObject {
  * "_" or "\\", has no spaces, is not a cell reference, and is unique, ignoring case, among defined names and table
  * names (one namespace; a clash is refused).
  */
-export class NamedItemCollection extends ItemCollection<NamedItem> {
+export class NamedItemCollection extends KeyedItemCollection<NamedItem> {
   protected keys(): string[] {
     return this.context.runtime.model.names.map((n) => n.name);
   }
@@ -101,12 +101,6 @@ export class NamedItemCollection extends ItemCollection<NamedItem> {
       if (!item && !orNull) throw new SimExcelError("ItemNotFound", "NamedItemCollection.getItem", key);
       return item;
     });
-  }
-  getItem(name: string): NamedItem {
-    return this.itemFor(name, false);
-  }
-  getItemOrNullObject(name: string): NamedItem {
-    return this.itemFor(name, true);
   }
   add(name: string, reference: Range | string, comment?: string): NamedItem {
     this.context.enqueue("names.add", () => {

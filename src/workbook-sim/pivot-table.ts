@@ -13,7 +13,7 @@ import {
   splitSheetAddress,
 } from "./model";
 import { pivotRect, pivotResultSize } from "./pivot-compute";
-import { ClientObject, ItemCollection } from "./client-object";
+import { ClientObject, KeyedItemCollection } from "./client-object";
 import type { RequestContext } from "./request-context";
 import type { RangeTarget } from "./range";
 import { Range, overlapsPivot, sheetByNameOrId } from "./range";
@@ -309,7 +309,7 @@ export class PivotTable extends ClientObject {
   }
 }
 
-export class PivotTableCollection extends ItemCollection<PivotTable> {
+export class PivotTableCollection extends KeyedItemCollection<PivotTable> {
   constructor(
     context: RequestContext,
     private readonly sheetScope: (() => SheetModel) | undefined,
@@ -333,12 +333,6 @@ export class PivotTableCollection extends ItemCollection<PivotTable> {
       if (!pivot && !orNull) throw new SimExcelError("ItemNotFound", "PivotTableCollection.getItem", key);
       return pivot;
     });
-  }
-  getItem(key: string): PivotTable {
-    return this.itemFor(key, false);
-  }
-  getItemOrNullObject(key: string): PivotTable {
-    return this.itemFor(key, true);
   }
   /** Creates an (empty) PivotTable over a table or range with its output starting at `destination`. */
   add(name: string, source: Range | Table | string, destination: Range | string): PivotTable {

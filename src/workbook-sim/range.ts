@@ -345,24 +345,21 @@ export class Range extends ClientObject {
     return other.resolveTarget();
   }
 
-  getIntersection(other: Range | string): Range {
-    return this.derived((target) => {
+  /** The part of this range that `other` covers (none when it is on another sheet). */
+  private intersection(other: Range | string): (target: RangeTarget) => RangeTarget | undefined {
+    return (target) => {
       const second = this.otherTarget(other, target.sheet);
       const rect = second.sheet.id === target.sheet.id ? intersectRects(target.rect, second.rect) : null;
       return rect ? { sheet: target.sheet, rect } : undefined;
-    }, "Range.getIntersection");
+    };
+  }
+
+  getIntersection(other: Range | string): Range {
+    return this.derived(this.intersection(other), "Range.getIntersection");
   }
 
   getIntersectionOrNullObject(other: Range | string): Range {
-    return this.derived(
-      (target) => {
-        const second = this.otherTarget(other, target.sheet);
-        const rect = second.sheet.id === target.sheet.id ? intersectRects(target.rect, second.rect) : null;
-        return rect ? { sheet: target.sheet, rect } : undefined;
-      },
-      "Range.getIntersectionOrNullObject",
-      true,
-    );
+    return this.derived(this.intersection(other), "Range.getIntersectionOrNullObject", true);
   }
 
   getCell(row: number, column: number): Range {
@@ -409,24 +406,21 @@ export class Range extends ClientObject {
     );
   }
 
-  getUsedRange(valuesOnly?: boolean): Range {
-    return this.derived((t) => {
+  /** The sheet's used range clipped to this range (not fitted to this range's own cells). */
+  private usedPart(valuesOnly: boolean | undefined): (target: RangeTarget) => RangeTarget | undefined {
+    return (t) => {
       const used = usedRect(t.sheet, valuesOnly ?? false);
       const rect = used ? intersectRects(used, t.rect) : null;
       return rect ? { sheet: t.sheet, rect } : undefined;
-    }, "Range.getUsedRange");
+    };
+  }
+
+  getUsedRange(valuesOnly?: boolean): Range {
+    return this.derived(this.usedPart(valuesOnly), "Range.getUsedRange");
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
-    return this.derived(
-      (t) => {
-        const used = usedRect(t.sheet, valuesOnly ?? false);
-        const rect = used ? intersectRects(used, t.rect) : null;
-        return rect ? { sheet: t.sheet, rect } : undefined;
-      },
-      "Range.getUsedRangeOrNullObject",
-      true,
-    );
+    return this.derived(this.usedPart(valuesOnly), "Range.getUsedRangeOrNullObject", true);
   }
 
   /** applyTo "Contents" clears values, "Formats" number formats, "All" (default) both. */

@@ -13,7 +13,7 @@ import {
 } from "./model";
 import { estimateGridBytes } from "./payload";
 import { writeEntries } from "./cell-input";
-import { ClientObject, ItemCollection } from "./client-object";
+import { ClientObject, KeyedItemCollection } from "./client-object";
 import type { RequestContext } from "./request-context";
 import type { RangeTarget } from "./range";
 import { Range, checkRect, normalizeGrid, overlapsPivot, sheetByNameOrId, toCellValue } from "./range";
@@ -494,7 +494,7 @@ export class Table extends ClientObject {
   }
 }
 
-export class TableCollection extends ItemCollection<Table> {
+export class TableCollection extends KeyedItemCollection<Table> {
   constructor(
     context: RequestContext,
     private readonly sheetScope: (() => SheetModel) | undefined,
@@ -517,12 +517,6 @@ export class TableCollection extends ItemCollection<Table> {
       if (!table && !orNull) throw new SimExcelError("ItemNotFound", "TableCollection.getItem", key);
       return table;
     });
-  }
-  getItem(key: string): Table {
-    return this.itemFor(key, false);
-  }
-  getItemOrNullObject(key: string): Table {
-    return this.itemFor(key, true);
   }
   /** Creates a table over `address` (on the collection's sheet, or the sheet named in the address). */
   add(address: Range | string, hasHeaders: boolean): Table {

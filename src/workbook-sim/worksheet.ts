@@ -11,7 +11,7 @@ import {
   splitSheetAddress,
   usedRect,
 } from "./model";
-import { ClientObject, ItemCollection } from "./client-object";
+import { ClientObject, KeyedItemCollection } from "./client-object";
 import type { RequestContext } from "./request-context";
 import { Range, checkRect, sheetByNameOrId } from "./range";
 import { TableCollection } from "./table";
@@ -221,7 +221,7 @@ export class Worksheet extends ClientObject {
   }
 }
 
-export class WorksheetCollection extends ItemCollection<Worksheet> {
+export class WorksheetCollection extends KeyedItemCollection<Worksheet> {
   protected keys(): string[] {
     return this.context.runtime.model.sheets.map((s) => s.id);
   }
@@ -231,12 +231,6 @@ export class WorksheetCollection extends ItemCollection<Worksheet> {
       if (!sheet && !orNull) throw new SimExcelError("ItemNotFound", "WorksheetCollection.getItem", key);
       return sheet;
     });
-  }
-  getItem(key: string): Worksheet {
-    return this.itemFor(key, false);
-  }
-  getItemOrNullObject(key: string): Worksheet {
-    return this.itemFor(key, true);
   }
   getActiveWorksheet(): Worksheet {
     return new Worksheet(this.context, () =>
