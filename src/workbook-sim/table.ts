@@ -38,6 +38,24 @@ export function tableOverlaps(model: WorkbookModel, sheetId: string, rect: CellR
   );
 }
 
+/**
+ * In rows `row .. row + rowCount - 1`, moves the cells from `column` on one column right (`by` 1, leaving `column`
+ * empty) or left (`by` -1, dropping the cell at `column`): values, number formats and formulas alike.
+ */
+function shiftRowCells(sheet: SheetModel, row: number, rowCount: number, column: number, by: 1 | -1): void {
+  for (let r = row; r < row + rowCount; r++) {
+    for (const rows of [sheet.rows, sheet.numberFormats, sheet.formulas] as (unknown[] | undefined)[][]) {
+      const cells = rows[r];
+      if (!cells || cells.length <= column) continue;
+      const tail = cells.splice(column);
+      const start = by === 1 ? column + 1 : column;
+      (by === 1 ? tail : tail.slice(1)).forEach((cell, i) => {
+        cells[start + i] = cell;
+      });
+    }
+  }
+}
+
 export class TableRowCollection extends ClientObject {
   constructor(
     context: RequestContext,
@@ -126,16 +144,7 @@ export class TableColumn extends ClientObject {
       if (!sheet || offset < 0 || offset >= table.rect.columnCount || table.rect.columnCount === 1)
         throw new SimExcelError("InvalidOperation", "TableColumn.delete");
       const column = table.rect.column + offset;
-      for (let r = table.rect.row; r < table.rect.row + table.rect.rowCount; r++) {
-        for (const rows of [sheet.rows, sheet.numberFormats, sheet.formulas] as (unknown[] | undefined)[][]) {
-          const row = rows[r];
-          if (!row || row.length <= column) continue;
-          const tail = row.splice(column);
-          tail.slice(1).forEach((cell, i) => {
-            row[column + i] = cell;
-          });
-        }
-      }
+      shiftRowCells(sheet, table.rect.row, table.rect.rowCount, column, -1);
       table.rect = { ...table.rect, columnCount: table.rect.columnCount - 1 };
     });
   }
@@ -259,16 +268,7 @@ export class TableColumnCollection extends ClientObject {
           { row: table.rect.row, column, rowCount: table.rect.rowCount, columnCount: 1 },
           "TableColumnCollection.add",
         );
-        for (let r = table.rect.row; r < table.rect.row + table.rect.rowCount; r++) {
-          for (const rows of [sheet.rows, sheet.numberFormats, sheet.formulas] as (unknown[] | undefined)[][]) {
-            const row = rows[r];
-            if (!row || row.length <= column) continue;
-            const tail = row.splice(column);
-            tail.forEach((cell, offset) => {
-              row[column + 1 + offset] = cell;
-            });
-          }
-        }
+        shiftRowCells(sheet, table.rect.row, table.rect.rowCount, column, 1);
         const existingHeaders = readRect(sheet, { ...table.rect, rowCount: 1 })[0] ?? [];
         const header = uniqueHeaders([...existingHeaders, name ?? ""]).at(-1) ?? "";
         if (values) {

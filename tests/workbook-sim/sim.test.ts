@@ -229,6 +229,23 @@ describe("workbook-sim objects", () => {
     expect(rows[3]?.[4]).toBe("below");
   });
 
+  it("deletes a table column by shifting the cells right of it left, in the table's rows only", async () => {
+    const sim = tableWithNotes("1.13");
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("S").tables.add("A1:B3", true);
+      table.columns.getItemAt(0).delete();
+      await context.sync();
+    });
+    const rows = sim.workbook.sheets[0]!.rows;
+    expect(sim.workbook.tables[0]?.rect).toEqual({ row: 0, column: 0, rowCount: 3, columnCount: 1 });
+    expect(rows[0]?.[0]).toBe("Amount");
+    // The note beside the table moved from E2 to D2; the note below the table stayed in E4.
+    expect(rows[1]?.[0]).toBe(1);
+    expect(rows[1]?.[3]).toBe("beside");
+    expect(rows[1]?.[4]).toBeUndefined();
+    expect(rows[3]?.[4]).toBe("below");
+  });
+
   it("resizes a table (ExcelApi 1.13) without moving cells; new header cells keep their values", async () => {
     const sim = tableWithNotes("1.13");
     await sim.Excel.run(async (context) => {
