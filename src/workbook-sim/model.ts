@@ -429,6 +429,10 @@ export function usedRect(sheet: SheetModel, valuesOnly: boolean): CellRect | nul
 
 // ---- addresses ----
 
+/**
+ * Excel column letters for a 0-based column: 0 → `A`, 26 → `AA`. The same as engine/column-letter.ts on purpose:
+ * workbook-sim imports nothing from src/ but types (docs/ARCHITECTURE.md), so it stands as Excel would on its own.
+ */
 export function columnLetters(column: number): string {
   let n = column + 1;
   let letters = "";
