@@ -22,6 +22,7 @@ import {
 import { chartSvg } from "./chart-svg";
 import { textWidthUnits } from "../workbook-sim/column-width";
 import { displayText } from "./cell-format";
+import { demoText, type DemoText } from "./demo-text";
 import { escapeHtml } from "./escape";
 
 const ROW_HEIGHT = 22;
@@ -105,6 +106,8 @@ export class WorkbookView {
   private syncRedrawTimer = 0;
   private lastSheetId = "";
   private lastRowWindow = "";
+  /** The status line's and messages' words, in the pane's language. */
+  private text: DemoText = demoText("en");
 
   constructor(
     private readonly sim: WorkbookSim,
@@ -150,15 +153,22 @@ export class WorkbookView {
     return sheet;
   }
 
+  /** Shows the status line (and later messages) in another language. */
+  setText(text: DemoText): void {
+    this.text = text;
+    this.renderNameBox();
+  }
+
   /** Selects an address typed in the Name box (`A1:F5000`, `Sales!A:E`); shows a message when it is not one. */
   goTo(address: string): boolean {
     const trimmed = address.trim();
     const qualified = trimmed.includes("!") ? trimmed : `${quoteSheetName(this.activeSheet().name)}!${trimmed}`;
     try {
       this.sim.setSelection(qualified);
-    } catch (error) {
+    } catch {
       this.elements.nameBox.classList.add("invalid");
-      this.elements.status.textContent = error instanceof Error ? error.message : String(error);
+      // The sim's error text is Excel's, in English; the user needs only to know the address was not one.
+      this.elements.status.textContent = this.text("demo.badAddress", { address: trimmed });
       return false;
     }
     this.elements.nameBox.classList.remove("invalid");
@@ -305,10 +315,16 @@ export class WorkbookView {
     this.elements.nameBox.classList.remove("invalid");
     const sheet = this.activeSheet();
     const rows = sheet.rows.length.toLocaleString("en-US");
-    const size = rect
-      ? `${rect.rowCount === MAX_ROWS ? "all" : rect.rowCount.toLocaleString("en-US")}R × ${rect.columnCount === MAX_COLUMNS ? "all" : rect.columnCount}C`
-      : "";
-    this.elements.status.textContent = `${sheet.name} · ${rows} rows${rect ? ` · selection ${size}` : ""}`;
+    const t = this.text;
+    if (!rect) {
+      this.elements.status.textContent = t("demo.status", { sheet: sheet.name, rows });
+      return;
+    }
+    const size = t("demo.size", {
+      rows: rect.rowCount === MAX_ROWS ? t("demo.all") : rect.rowCount.toLocaleString("en-US"),
+      columns: rect.columnCount === MAX_COLUMNS ? t("demo.all") : rect.columnCount,
+    });
+    this.elements.status.textContent = t("demo.statusSelection", { sheet: sheet.name, rows, size });
   }
 
   private renderRows(force: boolean): void {

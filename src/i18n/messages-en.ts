@@ -315,6 +315,29 @@ export const EN_MESSAGES = {
   "report.metric.m": "spend",
   "report.mapping.dimensionsHint":
     "Each ticked column gets its own PivotTable (customers and revenue) on the summary sheet.",
+  "settings.problem.lifecycleOrder": "{stage} ({days} days) cannot be longer than {next} ({nextDays} days).",
+  "settings.problem.lifecycleNegative": "{stage} cannot be less than 0 days.",
+  "settings.problem.tierOrder": "{tier} ({share}%) cannot be more than {next} ({nextShare}%).",
+  "settings.problem.tierNotPositive": "{tier} must be more than 0%.",
+  "settings.problem.tierOver100": "{tier} ({share}%) cannot be more than 100%.",
+  "report.badOption.inSettings": "{problem} Change it in Settings.",
+
+  "demo.pageTitle": "RFM Segments – browser demo",
+  "demo.title": "RFM Segments · browser demo",
+  "demo.loadFile": "Load CSV / XLSX file",
+  "demo.nameBoxHint": "Type a range such as A1:F5000 and press Enter",
+  "demo.reading": "Reading {file}…",
+  "demo.loaded": "Loaded {file} into {address}",
+  "demo.notRead": "Could not read {file}: {reason}",
+  "demo.badAddress": "“{address}” is not a cell or range address.",
+  "demo.status": "{sheet} · {rows} rows",
+  "demo.statusSelection": "{sheet} · {rows} rows · selection {size}",
+  "demo.size": "{rows}R × {columns}C",
+  "demo.all": "all",
+  "demo.workbook": "Workbook",
+  "demo.pane": "Task pane",
+  "demo.cells": "Sheet cells",
+  "demo.sheets": "Sheets",
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;
