@@ -13,7 +13,7 @@ import { demoText, followPageLanguage, translateDemoPage } from "./demo-text";
 import { readSpreadsheetFile } from "./file-loader";
 import { SAMPLE_SHEET_NAME, sampleSales } from "./sample-data";
 import { SYNTHETIC_COLUMN_FORMATS, syntheticSalesRows } from "./synthetic-sales";
-import { addTypedSheet, typedFromValues } from "./workbook-data";
+import { addTypedSheet, DEMO_REQUIREMENT_SETS, typedFromValues } from "./workbook-data";
 import { WorkbookView } from "./workbook-view";
 
 /** What the demo offers to tests and benchmarks on `window.__demo`. */
@@ -42,6 +42,7 @@ function createDemoWorkbook(language: string): WorkbookSim {
   const sim = createWorkbookSim({
     sheets: [{ name: SAMPLE_SHEET_NAME, values: sample.values }],
     displayLanguage: language,
+    requirementSets: DEMO_REQUIREMENT_SETS,
   });
   const sheet = sim.workbook.sheets[0];
   if (!sheet) throw new Error("The demo workbook has no sheet");
