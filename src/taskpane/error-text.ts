@@ -90,6 +90,8 @@ export function errorText(error: unknown, strings: PaneStrings): string {
       const fieldKey = FIELD_KEYS[field];
       return fieldKey ? t("error.missing_field", { field: t(fieldKey) }) : t("error.missing_field.amount");
     }
+    if (error.code === "total_out_of_range")
+      return t("error.total_out_of_range", { customer: String(error.detail.customer ?? "") });
     return t(`error.${error.code}`);
   }
   // Duck-typed so errors from another bundle copy of the adapter (or a test fake) are recognised too.
