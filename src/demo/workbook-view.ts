@@ -368,6 +368,10 @@ export class WorkbookView {
         }
         return { format, min, max };
       });
+    // As the file had them: rows hidden by a filter are drawn dimmed (Excel leaves them out; dimming keeps the
+    // row numbers the pane reports findable), and a merged area's inner gridlines are not drawn.
+    const hiddenRows = new Set(sheet.hiddenRows ?? []);
+    const merged = (sheet.mergedAreas ?? []).filter(drawn);
     const selection = this.selectionRect();
     const frozenParts: string[] = [];
     const scrolledParts: string[] = [];
@@ -378,8 +382,9 @@ export class WorkbookView {
       const parts = r < frozen ? frozenParts : scrolledParts;
       const top = (r < frozen ? r : r - frozen) * ROW_HEIGHT;
       const rowSelected = selection !== null && r >= selection.row && r < selection.row + selection.rowCount;
+      const hidden = hiddenRows.has(r);
       parts.push(
-        `<div class="grid-row" style="top:${top}px;width:${layout.totalWidth}px"><div class="row-head${rowSelected ? " hl" : ""}" data-row="${r}">${r + 1}</div>`,
+        `<div class="grid-row${hidden ? " hidden-row" : ""}" style="top:${top}px;width:${layout.totalWidth}px"><div class="row-head${rowSelected ? " hl" : ""}" data-row="${r}"${hidden ? ` title="${escapeHtml(this.text("demo.hiddenRow"))}"` : ""}>${r + 1}</div>`,
       );
       const values = sheet.rows[r];
       const numberFormats = sheet.numberFormats[r];
@@ -450,6 +455,11 @@ export class WorkbookView {
         // it needs (estimated from its length); the gridlines it covers are hidden.
         let spill = 0;
         if (c < coveredUntil) style.className += " covered";
+        for (const { row, column, rowCount, columnCount } of merged) {
+          if (r < row || r >= row + rowCount || c < column || c >= column + columnCount) continue;
+          if (r < row + rowCount - 1) style.className += " merged-above";
+          if (c < column + columnCount - 1) style.className += " covered";
+        }
         if (typeof value === "string" && text !== "") {
           const needed = 8 + textWidthUnits(text) * 7.5;
           let next = c + 1;

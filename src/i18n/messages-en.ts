@@ -353,6 +353,7 @@ export const EN_MESSAGES = {
   "demo.pane": "Task pane",
   "demo.cells": "Sheet cells",
   "demo.sheets": "Sheets",
+  "demo.hiddenRow": "Hidden in the file (by a filter or by hand)",
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

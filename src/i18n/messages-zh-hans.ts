@@ -327,4 +327,5 @@ export const ZH_HANS_MESSAGES: Messages = {
   "demo.pane": "任务窗格",
   "demo.cells": "工作表单元格",
   "demo.sheets": "工作表",
+  "demo.hiddenRow": "在文件中被隐藏（筛选或手动隐藏）",
 };
