@@ -12,7 +12,7 @@ import { isLanguage, languageFromLocale, type Language } from "../i18n";
 const STORAGE_KEY = "rfm-segments.language";
 
 /** The language chosen earlier, or undefined (nothing stored, storage blocked or holding something else). */
-export function rememberedLanguage(): Language | undefined {
+function rememberedLanguage(): Language | undefined {
   try {
     const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
     return isLanguage(stored) ? stored : undefined;

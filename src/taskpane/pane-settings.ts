@@ -172,7 +172,7 @@ export function settingProblems(settings: PaneSettings): SettingProblem[] {
 }
 
 /** The problem as an RfmInputError's detail (flat, as the detail type wants) and back. */
-export function settingProblemDetail(problem: SettingProblem): Record<string, string | number> {
+function settingProblemDetail(problem: SettingProblem): Record<string, string | number> {
   return { ...problem };
 }
 

@@ -4,8 +4,8 @@ import { useState, type ReactNode } from "react";
 import type { useSettingsPanel } from "./useSettingsPanel";
 import type { useSettingsPanelStyles } from "./useSettingsPanelStyles";
 
-export type PanelState = ReturnType<typeof useSettingsPanel>;
-export type PanelStyles = ReturnType<typeof useSettingsPanelStyles>;
+type PanelState = ReturnType<typeof useSettingsPanel>;
+type PanelStyles = ReturnType<typeof useSettingsPanelStyles>;
 
 /** What every section of the panel gets. */
 export interface SectionProps {
