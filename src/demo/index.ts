@@ -3,7 +3,8 @@
  * This bundle runs before the pane's bundle (webpack orders the chunks), so it installs the sim's `Excel` and
  * `Office` globals synchronously at load; the pane then finds a workbook as if it ran inside Excel.
  *
- * URL parameters: `lang=zh-CN` (Office display language), `rows=100000` (open on that many synthetic sales rows).
+ * URL parameters: `lang=zh-CN` (Office display language; a language the user picked in the pane earlier wins, see
+ * taskpane/language-preference.ts), `rows=100000` (open on that many synthetic sales rows).
  * Test hooks: `window.__workbookSim` (the sim; its `.workbook` is the data model) and `window.__demo` (DemoApi).
  */
 import { createWorkbookSim, installWorkbookSim, type WorkbookSim } from "../workbook-sim";
