@@ -121,15 +121,15 @@ function start(): void {
     const file = fileInput.files?.[0];
     fileInput.value = "";
     if (!file) return;
-    status.textContent = text("demo.reading", { file: file.name });
+    view?.showMessage(text("demo.reading", { file: file.name }));
     api.loadFile(file).then(
       (address) => {
-        status.textContent = text("demo.loaded", { file: file.name, address });
+        view?.showMessage(text("demo.loaded", { file: file.name, address }));
       },
       (error: unknown) => {
         // Shown, not logged: a file the demo cannot read is the user's problem to fix, not a page error.
         const reason = error instanceof Error ? error.message : String(error);
-        status.textContent = text("demo.notRead", { file: file.name, reason });
+        view?.showMessage(text("demo.notRead", { file: file.name, reason }));
       },
     );
   });

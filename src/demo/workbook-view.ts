@@ -108,6 +108,8 @@ export class WorkbookView {
   private lastRowWindow = "";
   /** The status line's and messages' words, in the pane's language. */
   private text: DemoText = demoText("en");
+  /** A message shown in the status line while the selection stays as it was when it was shown. */
+  private message: { text: string; selection: string } | null = null;
 
   constructor(
     private readonly sim: WorkbookSim,
@@ -156,7 +158,22 @@ export class WorkbookView {
   /** Shows the status line (and later messages) in another language. */
   setText(text: DemoText): void {
     this.text = text;
+    this.message = null;
     this.renderNameBox();
+  }
+
+  /**
+   * Shows `text` in the status line until the selection changes ("Loaded sales.xlsx into …"); redraws in between
+   * (an add-in's syncs, scrolling) leave it there.
+   */
+  showMessage(text: string): void {
+    this.message = { text, selection: this.selectionKey() };
+    this.elements.status.textContent = text;
+  }
+
+  private selectionKey(): string {
+    const rect = this.selectionRect();
+    return `${this.activeSheet().id}:${rect ? formatLocalAddress(rect) : ""}`;
   }
 
   /** Selects an address typed in the Name box (`A1:F5000`, `Sales!A:E`); shows a message when it is not one. */
@@ -168,7 +185,7 @@ export class WorkbookView {
     } catch {
       this.elements.nameBox.classList.add("invalid");
       // The sim's error text is Excel's, in English; the user needs only to know the address was not one.
-      this.elements.status.textContent = this.text("demo.badAddress", { address: trimmed });
+      this.showMessage(this.text("demo.badAddress", { address: trimmed }));
       return false;
     }
     this.elements.nameBox.classList.remove("invalid");
@@ -313,6 +330,11 @@ export class WorkbookView {
     if (document.activeElement !== this.elements.nameBox)
       this.elements.nameBox.value = rect ? formatLocalAddress(rect) : "";
     this.elements.nameBox.classList.remove("invalid");
+    if (this.message && this.message.selection === this.selectionKey()) {
+      this.elements.status.textContent = this.message.text;
+      return;
+    }
+    this.message = null;
     const sheet = this.activeSheet();
     const rows = sheet.rows.length.toLocaleString("en-US");
     const t = this.text;

@@ -34,7 +34,7 @@ function mountView() {
   });
   const cell = (r: number, c: number) => document.querySelector(`[data-r="${r}"][data-c="${c}"]`)!;
   const rowOf = (r: number) => document.querySelector(`[data-row="${r}"]`)!;
-  return { view, status, cell, rowOf };
+  return { sim, view, status, cell, rowOf };
 }
 
 describe("the demo's workbook view", () => {
@@ -60,5 +60,18 @@ describe("the demo's workbook view", () => {
     expect(status.textContent).toBe("Ledger · 5 行 · 已选 5 行 × 3 列");
     view.setText(demoText("zh-Hant"));
     expect(status.textContent).toBe("Ledger · 5 列 · 已選取 5 列 × 3 欄");
+  });
+
+  test("a message (a file loaded, an address that is none) stays through redraws until the selection changes", () => {
+    const { sim, view, status } = mountView();
+    view.showMessage("Loaded ledger.xlsx into Ledger!A1:C5");
+    view.render();
+    expect(status.textContent).toBe("Loaded ledger.xlsx into Ledger!A1:C5");
+    expect(view.goTo("not an address")).toBe(false);
+    view.render();
+    expect(status.textContent).toBe("“not an address” is not a cell or range address.");
+    sim.setSelection("Ledger!B2");
+    view.render();
+    expect(status.textContent).toBe("Ledger · 5 rows · selection 1R × 1C");
   });
 });
