@@ -54,7 +54,7 @@ describe("the demo workbook", () => {
     const bytes = fs.readFileSync(FILE);
     const typed = readSpreadsheetData(
       "pharmacy_ledger.xlsx",
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
     );
     const sim = createWorkbookSim({
       sheets: [{ name: "Sheet1", values: [[""]] }],

@@ -33,7 +33,7 @@ async function startInExcel(displayLanguage: string): Promise<Root> {
   globals.Office = {
     HostType: { Excel: "Excel" },
     context: { displayLanguage },
-    onReady: async () => ({ host: "Excel", platform: null }),
+    onReady: () => Promise.resolve({ host: "Excel", platform: null }),
   };
   globals.Excel = {};
   const container = document.createElement("div");
