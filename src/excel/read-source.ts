@@ -3,9 +3,10 @@
  * the used range (so whole-column selections cost nothing), else the used range when the selection is a single
  * cell or outside the data. Values come in row chunks sized from a sample so no sync nears the 5 MB limit.
  */
+import { startRowEncoder, type EncodedRows } from "../engine";
 import { guessMapping } from "../engine/mapping";
-import type { CellValue } from "../engine/types";
-import type { ProgressFn, ReadOptions, SourceRange } from "./gateway";
+import { CancelledError, type CellValue } from "../engine/types";
+import type { EncodeRequest, ProgressFn, ReadOptions, SourceRange } from "./gateway";
 import { SYNC_BUDGET_BYTES, bytesPerRow, rowsPerChunk } from "./chunking";
 import { ExcelWriteError } from "./errors";
 import { detectCapabilities } from "./requirements";
@@ -348,6 +349,249 @@ async function strayRowsIn(
     lastRow: last + 1,
     address: rangeAddress(sheetName, first, below.column, last - first + 1, below.columnCount),
   };
+}
+
+/**
+ * Gives merged cells their top-left value chunk by chunk, as fillMergedAreas does on the whole matrix: areas (sorted
+ * by row) are taken up when the chunk holding their top row arrives and stay open, with their value, until their
+ * last row has passed, so an area spanning chunks is filled from a top-left cell read in an earlier chunk.
+ */
+class MergedFill {
+  private next = 0;
+  private open: { top: number; left: number; end: number; right: number; value: CellValue; filled: boolean }[] = [];
+  private readonly carry = new Map<string, { end: number; value: CellValue }>();
+  areas = 0;
+  cells = 0;
+
+  constructor(
+    private readonly rect: Rect,
+    private readonly list: readonly Rect[],
+  ) {}
+
+  /** Rows `first` … of rect (0 = header), in order and without gaps. */
+  apply(rows: CellValue[][], first: number): void {
+    const { rect, list, carry } = this;
+    const to = first + rows.length;
+    while (this.next < list.length) {
+      const area = list[this.next]!;
+      const top = area.row - rect.row;
+      if (top >= to) break;
+      this.next++;
+      const left = area.column - rect.column;
+      if (top < 1 || left < 0 || left >= rect.columnCount) continue;
+      const key = `${area.column}:${area.columnCount}`;
+      let value = rows[top - first]?.[left];
+      const above = carry.get(key);
+      if (isEmptyCell(value) && above && above.end === area.row - 1) value = above.value;
+      if (isEmptyCell(value)) continue;
+      carry.set(key, { end: area.row + area.rowCount - 1, value });
+      this.open.push({
+        top,
+        left,
+        end: Math.min(top + area.rowCount, rect.rowCount),
+        right: Math.min(left + area.columnCount, rect.columnCount),
+        value,
+        filled: false,
+      });
+    }
+    for (const area of this.open) {
+      for (let r = Math.max(area.top, first); r < Math.min(area.end, to); r++) {
+        const row = rows[r - first];
+        if (!row) continue;
+        for (let c = area.left; c < area.right; c++) {
+          if ((r === area.top && c === area.left) || !isEmptyCell(row[c])) continue;
+          row[c] = area.value;
+          this.cells++;
+          area.filled = true;
+        }
+      }
+    }
+    this.open = this.open.filter((area) => {
+      if (area.end > to) return true;
+      if (area.filled) this.areas++;
+      return false;
+    });
+  }
+
+  finish(): { areas: number; cells: number } {
+    for (const area of this.open) if (area.filled) this.areas++;
+    this.open = [];
+    return { areas: this.areas, cells: this.cells };
+  }
+}
+
+/** The first rows of rect (values with the customer column's formats and text) and the first data row's formats. */
+function loadSample(sheet: Excel.Worksheet, rect: Rect, chunkRows: number) {
+  const sampleCount = Math.min(SAMPLE_ROWS, chunkRows, rect.rowCount);
+  const sample = sheet.getRangeByIndexes(rect.row, rect.column, sampleCount, rect.columnCount);
+  sample.load("values,numberFormat,text");
+  // Number formats of the first data row let the pane tell a date column holding serial numbers from amounts.
+  const formatRow =
+    rect.rowCount > 1 ? sheet.getRangeByIndexes(rect.row + 1, rect.column, 1, rect.columnCount) : undefined;
+  formatRow?.load("numberFormat");
+  return { sample, sampleCount, formatRow };
+}
+
+interface StreamedSource {
+  fingerprint: string;
+  mergedAreas?: SourceRange["mergedAreas"];
+  mergedAreasUnread?: true;
+  hiddenRows?: SourceRange["hiddenRows"];
+}
+
+/**
+ * Reads rect's rows in chunks (the sample first) and hands each to `consume` once the customer column shows what
+ * the user sees, merged cells have their top-left value and hidden rows are emptied (unless included); a chunk is
+ * not looked at again. Merged areas and hidden rows are read before the cells for that. The fingerprint is of the
+ * customer cells as stored (before merged cells are filled and hidden rows emptied).
+ */
+async function streamRows(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  rect: Rect,
+  customerColumn: number,
+  loaded: ReturnType<typeof loadSample>,
+  consume: (rows: CellValue[][], first: number) => void,
+  onProgress: ProgressFn | undefined,
+  options: ReadOptions,
+): Promise<StreamedSource> {
+  const checkCancelled = () => {
+    if (options.signal?.aborted) throw new CancelledError();
+  };
+  const capabilities = detectCapabilities();
+  let areas: Rect[] | undefined;
+  let mergedAreasUnread: true | undefined;
+  if (capabilities.mergedAreas && rect.rowCount > 1) {
+    areas = await readMergedAreas(context, sheet, rect);
+    if (!areas) mergedAreasUnread = true;
+  } else if (rect.rowCount > 1) mergedAreasUnread = true;
+  checkCancelled();
+  const hidden = await hiddenDataRows(context, sheet, rect);
+  checkCancelled();
+  const included = options.includeHiddenRows === true;
+  const emptied = included ? [] : hidden;
+  let nextHidden = 0;
+  const fill = new MergedFill(rect, areas ?? []);
+  const fingerprint = new Fingerprint();
+  const deliver = (rows: CellValue[][], first: number) => {
+    for (const row of rows) fingerprint.add(row[customerColumn]);
+    fill.apply(rows, first);
+    const to = first + rows.length;
+    while (nextHidden < emptied.length && emptied[nextHidden]! + 1 < to) {
+      const offset = emptied[nextHidden++]! + 1;
+      if (offset >= first) rows[offset - first] = new Array<CellValue>(rect.columnCount).fill(null);
+    }
+    consume(rows, first);
+  };
+
+  const { sample, sampleCount } = loaded;
+  const chunkCap = options.chunkRows ?? Infinity;
+  deliver(
+    sample.values.slice(0, Math.min(sampleCount, rect.rowCount)).map((row, i) => {
+      const cells = row as CellValue[];
+      cells[customerColumn] = shownCell(
+        cells[customerColumn],
+        sample.numberFormat[i]?.[customerColumn] as string | undefined,
+        sample.text[i]?.[customerColumn],
+      );
+      return cells;
+    }),
+    0,
+  );
+  // Chunk size from the sample, re-estimated from each chunk read, so longer rows further down shrink the chunks.
+  // The customer column's format and text come along: counted as two more cells of its size.
+  const customerBytes = (rows: readonly (readonly unknown[])[]) =>
+    2 *
+    bytesPerRow(
+      rows.map((row) => [row[customerColumn]]),
+      1,
+    );
+  let perRow = bytesPerRow(sample.values, rect.columnCount) + customerBytes(sample.values);
+  const total = rect.rowCount;
+  let done = Math.min(sampleCount, total);
+  onProgress?.(done / total);
+  while (done < total) {
+    const size = Math.min(rowsPerChunk(perRow, rect.columnCount + 2, SYNC_BUDGET_BYTES), chunkCap);
+    const count = Math.min(size, total - done);
+    const chunk = loadRows(sheet, rect, rect.row + done, count, customerColumn);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk is the point: each stays under Excel's 5 MB limit
+    await context.sync();
+    checkCancelled();
+    const rows = shownRows(chunk, customerColumn);
+    const measured = rows.length > 2000 ? rows.slice(0, 2000) : rows;
+    perRow = Math.max(perRow, bytesPerRow(measured, rect.columnCount) + customerBytes(measured));
+    deliver(rows, done);
+    done += count;
+    onProgress?.(done / total);
+  }
+  const filled = fill.finish();
+  return {
+    fingerprint: fingerprint.value(),
+    ...(filled.cells > 0 ? { mergedAreas: { areas: filled.areas, cellsFilled: filled.cells } } : {}),
+    ...(mergedAreasUnread ? { mergedAreasUnread } : {}),
+    ...(hidden.length > 0 ? { hiddenRows: { count: hidden.length, included, offsets: hidden } } : {}),
+  };
+}
+
+/**
+ * Reads the rows of `source` (as an earlier read located them) chunk by chunk and encodes each into the engine's
+ * row form as it arrives (`RowEncoder`), so no matrix of all cells is ever held: the pane's read for a run. Returns
+ * the source as read now (fingerprint, merged cells, hidden rows; `values` the header and first rows only) and the
+ * encoded rows for the analysis. Fails with the engine's RfmInputError when the mapping or options cannot be used,
+ * before reading any rows, and with CancelledError when `options.signal` aborts between two chunks.
+ */
+export async function readEncoded(
+  source: SourceRange,
+  request: EncodeRequest,
+  onProgress?: ProgressFn,
+  options: ReadOptions = {},
+): Promise<{ source: SourceRange; rows: EncodedRows }> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(source.sheetName);
+    const rect: Rect = {
+      row: source.firstRow - 1,
+      column: source.firstColumn,
+      rowCount: source.rowCount,
+      columnCount: source.columnCount,
+    };
+    const loaded = loadSample(sheet, rect, options.chunkRows ?? Infinity);
+    await context.sync();
+    const header = (loaded.sample.values[0] ?? []) as CellValue[];
+    const customerColumn = customerColumnOf(header);
+    const encoder = startRowEncoder(header, rect.columnCount, rect.rowCount - 1, request.mapping, request.options);
+    const sampleRows: CellValue[][] = [];
+    const streamed = await streamRows(
+      context,
+      sheet,
+      rect,
+      customerColumn,
+      loaded,
+      (rows, first) => {
+        for (let i = 0; i < rows.length && first + i < SAMPLE_ROWS; i++) sampleRows.push(rows[i]!);
+        encoder.add(first === 0 ? rows.slice(1) : rows);
+      },
+      onProgress,
+      options,
+    );
+    const read: SourceRange = {
+      address: source.address,
+      sheetName: source.sheetName,
+      firstRow: source.firstRow,
+      firstColumn: source.firstColumn,
+      rowCount: rect.rowCount,
+      columnCount: rect.columnCount,
+      tableName: source.tableName,
+      values: sampleRows,
+      sampleOnly: true,
+      columnFormats: loaded.formatRow ? ((loaded.formatRow.numberFormat[0] ?? []) as string[]) : undefined,
+      customerFingerprint: { column: customerColumn, hash: streamed.fingerprint },
+      ...(streamed.hiddenRows ? { hiddenRows: streamed.hiddenRows } : {}),
+      ...(streamed.mergedAreas ? { mergedAreas: streamed.mergedAreas } : {}),
+      ...(streamed.mergedAreasUnread ? { mergedAreasUnread: true } : {}),
+      ...(source.strayRows ? { strayRows: source.strayRows } : {}),
+    };
+    return { source: read, rows: encoder.finish() };
+  });
 }
 
 export async function readSource(onProgress?: ProgressFn, options: ReadOptions = {}): Promise<SourceRange> {
