@@ -2,6 +2,7 @@
  * What the task pane asks of the workbook. The Office.js implementation lives beside this file; the pane
  * receives a gateway as a prop, so components never call Excel.run themselves (and tests can pass a fake).
  */
+import type { EncodedRows } from "../engine";
 import type { CellValue, ColumnMapping, RfmOptions, RfmResult, StandardSegmentKey } from "../engine/types";
 import type { Forecast } from "../forecast";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
@@ -113,6 +114,22 @@ export type ProgressFn = (fraction: number) => void;
 export interface WorkbookGateway {
   /** Read the selection (or its table, or the used range) with a header row, in chunks: every row's cells. */
   readSource(onProgress?: ProgressFn, options?: ReadOptions): Promise<SourceRange>;
+  /**
+   * What the pane shows before a run: the source located as readSource locates it (stray rows, hidden rows
+   * found) with `values` only the header and the first rows (`sampleOnly`). The rows are read by readEncoded.
+   */
+  previewSource(onProgress?: ProgressFn, options?: ReadOptions): Promise<SourceRange>;
+  /**
+   * Read the rows of a previewed source chunk by chunk, each encoded into the engine's row form as it arrives and
+   * then dropped (a million-row sheet never sits in memory as cells). Rejects with the engine's RfmInputError for
+   * an unusable mapping or options, CancelledError when `options.signal` aborts.
+   */
+  readEncoded(
+    source: SourceRange,
+    request: EncodeRequest,
+    onProgress?: ProgressFn,
+    options?: ReadOptions,
+  ): Promise<{ source: SourceRange; rows: EncodedRows }>;
   /** True when sheets made by an earlier run exist (then the pane asks before replacing them). */
   hasPreviousOutputs(): Promise<boolean>;
   /** The earlier output sheets that are provably the add-in's, in tab order, with what changed since. */

@@ -243,41 +243,6 @@ async function readMergedAreas(
 }
 
 /**
- * Gives every cell of a merged area its top-left value (Excel keeps the value in the top-left cell only, the
- * others read as empty). An area whose top-left is empty right below an area of the same columns is taken as its
- * continuation (a host may return areas clipped to the range asked). Areas starting in the header are left alone.
- */
-function fillMergedAreas(values: CellValue[][], rect: Rect, areas: readonly Rect[]): { areas: number; cells: number } {
-  const carry = new Map<string, { end: number; value: CellValue }>();
-  let used = 0;
-  let cells = 0;
-  for (const area of areas) {
-    const top = area.row - rect.row;
-    const left = area.column - rect.column;
-    if (top < 1 || left < 0 || left >= rect.columnCount) continue;
-    const key = `${area.column}:${area.columnCount}`;
-    let value = values[top]?.[left];
-    const above = carry.get(key);
-    if (isEmptyCell(value) && above && above.end === area.row - 1) value = above.value;
-    if (isEmptyCell(value)) continue;
-    carry.set(key, { end: area.row + area.rowCount - 1, value });
-    let filled = false;
-    for (let r = top; r < Math.min(top + area.rowCount, values.length); r++) {
-      const row = values[r];
-      if (!row) continue;
-      for (let c = left; c < Math.min(left + area.columnCount, rect.columnCount); c++) {
-        if ((r === top && c === left) || !isEmptyCell(row[c])) continue;
-        row[c] = value;
-        cells++;
-        filled = true;
-      }
-    }
-    if (filled) used++;
-  }
-  return { areas: used, cells };
-}
-
-/**
  * Data rows (offsets from the row under the header) hidden by a filter or by hand. Range.rowHidden (ExcelApi 1.2,
  * within the manifest's 1.8) is true when all rows of a range are hidden, false when none is and null when some
  * are; mixed ranges are halved until each is all hidden or all visible, one sync per level.
@@ -574,153 +539,139 @@ export async function readEncoded(
       options,
     );
     const read: SourceRange = {
-      address: source.address,
-      sheetName: source.sheetName,
-      firstRow: source.firstRow,
-      firstColumn: source.firstColumn,
-      rowCount: rect.rowCount,
-      columnCount: rect.columnCount,
-      tableName: source.tableName,
+      ...sourceFields({ sheetName: source.sheetName, tableName: source.tableName, rect, loaded }),
       values: sampleRows,
       sampleOnly: true,
-      columnFormats: loaded.formatRow ? ((loaded.formatRow.numberFormat[0] ?? []) as string[]) : undefined,
-      customerFingerprint: { column: customerColumn, hash: streamed.fingerprint },
-      ...(streamed.hiddenRows ? { hiddenRows: streamed.hiddenRows } : {}),
-      ...(streamed.mergedAreas ? { mergedAreas: streamed.mergedAreas } : {}),
-      ...(streamed.mergedAreasUnread ? { mergedAreasUnread: true } : {}),
-      ...(source.strayRows ? { strayRows: source.strayRows } : {}),
+      ...streamedFields(streamed, customerColumn, source.strayRows),
     };
     return { source: read, rows: encoder.finish() };
   });
 }
 
+/**
+ * Locates the source (locateSource), reads its first rows, checks for a header, and ends its rows at the last row
+ * with a customer (or the end of a merged customer cell there); stray cells below are counted, not read further.
+ * Not in a table: its rows are the user's choice, and segment columns joining it must cover all of them.
+ */
+async function locateRows(context: Excel.RequestContext, options: ReadOptions) {
+  const located = await locateSource(context);
+  const { sheetName, tableName } = located;
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const loaded = loadSample(sheet, located.rect, options.chunkRows ?? Infinity);
+  await context.sync();
+  const header = (loaded.sample.values[0] ?? []) as CellValue[];
+  // A table's first row is its header; elsewhere a first row of dates and amounts means the header was left out.
+  if (tableName === undefined && firstRowLooksLikeData(header)) throw new ExcelWriteError("no_header");
+  const customerColumn = customerColumnOf(header);
+  const rect: Rect = { ...located.rect };
+  let strayRows: SourceRange["strayRows"];
+  const lastCustomer =
+    tableName === undefined
+      ? await lastCustomerOffset(context, sheet, located.rect, customerColumn, loaded.sample.values)
+      : -1;
+  if (lastCustomer >= 1 && lastCustomer < located.rect.rowCount - 1) {
+    let end = lastCustomer + 1;
+    if (detectCapabilities().mergedAreas) {
+      const cell = sheet.getRangeByIndexes(rect.row + lastCustomer, rect.column + customerColumn, 1, 1);
+      const merged = cell.getMergedAreasOrNullObject();
+      merged.load("areaCount");
+      await context.sync();
+      if (!merged.isNullObject) {
+        merged.areas.load("items/rowIndex,rowCount");
+        await context.sync();
+        for (const area of merged.areas.items)
+          end = Math.min(located.rect.rowCount, Math.max(end, area.rowIndex + area.rowCount - rect.row));
+      }
+    }
+    rect.rowCount = end;
+    if (end < located.rect.rowCount)
+      strayRows = await strayRowsIn(context, sheet, sheetName, {
+        ...located.rect,
+        row: located.rect.row + end,
+        rowCount: located.rect.rowCount - end,
+      });
+  }
+  return { sheet, sheetName, tableName, rect, customerColumn, loaded, strayRows };
+}
+
+/** The SourceRange fields every read fills in. */
+function sourceFields(
+  located: Pick<Awaited<ReturnType<typeof locateRows>>, "sheetName" | "tableName" | "rect" | "loaded">,
+): Omit<SourceRange, "values"> {
+  const { sheetName, tableName, rect, loaded } = located;
+  return {
+    address: rangeAddress(sheetName, rect.row, rect.column, rect.rowCount, rect.columnCount),
+    sheetName,
+    firstRow: rect.row + 1,
+    firstColumn: rect.column,
+    rowCount: rect.rowCount,
+    columnCount: rect.columnCount,
+    tableName,
+    columnFormats: loaded.formatRow ? ((loaded.formatRow.numberFormat[0] ?? []) as string[]) : undefined,
+  };
+}
+
+/** Notes of a streamed read (streamRows) and of the stray rows found, as SourceRange fields. */
+function streamedFields(streamed: StreamedSource, customerColumn: number, strayRows: SourceRange["strayRows"]) {
+  return {
+    customerFingerprint: { column: customerColumn, hash: streamed.fingerprint },
+    ...(streamed.hiddenRows ? { hiddenRows: streamed.hiddenRows } : {}),
+    ...(streamed.mergedAreas ? { mergedAreas: streamed.mergedAreas } : {}),
+    ...(streamed.mergedAreasUnread ? { mergedAreasUnread: true } : {}),
+    ...(strayRows ? { strayRows } : {}),
+  };
+}
+
+/** Every row's cells (see SourceRange): for tests and small sources; the pane reads with readEncoded. */
 export async function readSource(onProgress?: ProgressFn, options: ReadOptions = {}): Promise<SourceRange> {
   return Excel.run(async (context) => {
-    const located = await locateSource(context);
-    const { sheetName, tableName } = located;
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    const sampleCount = Math.min(SAMPLE_ROWS, located.rect.rowCount);
-    const sample = sheet.getRangeByIndexes(
-      located.rect.row,
-      located.rect.column,
-      sampleCount,
-      located.rect.columnCount,
-    );
-    sample.load("values,numberFormat,text");
-    // Number formats of the first data row let the pane tell a date column holding serial numbers from amounts.
-    const formatRow =
-      located.rect.rowCount > 1
-        ? sheet.getRangeByIndexes(located.rect.row + 1, located.rect.column, 1, located.rect.columnCount)
-        : undefined;
-    formatRow?.load("numberFormat");
-    await context.sync();
-    // A table's first row is its header; elsewhere a first row of dates and amounts means the header was left out.
-    if (tableName === undefined && firstRowLooksLikeData((sample.values[0] ?? []) as CellValue[]))
-      throw new ExcelWriteError("no_header");
-    const customerColumn = customerColumnOf((sample.values[0] ?? []) as CellValue[]);
-    const capabilities = detectCapabilities();
-    // Rows end at the last customer (or the end of a merged customer cell there); stray cells below are reported.
-    // Not in a table: its rows are the user's choice, and segment columns joining it must cover all of them.
-    const rect: Rect = { ...located.rect };
-    let strayRows: SourceRange["strayRows"];
-    const lastCustomer =
-      tableName === undefined
-        ? await lastCustomerOffset(context, sheet, located.rect, customerColumn, sample.values)
-        : -1;
-    if (lastCustomer >= 1 && lastCustomer < located.rect.rowCount - 1) {
-      let end = lastCustomer + 1;
-      if (capabilities.mergedAreas) {
-        const cell = sheet.getRangeByIndexes(rect.row + lastCustomer, rect.column + customerColumn, 1, 1);
-        const merged = cell.getMergedAreasOrNullObject();
-        merged.load("areaCount");
-        await context.sync();
-        if (!merged.isNullObject) {
-          merged.areas.load("items/rowIndex,rowCount");
-          await context.sync();
-          for (const area of merged.areas.items)
-            end = Math.min(located.rect.rowCount, Math.max(end, area.rowIndex + area.rowCount - rect.row));
-        }
-      }
-      rect.rowCount = end;
-      if (end < located.rect.rowCount)
-        strayRows = await strayRowsIn(context, sheet, sheetName, {
-          ...located.rect,
-          row: located.rect.row + end,
-          rowCount: located.rect.rowCount - end,
-        });
-    }
+    const located = await locateRows(context, options);
+    const { sheet, rect, customerColumn, loaded } = located;
     const values: CellValue[][] = new Array<CellValue[]>(rect.rowCount);
-    const fingerprint = new Fingerprint();
-    sample.values.slice(0, Math.min(sampleCount, rect.rowCount)).forEach((row, i) => {
+    const streamed = await streamRows(
+      context,
+      sheet,
+      rect,
+      customerColumn,
+      loaded,
+      (rows, first) => {
+        for (let r = 0; r < rows.length; r++) values[first + r] = rows[r]!;
+      },
+      onProgress,
+      options,
+    );
+    return { ...sourceFields(located), values, ...streamedFields(streamed, customerColumn, located.strayRows) };
+  });
+}
+
+/**
+ * The source as readSource locates it, with only the header and first rows read (`sampleOnly`) and the hidden rows
+ * found: what the pane shows before a run, whose read (readEncoded) reads the rows. Merged cells are filled and
+ * reported by that read.
+ */
+export async function previewSource(onProgress?: ProgressFn, options: ReadOptions = {}): Promise<SourceRange> {
+  return Excel.run(async (context) => {
+    const located = await locateRows(context, options);
+    const { sheet, rect, customerColumn, loaded } = located;
+    const { sample, sampleCount } = loaded;
+    const values = sample.values.slice(0, Math.min(sampleCount, rect.rowCount)).map((row, i) => {
       const cells = row as CellValue[];
       cells[customerColumn] = shownCell(
         cells[customerColumn],
         sample.numberFormat[i]?.[customerColumn] as string | undefined,
         sample.text[i]?.[customerColumn],
       );
-      fingerprint.add(cells[customerColumn]);
-      values[i] = cells;
+      return cells;
     });
-    // Chunk size from the sample, re-estimated from each chunk read, so longer rows further down shrink the chunks.
-    // The customer column's format and text come along: counted as two more cells of its size.
-    const customerBytes = (rows: readonly (readonly unknown[])[]) =>
-      2 *
-      bytesPerRow(
-        rows.map((row) => [row[customerColumn]]),
-        1,
-      );
-    let perRow = bytesPerRow(sample.values, rect.columnCount) + customerBytes(sample.values);
-    const total = rect.rowCount;
-    let done = Math.min(sampleCount, total);
-    onProgress?.(done / total);
-    while (done < total) {
-      const count = Math.min(rowsPerChunk(perRow, rect.columnCount + 2, SYNC_BUDGET_BYTES), total - done);
-      const loaded = loadRows(sheet, rect, rect.row + done, count, customerColumn);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk is the point: each stays under Excel's 5 MB limit
-      await context.sync();
-      const rows = shownRows(loaded, customerColumn);
-      for (let r = 0; r < rows.length; r++) {
-        values[done + r] = rows[r]!;
-        fingerprint.add(rows[r]![customerColumn]);
-      }
-      const measured = rows.length > 2000 ? rows.slice(0, 2000) : rows;
-      perRow = Math.max(perRow, bytesPerRow(measured, rect.columnCount) + customerBytes(measured));
-      done += count;
-      onProgress?.(done / total);
-    }
-    // The fingerprint is of the cells as stored; merged cells are filled and hidden rows emptied after it.
-    let mergedAreas: SourceRange["mergedAreas"];
-    let mergedAreasUnread: true | undefined;
-    if (capabilities.mergedAreas && rect.rowCount > 1) {
-      const areas = await readMergedAreas(context, sheet, rect);
-      if (areas) {
-        const filled = fillMergedAreas(values, rect, areas);
-        if (filled.cells > 0) mergedAreas = { areas: filled.areas, cellsFilled: filled.cells };
-      } else mergedAreasUnread = true;
-    } else if (rect.rowCount > 1) mergedAreasUnread = true;
-    let hiddenRows: SourceRange["hiddenRows"];
     const hidden = await hiddenDataRows(context, sheet, rect);
-    if (hidden.length > 0) {
-      const included = options.includeHiddenRows === true;
-      if (!included)
-        for (const offset of hidden) values[offset + 1] = new Array<CellValue>(rect.columnCount).fill(null);
-      hiddenRows = { count: hidden.length, included, offsets: hidden };
-    }
+    onProgress?.(1);
+    const included = options.includeHiddenRows === true;
     return {
-      address: rangeAddress(sheetName, rect.row, rect.column, rect.rowCount, rect.columnCount),
-      sheetName,
-      firstRow: rect.row + 1,
-      firstColumn: rect.column,
-      rowCount: rect.rowCount,
-      columnCount: rect.columnCount,
-      tableName,
+      ...sourceFields(located),
       values,
-      columnFormats: formatRow ? ((formatRow.numberFormat[0] ?? []) as string[]) : undefined,
-      customerFingerprint: { column: customerColumn, hash: fingerprint.value() },
-      ...(hiddenRows ? { hiddenRows } : {}),
-      ...(mergedAreas ? { mergedAreas } : {}),
-      ...(mergedAreasUnread ? { mergedAreasUnread } : {}),
-      ...(strayRows ? { strayRows } : {}),
+      sampleOnly: true,
+      ...(hidden.length > 0 ? { hiddenRows: { count: hidden.length, included, offsets: hidden } } : {}),
+      ...(located.strayRows ? { strayRows: located.strayRows } : {}),
     };
   });
 }

@@ -1,5 +1,7 @@
+import { startRowEncoder, type EncodedRows } from "../../src/engine";
 import type { CellValue } from "../../src/engine/types";
 import type {
+  EncodeRequest,
   PreviousOutput,
   ReadOptions,
   SourceRange,
@@ -53,6 +55,22 @@ export class FakeGateway implements WorkbookGateway {
     this.readOptions.push(options);
     onProgress?.(1);
     return this.source;
+  }
+  /** Like readSource (the options are recorded with its calls). */
+  previewSource(onProgress?: (fraction: number) => void, options?: ReadOptions): Promise<SourceRange> {
+    return this.readSource(onProgress, options);
+  }
+  /** The source's rows encoded as the Office gateway encodes them, in one chunk. */
+  async readEncoded(
+    source: SourceRange,
+    request: EncodeRequest,
+    onProgress?: (fraction: number) => void,
+  ): Promise<{ source: SourceRange; rows: EncodedRows }> {
+    const [header = [], ...rows] = source.values;
+    const encoder = startRowEncoder(header, source.columnCount, rows.length, request.mapping, request.options);
+    encoder.add(rows);
+    onProgress?.(1);
+    return { source, rows: encoder.finish() };
   }
   async hasPreviousOutputs(): Promise<boolean> {
     return this.previousOutputs || this.outputs.length > 0;
