@@ -181,6 +181,10 @@ export class RowReader {
   private previousDateAmbiguous = false;
   readonly ambiguousDates = new AmbiguousDateLog();
   rowNumberBase = 0;
+  /** Worksheet row / line number of a data row, for ambiguous dates (default: rowNumberBase + row). */
+  rowNumberOf: ((row: number) => number) | undefined;
+  /** Whether a row without a customer is blank (default: every cell of its row array is). */
+  isBlankRow: ((row: number) => boolean) | undefined;
 
   /**
    * `sameOrder` as the analysis will ask it (`RowOrders`); `kept`: keep the texts the analysis asks for later
@@ -189,7 +193,7 @@ export class RowReader {
   constructor(
     rowCount: number,
     orderColumn: number,
-    private readonly skip: (row: number, reason: SkipReason, cell: CellValue) => void,
+    public skip: (row: number, reason: SkipReason, cell: CellValue) => void,
     sameOrder: RowOrders["sameOrder"],
     private readonly kept?: KeptTexts,
     orderTexts?: TextColumnWriter,
@@ -217,7 +221,7 @@ export class RowReader {
       const numericId = isNumericId(customerCell);
       const id = numericId ? "" : customerIdOf(customerCell);
       if (!numericId && id === "") {
-        if (cells.every(isBlankCell)) blankRows++;
+        if (this.isBlankRow ? this.isBlankRow(row) : cells.every(isBlankCell)) blankRows++;
         else skip(row, "missing_customer", customerCell);
         continue;
       }
@@ -277,7 +281,11 @@ export class RowReader {
       storeUnits(rowUnits, bigUnits, row, units);
       if (units >= 0 && day > latestPurchaseDay) latestPurchaseDay = day;
       if (orders) orders.record(row, orderKeyOf(cells[orderColumn]), c);
-      if (ambiguous) this.ambiguousDates.add(this.rowNumberBase + row, dateCell as string);
+      if (ambiguous)
+        this.ambiguousDates.add(
+          this.rowNumberOf ? this.rowNumberOf(row) : this.rowNumberBase + row,
+          dateCell as string,
+        );
       if (kept) {
         // A whole serial number reads back from rowDay; anything else is kept as the message would show it.
         if (dateCell !== day) kept.dates.put(row, describeCell(dateCell));
@@ -538,114 +546,65 @@ export function rowsTransferables(rows: EncodedRows): ArrayBuffer[] {
   return [...new Set(views.map((view) => view.buffer as ArrayBuffer))];
 }
 
-/** Pass 1 over cell columns. */
+/** Where encodeColumns puts each column's cell in the rows it hands to RowReader. */
+const COLUMN_SLOTS = { customer: 0, date: 1, amount: 2, order: 3, quantity: 4, price: 5 } as const;
+
+/**
+ * Pass 1 over cell columns: the same RowReader as the rows' path (one implementation of the skip rules), fed
+ * chunks of rows made from the columns in arrays reused from chunk to chunk. A row holds the columns given, so
+ * "every cell blank" is every given column's cell (unless `isBlankRow` says otherwise).
+ */
 export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks: ProgressHooks): EncodedSales {
   const rowCount = columns.rowCount ?? columns.customer.length;
   const { customer: customerCells, date: dateCells, amount: amountCells, orderId: orderCells } = columns;
   const quantityCells = amountCells ? undefined : columns.quantity;
   const priceCells = amountCells ? undefined : columns.price;
-  const { ignoreCase, dateOrder, maxSkippedReported } = options;
+  const dimensionCells = (columns.dimensions ?? []).map((d) => d.values);
   const rowNumberBase = options.firstRowNumber + (options.hasHeader ? 1 : 0);
   const rowNumberOf = columns.rowNumbers
     ? (row: number) => columns.rowNumbers![row]!
     : (row: number) => rowNumberBase + row;
-  const isBlankRow =
-    columns.isBlankRow ??
-    ((row: number) =>
-      [
-        customerCells,
-        dateCells,
-        amountCells,
-        orderCells,
-        quantityCells,
-        priceCells,
-        ...(columns.dimensions ?? []).map((d) => d.values),
-      ].every((cells) => !cells || isBlankCell(cells[row])));
-
-  const skipLog = new SkipLog(maxSkippedReported);
-  const skip = (row: number, reason: SkipReason, cell: CellValue): void => {
-    skipLog.add(rowNumberOf(row), reason, skipLog.listing ? describeCell(cell) : "");
+  const given: (ArrayLike<CellValue> | undefined)[] = [
+    customerCells,
+    dateCells,
+    amountCells,
+    orderCells,
+    quantityCells,
+    priceCells,
+    ...dimensionCells,
+  ];
+  const mapping: ColumnMapping = {
+    customer: COLUMN_SLOTS.customer,
+    date: COLUMN_SLOTS.date,
+    ...(amountCells ? { amount: COLUMN_SLOTS.amount } : { quantity: COLUMN_SLOTS.quantity, price: COLUMN_SLOTS.price }),
+    ...(orderCells ? { orderId: COLUMN_SLOTS.order } : {}),
+    dimensions: [],
   };
-
-  const rowCust = new Int32Array(rowCount).fill(-1);
-  const rowDay = new Int32Array(rowCount);
-  const rowUnits = new Int32Array(rowCount);
-  const bigUnits = new Map<number, number>();
-  const orders = orderCells
-    ? new OrderRecorder(rowCount, (a, b) => orderKeyOf(orderCells[a]) === orderKeyOf(orderCells[b]))
-    : undefined;
-  const customers = new CustomerNumbering(ignoreCase);
-  let blankRows = 0;
-  let previousDateText = "";
-  let previousDateDay = NaN;
-  let previousDateAmbiguous = false;
-  const ambiguousDates = new AmbiguousDateLog();
-
-  for (let row = 0; row < rowCount; row++) {
-    if ((row & (CHECK_EVERY - 1)) === 0 && row > 0) checkHooks(hooks, (0.85 * row) / rowCount);
-    const customerCell = customerCells[row];
-    const numericId = isNumericId(customerCell);
-    const id = numericId ? "" : customerIdOf(customerCell);
-    if (!numericId && id === "") {
-      if (isBlankRow(row)) blankRows++;
-      else skip(row, "missing_customer", customerCell);
-      continue;
-    }
-
-    const dateCell = dateCells[row];
-    let day: number;
-    let ambiguous = false;
-    if (typeof dateCell === "number") day = dateCell >= 1 && dateCell < 2958466 ? Math.floor(dateCell) : NaN;
-    else if (typeof dateCell === "string" && dateCell === previousDateText) {
-      day = previousDateDay;
-      ambiguous = previousDateAmbiguous;
-    } else {
-      day = dayOfNonNumber(dateCell, dateOrder);
-      if (typeof dateCell === "string") {
-        ambiguous = day === day && isAmbiguousDateText(dateCell);
-        previousDateText = dateCell;
-        previousDateDay = day;
-        previousDateAmbiguous = ambiguous;
-      }
-    }
-    if (day !== day) {
-      skip(row, "bad_date", dateCell);
-      continue;
-    }
-
-    let units: number;
-    if (amountCells) {
-      const amountCell = amountCells[row];
-      units = typeof amountCell === "number" ? numberToUnits(amountCell) : cellToUnits(amountCell);
-      if (units !== units) {
-        skip(row, "bad_amount", amountCell);
-        continue;
-      }
-      if (isOutOfRangeUnits(units)) {
-        skip(row, "amount_out_of_range", amountCell);
-        continue;
-      }
-    } else {
-      const quantity = cellToUnits(quantityCells![row]);
-      const price = cellToUnits(priceCells![row]);
-      if (quantity !== quantity || price !== price) {
-        skip(row, "bad_amount", quantity !== quantity ? quantityCells![row] : priceCells![row]);
-        continue;
-      }
-      units = multiplyUnits(quantity, price);
-      if (isOutOfRangeUnits(units) || isOutOfRangeUnits(quantity) || isOutOfRangeUnits(price)) {
-        skip(row, "amount_out_of_range", isOutOfRangeUnits(quantity) ? quantityCells![row] : priceCells![row]);
-        continue;
-      }
-    }
-
-    const c = numericId ? customers.ofNumber(customerCell) : customers.ofText(id);
-    rowCust[row] = c;
-    rowDay[row] = day;
-    storeUnits(rowUnits, bigUnits, row, units);
-    if (orders) orders.record(row, orderKeyOf(orderCells![row]), c);
-    if (ambiguous) ambiguousDates.add(rowNumberOf(row), dateCell as string);
+  const { reader, skipLog } = setUpReader(
+    rowCount,
+    mapping,
+    { ...options, firstRowNumber: rowNumberBase, hasHeader: false },
+    (a, b) => orderKeyOf(orderCells![a]) === orderKeyOf(orderCells![b]),
+  );
+  if (columns.rowNumbers) {
+    // Skipped and ambiguous rows by their own numbers.
+    reader.rowNumberOf = rowNumberOf;
+    const log = skipLog;
+    reader.skip = (row, reason, cell) => log.add(rowNumberOf(row), reason, log.listing ? describeCell(cell) : "");
   }
+  if (columns.isBlankRow) reader.isBlankRow = columns.isBlankRow;
+  const chunkRows = Math.min(rowCount, CHECK_EVERY);
+  const rows = Array.from({ length: chunkRows }, () => new Array<CellValue>(given.length).fill(null));
+  for (let from = 0; from < rowCount; from += CHECK_EVERY) {
+    if (from > 0) checkHooks(hooks, (0.85 * from) / rowCount);
+    const to = Math.min(rowCount, from + CHECK_EVERY);
+    for (let slot = 0; slot < given.length; slot++) {
+      const cells = given[slot];
+      if (cells) for (let row = from; row < to; row++) rows[row - from]![slot] = cells[row];
+    }
+    reader.read(rows, -from, from, to);
+  }
+  const { rowCust, rowDay, rowUnits, bigUnits, orders, blankRows, latestPurchaseDay, ambiguousDates } = reader;
   return {
     rowCount,
     rowCustomer: rowCust,
@@ -653,8 +612,9 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     rowUnits,
     bigUnits,
     rowOrders: orders?.orders,
-    customerIds: customers.ids,
+    customerIds: reader.customers.ids,
     blankRows,
+    latestPurchaseDay,
     skipped: skipLog,
     ambiguousDates,
     rowNumberOf,
