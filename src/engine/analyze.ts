@@ -65,7 +65,7 @@ import {
 } from "./types";
 
 export { SkipLog, type EncodedSales } from "./encoded-sales";
-export type { SalesColumns, EncodedRows, RowEncoder } from "./encode-cells";
+export type { SalesColumns, EncodedRows } from "./encode-cells";
 export { rowsTransferables } from "./encode-cells";
 
 /** Extra context recorded in the result by `analyzeColumns`. */
@@ -132,7 +132,7 @@ export function analyzeRfm(
  * Checks the mapping against a range of `columnCount` columns with `rowCount` data rows (RfmInputError as
  * analyzeRfm throws it) and gives the column names: the header's texts, `Column X` where empty.
  */
-export function checkedHeaders(
+function checkedHeaders(
   headerRow: readonly CellValue[],
   columnCount: number,
   rowCount: number,

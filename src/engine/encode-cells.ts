@@ -165,7 +165,7 @@ interface KeptTexts {
 }
 
 /** Pass 1 over a range's rows, chunk by chunk; state carried between chunks in fields. */
-export class RowReader {
+class RowReader {
   readonly rowCust: Int32Array;
   readonly rowDay: Int32Array;
   readonly rowUnits: Int32Array;

@@ -10,7 +10,6 @@ export {
   startRowEncoder,
   rowsTransferables,
   type EncodedRows,
-  type RowEncoder,
   SkipLog,
   type SalesColumns,
   type ColumnsContext,
