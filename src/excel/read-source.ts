@@ -476,6 +476,7 @@ async function streamRows(
   let done = Math.min(sampleCount, total);
   onProgress?.(done / total);
   while (done < total) {
+    checkCancelled();
     const size = Math.min(rowsPerChunk(perRow, rect.columnCount + 2, SYNC_BUDGET_BYTES), chunkCap);
     const count = Math.min(size, total - done);
     const chunk = loadRows(sheet, rect, rect.row + done, count, customerColumn);

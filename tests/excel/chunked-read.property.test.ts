@@ -6,10 +6,16 @@
  */
 import fc from "fast-check";
 import { analyzeEncodedRows, analyzeRfm } from "../../src/engine";
-import type { CellValue, ColumnMapping, RfmOptions, RfmResult } from "../../src/engine/types";
+import {
+  CancelledError,
+  type CellValue,
+  type ColumnMapping,
+  type RfmOptions,
+  type RfmResult,
+} from "../../src/engine/types";
 import { readEncoded, readSource } from "../../src/excel/read-source";
 import type { SimCellValue } from "../../src/workbook-sim";
-import { installSim } from "./helpers";
+import { installSim, salesRows } from "./helpers";
 
 const CUSTOMERS: CellValue[] = ["C1", "C2", " c2 ", "C3", 17850, 17850.5, "", null, "#N/A", "客户1", "C4"];
 const DATES: CellValue[] = [
@@ -150,4 +156,26 @@ describe("chunked read", () => {
       { numRuns: Number(process.env.FC_NUM_RUNS ?? 200) },
     );
   }, 300_000);
+
+  it("stops between two chunks when cancelled, without reading the rest", async () => {
+    const sim = installSim({ sheets: [{ name: "Sales", values: salesRows(2_000) as SimCellValue[][] }] });
+    sim.setSelection("Sales!A1:E2001");
+    const source = await readSource();
+    const controller = new AbortController();
+    let syncsAtAbort = 0;
+    const read = readEncoded(
+      source,
+      { mapping: { customer: 0, date: 1, amount: 2, dimensions: [] }, options: {} },
+      (fraction) => {
+        if (fraction > 0.2 && !controller.signal.aborted) {
+          syncsAtAbort = sim.syncLog.length;
+          controller.abort();
+        }
+      },
+      { chunkRows: 100, signal: controller.signal },
+    );
+    await expect(read).rejects.toBeInstanceOf(CancelledError);
+    // No chunk is asked for after the abort (Excel.run's closing sync has nothing queued).
+    expect(sim.syncLog.slice(syncsAtAbort).every((sync) => sync.operations === 0)).toBe(true);
+  });
 });
