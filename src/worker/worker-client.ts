@@ -3,8 +3,9 @@
  * The engine call inside the worker is synchronous and cannot read a cancel message, so cancelling terminates the
  * worker and the next analysis starts a fresh one. Replies to outdated requests are dropped.
  *
- * postMessage clones its message on the pane's thread: 100,000 rows in one message held the pane for up to half a
- * second. A big matrix therefore goes in slices with a turn of the event loop between them, so clicks get handled.
+ * The pane sends rows encoded while reading (`EncodedRows`): typed arrays, transferred, so the post costs next to
+ * nothing. A cell matrix (other callers, tests) is cloned by postMessage on the pane's thread: 100,000 rows in one
+ * message held the pane for up to half a second, so it goes in slices with a turn of the event loop between them.
  */
 import { analyzeEncodedRows, analyzeRfm, rowsTransferables, type EncodedRows } from "../engine";
 import { CancelledError, RfmInputError } from "../engine/types";
