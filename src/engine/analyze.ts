@@ -21,7 +21,14 @@ import {
   WARNING_ROWS,
 } from "./encoded-sales";
 import { EARLY_DATE_SERIAL, todaySerial } from "./excel-date";
-import { encodeColumns, encodeRows, type SalesColumns } from "./encode-cells";
+import {
+  encodeColumns,
+  type EncodedRows,
+  encodedRowsToSales,
+  encodeRows,
+  RowEncoder,
+  type SalesColumns,
+} from "./encode-cells";
 import { correctlyRoundedSum } from "./float-sum";
 import { MAX_EXACT_UNITS, MONEY_SCALE, numberToUnits } from "./money";
 import { compareDateNotBefore, resolveOptions } from "./options";
@@ -58,7 +65,8 @@ import {
 } from "./types";
 
 export { SkipLog, type EncodedSales } from "./encoded-sales";
-export type { SalesColumns } from "./encode-cells";
+export type { SalesColumns, EncodedRows } from "./encode-cells";
+export { rowsTransferables } from "./encode-cells";
 
 /** Extra context recorded in the result by `analyzeColumns`. */
 export interface ColumnsContext {
@@ -111,6 +119,25 @@ export function analyzeRfm(
   // and only then are all rows walked (a pass over a million row arrays is a cache miss each).
   let columnCount = values[0]?.length ?? 0;
   if (mappedColumns(mapping).some((column) => column >= columnCount)) columnCount = widestRow(values);
+  const start = resolved.hasHeader ? 1 : 0;
+  const rowCount = values.length - start;
+  const headers = checkedHeaders(resolved.hasHeader ? values[0]! : [], columnCount, rowCount, mapping);
+  // Straight from the rows: one pass reading only the mapped cells, no column copies.
+  const encoded = encodeRows(values, start, rowCount, mapping, headers, resolved, hooks);
+  hooks.onEncoded?.(encoded, resolved);
+  return analyzeEncodedUnchecked(encoded, resolved, hooks, { headers, mapping });
+}
+
+/**
+ * Checks the mapping against a range of `columnCount` columns with `rowCount` data rows (RfmInputError as
+ * analyzeRfm throws it) and gives the column names: the header's texts, `Column X` where empty.
+ */
+function checkedHeaders(
+  headerRow: readonly CellValue[],
+  columnCount: number,
+  rowCount: number,
+  mapping: ColumnMapping,
+): string[] {
   const problems = validateMapping(mapping, columnCount);
   if (problems.length > 0) {
     // Several required columns unmapped: one error naming them all (`detail.fields`, comma-separated).
@@ -122,20 +149,49 @@ export function analyzeRfm(
       });
     throw problems[0]!;
   }
-  const start = resolved.hasHeader ? 1 : 0;
-  const rowCount = values.length - start;
   if (rowCount <= 0) {
     throw new RfmInputError("header_only", "The selection has only a header row. Select the sales rows below it too.");
   }
-  const headerRow = resolved.hasHeader ? values[0]! : [];
-  const headers = Array.from({ length: columnCount }, (_, c) => {
+  return Array.from({ length: columnCount }, (_, c) => {
     const text = cellText(headerRow[c]);
     return text === "" ? `Column ${columnLetter(c)}` : text;
   });
-  // Straight from the rows: one pass reading only the mapped cells, no column copies.
-  const encoded = encodeRows(values, start, rowCount, mapping, headers, resolved, hooks);
+}
+
+/**
+ * A RowEncoder for a range whose first row is `headerRow` (options with `hasHeader`), `columnCount` columns wide,
+ * with `rowCount` data rows under it: options and mapping are checked first, as analyzeRfm checks them.
+ */
+export function startRowEncoder(
+  headerRow: readonly CellValue[],
+  columnCount: number,
+  rowCount: number,
+  mapping: ColumnMapping,
+  options: Partial<RfmOptions> = {},
+): RowEncoder {
+  const resolved = resolveOptions(options);
+  if (!resolved.hasHeader) throw new Error("A chunked read needs a header row.");
+  const headers = checkedHeaders(headerRow, columnCount, rowCount, mapping);
+  return new RowEncoder(rowCount, mapping, headers, resolved);
+}
+
+/**
+ * The analysis of rows read in chunks (`RowEncoder`), as analyzeRfm would give it on the same cells. `options`
+ * must read as the encoder's did (`rows.readWith`). The rows are used up.
+ */
+export function analyzeEncodedRows(
+  rows: EncodedRows,
+  options: Partial<RfmOptions> = {},
+  hooks: AnalyzeHooks = {},
+): RfmResult {
+  const resolved = resolveOptions(options);
+  const { readWith } = rows;
+  for (const key of Object.keys(readWith) as (keyof EncodedRows["readWith"])[]) {
+    if (resolved[key] !== readWith[key]) throw new Error(`The rows were read with another ${key}.`);
+  }
+  const encoded = encodedRowsToSales(rows);
   hooks.onEncoded?.(encoded, resolved);
-  return analyzeEncodedUnchecked(encoded, resolved, hooks, { headers, mapping });
+  return analyzeEncodedUnchecked(encoded, resolved, hooks, { headers: rows.headers, mapping: rows.mapping });
 }
 
 /**

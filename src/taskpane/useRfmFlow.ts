@@ -137,7 +137,8 @@ export function useRfmFlow(
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const read = await gateway.readSource(setProgress, readOptions.current);
+      // Header and first rows only: the rows are read, and encoded as they arrive, when the analysis runs.
+      const read = await gateway.previewSource(setProgress, readOptions.current);
       if (controller.signal.aborted) throw new CancelledError();
       const headers = headerTexts(read);
       const remembered = persisted.current ? mappingFromHeaders(persisted.current, headers) : undefined;
@@ -164,13 +165,22 @@ export function useRfmFlow(
   const proceed = useCallback(
     async (replacePrevious: boolean, controller: AbortController, replaceSheetIds?: string[]) => {
       if (!source || !mapping) return;
-      setStage("computing");
-      setProgress(0);
       const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
       const options = toRfmOptions(settings, Number.isNaN(analysisDate) ? Number.NaN : analysisDate, source.firstRow);
+      // The rows, read now chunk by chunk and encoded as they arrive: a million rows never sit in the pane as cells.
+      setStage("reading");
+      setProgress(0);
+      const read = await gateway.readEncoded(source, { mapping, options }, setProgress, {
+        ...readOptions.current,
+        signal: controller.signal,
+      });
+      if (controller.signal.aborted) throw new CancelledError();
+      setSource(read.source);
+      setStage("computing");
+      setProgress(0);
       const compared = await runWithComparison(
         runAnalysis,
-        source.values,
+        read.rows,
         mapping,
         options,
         settings,
@@ -193,7 +203,7 @@ export function useRfmFlow(
         try {
           written = await gateway.writeResults(
             analysed,
-            source,
+            read.source,
             { ...outputs, labels, replacePrevious, replaceSheetIds, forecast: analysed.forecast },
             setProgress,
           );

@@ -3,7 +3,7 @@
  * feed it requests. Rows sent in slices are gathered until their analysis request arrives. Each analysis runs
  * synchronously; progress is throttled so posting never dominates the work.
  */
-import { analyzeRfm } from "../engine";
+import { analyzeEncodedRows, analyzeRfm } from "../engine";
 import type { Forecast } from "../forecast";
 import { forecastHook } from "./forecast-hook";
 import { CancelledError, RfmInputError, type CellValue, type RfmResult } from "../engine/types";
@@ -72,9 +72,9 @@ export function createAnalysisHandler(
     let lastFraction = -1;
     const hook = forecastHook(request.forecast);
     try {
-      const result = analyze(values, request.mapping, request.options, {
+      const hooks = {
         onEncoded: hook.onEncoded,
-        onProgress: (fraction) => {
+        onProgress: (fraction: number) => {
           const time = now();
           // Post when enough time has passed or a big step was made, and always for the final 100%.
           if (fraction >= 1 || time - lastPost >= interval || fraction - lastFraction >= 0.1) {
@@ -83,7 +83,10 @@ export function createAnalysisHandler(
             post({ type: "progress", requestId, fraction: Math.min(1, Math.max(0, fraction)) }, []);
           }
         },
-      });
+      };
+      const result = request.encoded
+        ? analyzeEncodedRows(request.encoded, request.options, hooks)
+        : analyze(values, request.mapping, request.options, hooks);
       const forecast = hook.forecast();
       if (forecast) post({ type: "result", requestId, result, forecast }, transferablesOf(result, forecast));
       else post({ type: "result", requestId, result }, transferablesOf(result));

@@ -2,6 +2,7 @@
  * Messages between the pane and the RFM worker: a types-only tagged union both sides import. Every message carries
  * the `requestId` of the analysis it belongs to, so the client can drop replies to requests it has given up on.
  */
+import type { EncodedRows } from "../engine";
 import type { CellValue, ColumnMapping, RfmInputError, RfmOptions, RfmResult } from "../engine/types";
 import type { Forecast } from "../forecast";
 
@@ -17,6 +18,11 @@ export interface AnalyzeRequest {
   rowsBefore?: number;
   mapping: ColumnMapping;
   options: Partial<RfmOptions>;
+  /**
+   * Rows the pane encoded while reading (its buffers transferred): analysed instead of `values` (then empty), with
+   * the mapping they were encoded with.
+   */
+  encoded?: EncodedRows;
   /** Also run the forecast (SPEC "Forecast") over the next `horizonDays` days, on the same rows. */
   forecast?: ForecastRequest;
 }
