@@ -111,29 +111,29 @@ export function encodeCsv(
     orders?.link(row, customer, buffer, fields);
   }
 
-  const rowCount = row;
-  const { start: rowStart, line: rowLine } = rows;
-  const delimiter = header.delimiter;
+  const rowStart = rows.start;
   const dateColumn = mapping.date!;
-  const customers = spellings.interner;
   return {
-    rowCount,
-    rowCustomer: rows.customer.subarray(0, rowCount),
-    rowDay: rows.day.subarray(0, rowCount),
-    rowUnits: rows.units.subarray(0, rowCount),
-    bigUnits: rows.bigUnits,
+    ...rows.encoded(row),
     rowOrders: orders?.rowOrders(buffer),
-    customerIds: folding ? folding.ids : customers.texts(),
+    ...customerIdsOf(spellings.interner, folding),
     latestPurchaseDay,
-    customerIdOrder: folding ? undefined : customers.indexesInTextOrder(),
     unterminatedQuoteLine: splitter.unterminatedQuoteLine,
     blankRows,
     skipped,
     ambiguousDates,
-    rowNumberOf: (r) => rowLine[r]!,
-    dateTextOf: (r) => readField(buffer, rowStart[r]!, delimiter, dateColumn),
+    dateTextOf: (r) => readField(buffer, rowStart[r]!, header.delimiter, dateColumn),
     dimensions: [],
   };
+}
+
+/** The customers' ids by index, and their order by id when the interner can tell it without sorting. */
+function customerIdsOf(
+  spellings: ByteInterner,
+  folding: CaseFolding | undefined,
+): Pick<CsvSales, "customerIds" | "customerIdOrder"> {
+  if (folding) return { customerIds: folding.ids, customerIdOrder: undefined };
+  return { customerIds: spellings.texts(), customerIdOrder: spellings.indexesInTextOrder() };
 }
 
 /** Per CSV column, the slot its field goes to (-1: not wanted); one more column than the header, as a margin. */
@@ -167,6 +167,21 @@ class RowColumns {
     this.units = new Int32Array(capacity);
     this.start = new Int32Array(capacity);
     this.line = new Int32Array(capacity);
+  }
+
+  /** The first `rowCount` rows as the engine's encoded rows; row numbers are file lines. */
+  encoded(
+    rowCount: number,
+  ): Pick<EncodedSales, "rowCount" | "rowCustomer" | "rowDay" | "rowUnits" | "bigUnits" | "rowNumberOf"> {
+    const rowLine = this.line;
+    return {
+      rowCount,
+      rowCustomer: this.customer.subarray(0, rowCount),
+      rowDay: this.day.subarray(0, rowCount),
+      rowUnits: this.units.subarray(0, rowCount),
+      bigUnits: this.bigUnits,
+      rowNumberOf: (r) => rowLine[r]!,
+    };
   }
 
   grow(): void {
