@@ -22,7 +22,7 @@ const DOT = 46;
 const HASH = 35;
 
 /** `readId`'s answer when the field holds no id (empty, absent, or an Excel error text such as `#N/A`). */
-export const NO_ID = -1;
+const NO_ID = -1;
 
 export function sameBytes(bytes: Uint8Array, a: number, b: number, count: number): boolean {
   for (let i = 0; i < count; i++) if (bytes[a + i] !== bytes[b + i]) return false;

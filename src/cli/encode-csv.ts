@@ -208,7 +208,7 @@ class CustomerSpellings {
     readonly interner: ByteInterner,
   ) {}
 
-  /** The spelling index of the record's customer, or NO_ID. */
+  /** The spelling index of the record's customer, or -1 (NO_ID) when it has none. */
   read(buffer: Buffer, fields: FieldSlots): number {
     const bytes = this.bytes;
     const start = fields.start[CUSTOMER]!;
