@@ -2,6 +2,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 
 /** Keeps the architecture's lines: each folder may import only what docs/ARCHITECTURE.md allows. */
 function onlyImports(folder, forbidden) {
@@ -67,6 +68,12 @@ export default [
         { allowShortCircuit: false, allowTernary: false, allowTaggedTemplates: false, enforceForJSX: false },
       ],
     },
+  },
+  // The rules of hooks, and effects and memos that list what they read.
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/demo/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
   },
   {
     files: ["**/*.{js,cjs,mjs}"],

@@ -144,7 +144,7 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
           <Button
             appearance={flow.source ? "secondary" : "primary"}
             disabled={busy}
-            onClick={() => void flow.useSelection()}
+            onClick={() => void flow.readSelection()}
           >
             {flow.source ? t("source.useAgain") : t("source.useSelection")}
           </Button>

@@ -50,7 +50,7 @@ export interface RfmFlow {
   /** The last run can be undone (this session). */
   canUndo: boolean;
   undoLastRun: () => Promise<void>;
-  useSelection: () => Promise<void>;
+  readSelection: () => Promise<void>;
   /** Reads the selection again with rows hidden by a filter included or not (kept for later reads). */
   includeHiddenRows: (include: boolean) => void;
   /** Sets the analysis date (an ISO date) and runs again: the "Use today" answer to a future analysis date. */
@@ -129,7 +129,7 @@ export function useRfmFlow(
     else setError({ reason });
   }, []);
 
-  const useSelection = useCallback(async () => {
+  const readSelection = useCallback(async () => {
     setError(undefined);
     setNotice(undefined);
     setStage("reading");
@@ -156,9 +156,9 @@ export function useRfmFlow(
   const includeHiddenRows = useCallback(
     (include: boolean) => {
       readOptions.current = { ...readOptions.current, includeHiddenRows: include };
-      void useSelection();
+      void readSelection();
     },
-    [useSelection],
+    [readSelection],
   );
 
   const proceed = useCallback(
@@ -351,7 +351,7 @@ export function useRfmFlow(
     previousOutputs,
     canUndo,
     undoLastRun,
-    useSelection,
+    readSelection,
     includeHiddenRows,
     useAnalysisDate,
     setMapping,
