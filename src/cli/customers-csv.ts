@@ -7,8 +7,6 @@
  */
 import {
   customerOrderById,
-  grown,
-  isWhitespace,
   LIFECYCLE_KEYS,
   MONEY_SCALE,
   rfmCode,
@@ -20,6 +18,7 @@ import {
   TIER_KEYS,
   VALUE_CLASS_KEYS,
 } from "../engine/index";
+import { grown, isWhitespace } from "../engine/encoded";
 
 export const OUTPUT_COLUMNS = [
   "customer_id",

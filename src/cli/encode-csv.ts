@@ -9,27 +9,29 @@
  * are its code.
  */
 import {
-  AmbiguousDateLog,
-  cellToSerialDay,
   type ColumnMapping,
-  grown,
   type EncodedSales,
-  isAmbiguousDateText,
-  isExcelError,
-  isOutOfRangeUnits,
   MONEY_SCALE,
   multiplyUnits,
-  NO_ORDER,
-  ORDER_HASHED,
-  ORDER_LINKED,
   parseDateText,
   parseMoneyText,
   type RfmOptions,
+} from "../engine/index";
+import {
+  AmbiguousDateLog,
+  cellToSerialDay,
+  grown,
+  isAmbiguousDateText,
+  isExcelError,
+  isOutOfRangeUnits,
+  NO_ORDER,
+  ORDER_HASHED,
+  ORDER_LINKED,
   SkipLog,
   skipWhitespace,
   storeUnits,
   trimEndIndex,
-} from "../engine/index";
+} from "../engine/encoded";
 import { ByteInterner, hashBytes } from "./byte-interner";
 import type { CsvByteHeader } from "./csv-reader";
 

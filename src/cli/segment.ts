@@ -14,8 +14,6 @@ import {
   guessMapping,
   isoDateToSerial,
   type MappedField,
-  normaliseHeader,
-  numberCustomersById,
   type RfmOptions,
   type DateWarnings,
   type RfmResult,
@@ -25,6 +23,7 @@ import {
   type SkipReason,
   validateMapping,
 } from "../engine/index";
+import { normaliseHeader, numberCustomersById } from "../engine/encoded";
 import { readCsvHeaderBytes } from "./csv-reader";
 import { formatCustomersCsvBytes } from "./customers-csv";
 import { type Forecast, forecastFromRows, latestPurchaseDay } from "../forecast/index";

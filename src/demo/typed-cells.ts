@@ -3,7 +3,7 @@
  * dates as serial day numbers with a date format, ids kept as text (Excel users format id columns as text so that
  * `00123` keeps its zeros).
  */
-import { civilToSerial } from "../engine/excel-date";
+import { civilToSerial } from "../engine";
 import type { SimCellValue } from "../workbook-sim/model";
 
 export const DATE_FORMAT = "yyyy-mm-dd";

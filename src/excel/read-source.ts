@@ -3,7 +3,7 @@
  * the used range (so whole-column selections cost nothing), else the used range when the selection is a single
  * cell or outside the data. Values come in row chunks sized from a sample so no sync nears the 5 MB limit.
  */
-import { guessMapping } from "../engine/mapping";
+import { guessMapping } from "../engine";
 import type { CellValue } from "../engine/types";
 import type { ProgressFn, ReadOptions, SourceRange } from "./gateway";
 import { SYNC_BUDGET_BYTES, bytesPerRow, rowsPerChunk } from "./chunking";

@@ -1,5 +1,5 @@
 /** Excel's naming rules for sheets and tables, and unique names that never clash with the user's. */
-import { columnLetter } from "../engine/column-letter";
+import { columnLetter } from "../engine";
 
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
 export const MAX_SHEET_NAME_LENGTH = 31;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { RfmResult, StandardSegmentKey } from "../../engine/types";
-import { segmentMoves, type SegmentMove } from "../../excel/segment-moves";
+import { segmentMoves, type SegmentMove } from "../../engine";
 import { formatDay, SEGMENT_NAMES } from "../../i18n";
 import { useStrings } from "../strings-context";
 
