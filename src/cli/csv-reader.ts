@@ -3,7 +3,7 @@
  * CRLF). The data records are read from the file's bytes by `encode-csv.ts`, straight into the engine's rows.
  */
 
-export interface CsvHeader {
+interface CsvHeader {
   names: string[];
   delimiter: number;
   /** Index in the text where the first data record starts. */
@@ -62,7 +62,7 @@ export function readCsvHeaderBytes(bytes: Uint8Array): CsvByteHeader {
 }
 
 /** The header record; the delimiter is a comma unless the header line has none and has tabs or semicolons. */
-export function readCsvHeader(text: string): CsvHeader {
+function readCsvHeader(text: string): CsvHeader {
   let lineEnd = text.indexOf("\n");
   if (lineEnd < 0) lineEnd = text.length;
   const firstLine = text.slice(0, lineEnd);

@@ -708,7 +708,7 @@ function fieldText(buffer: Buffer, fields: FieldSlots, slot: number): string {
 }
 
 /** One field of the record starting at byte `pos` (for messages only: re-reads the record). */
-export function readField(bytes: Uint8Array, pos: number, delimiter: number, column: number): string {
+function readField(bytes: Uint8Array, pos: number, delimiter: number, column: number): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let field = 0;
   while (pos < buffer.length) {

@@ -107,9 +107,3 @@ export async function readSpreadsheetFile(file: File): Promise<TypedSheet> {
   if (isCsvName(file.name)) return typeCsv(await file.text());
   return typeXlsx(await file.arrayBuffer());
 }
-
-/** Same as readSpreadsheetFile for bytes already in memory (tests, drag and drop). */
-export function readSpreadsheetData(name: string, data: ArrayBuffer | string): TypedSheet {
-  if (typeof data === "string") return typeCsv(data);
-  return isCsvName(name) ? typeCsv(new TextDecoder().decode(data)) : typeXlsx(data);
-}

@@ -59,7 +59,7 @@ import {
   VALUE_CLASS_KEYS,
 } from "./types";
 
-export { SkipLog, type EncodedSales } from "./encoded-sales";
+export { type EncodedSales } from "./encoded-sales";
 export type { SalesColumns } from "./encode-cells";
 
 /** Extra context recorded in the result by `analyzeColumns`. */

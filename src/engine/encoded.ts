@@ -5,15 +5,7 @@
  * import it, so these can change with the readers.
  */
 export { SkipLog, AmbiguousDateLog } from "./encoded-sales";
-export {
-  NO_ORDER,
-  numberCustomersById,
-  ORDER_HASHED,
-  ORDER_LINKED,
-  type RowOrders,
-  storeUnits,
-  unitsAt,
-} from "./encoded-sales";
+export { NO_ORDER, numberCustomersById, ORDER_HASHED, ORDER_LINKED, storeUnits, unitsAt } from "./encoded-sales";
 export { isWhitespace, skipWhitespace, trimEndIndex } from "./text-range";
 export { NumberedIds, RangeInterner } from "./interner";
 export { normaliseHeader } from "./mapping";

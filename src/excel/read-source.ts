@@ -36,7 +36,7 @@ function rectOf(range: Excel.Range): Rect {
 const SAMPLE_ROWS = 200;
 
 /** Decides which cells to read (see file comment). Exported for tests of the choice alone. */
-export async function locateSource(
+async function locateSource(
   context: Excel.RequestContext,
 ): Promise<{ sheetName: string; rect: Rect; tableName?: string }> {
   const selection = context.workbook.getSelectedRange();
@@ -161,7 +161,7 @@ const DATA_TEXT = /^(\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?|[-+]?[¥$€£]?\
  * True when a would-be header row looks like a data row: at least a third of its filled cells (and at least one)
  * are numbers, booleans, or dates and amounts written as text. Column names are words; a year among them is fine.
  */
-export function firstRowLooksLikeData(row: readonly CellValue[]): boolean {
+function firstRowLooksLikeData(row: readonly CellValue[]): boolean {
   const filled = row.filter((cell) => !isEmptyCell(cell));
   const data = filled.filter(
     (cell) => typeof cell === "number" || typeof cell === "boolean" || DATA_TEXT.test(String(cell).trim()),

@@ -25,7 +25,7 @@ import {
   saveSetting,
 } from "./add-in-ownership";
 import { addCharts } from "./charts";
-import { ExcelWriteError, toExcelWriteError } from "./errors";
+import { toExcelWriteError } from "./errors";
 import { addDimensionPivot, addSegmentTierPivot } from "./pivot";
 import { type ExcelCapabilities, detectCapabilities, startWritePhase } from "./requirements";
 import { uniqueSheetName, uniqueTableName } from "./sheet-names";
@@ -39,7 +39,7 @@ import { writeStaticPivotTables, writeSummaryTables } from "./write-summary";
 type JournalEntry = (context: Excel.RequestContext) => Promise<void>;
 
 /** What undoLastRun needs: the journal of the last successful run and the output record before it. */
-export interface LastRun {
+interface LastRun {
   journal: JournalEntry[];
   previousRecord: OutputRecord;
   /** The customer table this run wrote, for filtering it from the pane (write-movement.ts). */
@@ -452,5 +452,3 @@ async function purgeHiddenSheets(
     onDeleted(position);
   }
 }
-
-export { ExcelWriteError };

@@ -36,7 +36,7 @@ import { SettingsPanel } from "./SettingsPanel/SettingsPanel";
 import { StringsProvider, useStrings } from "./strings-context";
 import { useRfmFlow } from "./useRfmFlow";
 
-export const usePaneStyles = makeStyles({
+const usePaneStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",

@@ -26,7 +26,7 @@ import type { PaneStrings } from "./strings-context";
 // Marks the "read the selection first" problem, which is not an exception anywhere.
 const NEED_SOURCE = Symbol("needSource");
 
-export type Stage = "idle" | "reading" | "computing" | "writing";
+type Stage = "idle" | "reading" | "computing" | "writing";
 
 export interface RfmFlow {
   stage: Stage;

@@ -95,7 +95,7 @@ export function createAnalysisHandler(
 }
 
 /** Turns what the engine threw into a cloneable payload (class instances lose their prototype in postMessage). */
-export function toErrorPayload(error: unknown): WorkerErrorPayload {
+function toErrorPayload(error: unknown): WorkerErrorPayload {
   if (error instanceof RfmInputError) {
     return { kind: "input", code: error.code, message: error.message, detail: { ...error.detail } };
   }

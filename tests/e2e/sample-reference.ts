@@ -5,7 +5,7 @@
 import fs from "fs";
 import path from "path";
 
-export const samplePath = path.resolve(__dirname, "../../assets/sample/online-retail-sample.csv");
+const samplePath = path.resolve(__dirname, "../../assets/sample/online-retail-sample.csv");
 
 export interface SampleRow {
   invoice: string;

@@ -113,7 +113,7 @@ function plainDecimal(text: string): string {
 }
 
 /** One result row as the CLI would print it. */
-export function asCliRow(values: readonly unknown[]): string[] {
+function asCliRow(values: readonly unknown[]): string[] {
   return values.map((value, column) => {
     if (column === 1 || column === 2) return String(value).slice(0, 10);
     if (column === 5) return plainDecimal(String(value));

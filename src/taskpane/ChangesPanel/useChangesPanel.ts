@@ -13,8 +13,8 @@ export interface ChangesPanelProps {
 }
 
 /** Moves the pane lists: the five largest, and up to three more gains ("the good news too"). */
-export const LARGEST_MOVES = 5;
-export const MORE_GAINS = 3;
+const LARGEST_MOVES = 5;
+const MORE_GAINS = 3;
 
 export interface MoveRow {
   key: string;

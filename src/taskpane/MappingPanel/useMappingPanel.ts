@@ -14,7 +14,7 @@ export interface MappingPanelProps {
   disabled?: boolean;
 }
 
-export interface FieldRow {
+interface FieldRow {
   field: MappedField;
   label: string;
   column: number | undefined;
