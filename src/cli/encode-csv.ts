@@ -58,9 +58,8 @@ interface FieldSlots {
   anyValue: boolean;
 }
 
-/** Outcome of reading an id field: an interned index, or why there is none. */
+/** Outcome of reading an id field that has none: empty, absent or an Excel error text. */
 const NO_ID = -1;
-const ERROR_ID = -2;
 
 /** Whether the current line has a quote (then CR ends fields and the record, as in quoted records). */
 const UNKNOWN = -1;
@@ -288,7 +287,7 @@ export function encodeCsv(
       previousCustomerStart = customerStart;
       previousCustomerEnd = customerEnd;
       previousSpelling = spelling;
-    } else spelling = readId(buffer, fields, CUSTOMER, customers, true);
+    } else spelling = readId(buffer, fields, CUSTOMER, customers);
     if (spelling < 0) {
       if (!anyValue) blankRows++;
       else skipped.add(lineOfRow, "missing_customer", skipped.listing ? fieldText(buffer, fields, CUSTOMER) : "");
@@ -557,16 +556,10 @@ function isPlainId(bytes: Uint8Array, start: number, end: number): boolean {
 }
 
 /**
- * The interned index of an id field (trimmed as the engine trims), NO_ID when it is empty or absent, ERROR_ID
- * for an Excel error text when `errorsAreMissing`.
+ * The interned index of an id field (trimmed as the engine trims), NO_ID when it is empty, absent or an Excel
+ * error text.
  */
-function readId(
-  buffer: Buffer,
-  fields: FieldSlots,
-  slot: number,
-  interner: ByteInterner,
-  errorsAreMissing: boolean,
-): number {
+function readId(buffer: Buffer, fields: FieldSlots, slot: number, interner: ByteInterner): number {
   if (fields.quoted[slot] === undefined) {
     const start = fields.start[slot]!;
     const end = fields.end[slot]!;
@@ -575,7 +568,7 @@ function readId(
   }
   const id = trimmedText(buffer, fields, slot);
   if (id === "") return NO_ID;
-  if (errorsAreMissing && id.charCodeAt(0) === HASH && isExcelError(id)) return ERROR_ID;
+  if (id.charCodeAt(0) === HASH && isExcelError(id)) return NO_ID;
   return interner.indexString(id);
 }
 

@@ -19,7 +19,7 @@ import {
   SkipLog,
   storeUnits,
 } from "./encoded-sales";
-import { isAmbiguousDateText, parseDateText } from "./excel-date";
+import { isAmbiguousDateText, MAX_DATE_SERIAL, parseDateText } from "./excel-date";
 import { hashText, NumberKeyedIndex, RangeInterner } from "./interner";
 import { isOutOfRangeUnits, multiplyUnits, numberToUnits } from "./money";
 import type { CellValue, ColumnMapping, ProgressHooks, RfmOptions, SkipReason } from "./types";
@@ -205,7 +205,8 @@ class RowReader {
       const dateCell = cells[dateColumn];
       let day: number;
       let ambiguous = false;
-      if (typeof dateCell === "number") day = dateCell >= 1 && dateCell < 2958466 ? Math.floor(dateCell) : NaN;
+      if (typeof dateCell === "number")
+        day = dateCell >= 1 && dateCell < MAX_DATE_SERIAL + 1 ? Math.floor(dateCell) : NaN;
       else if (typeof dateCell === "string" && dateCell === previousDateText) {
         day = previousDateDay;
         ambiguous = previousDateAmbiguous;
@@ -389,7 +390,8 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     const dateCell = dateCells[row];
     let day: number;
     let ambiguous = false;
-    if (typeof dateCell === "number") day = dateCell >= 1 && dateCell < 2958466 ? Math.floor(dateCell) : NaN;
+    if (typeof dateCell === "number")
+      day = dateCell >= 1 && dateCell < MAX_DATE_SERIAL + 1 ? Math.floor(dateCell) : NaN;
     else if (typeof dateCell === "string" && dateCell === previousDateText) {
       day = previousDateDay;
       ambiguous = previousDateAmbiguous;

@@ -167,7 +167,7 @@ export function useRfmFlow(
       setStage("computing");
       setProgress(0);
       const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
-      const options = toRfmOptions(settings, Number.isNaN(analysisDate) ? Number.NaN : analysisDate, source.firstRow);
+      const options = toRfmOptions(settings, analysisDate, source.firstRow);
       const compared = await runWithComparison(
         runAnalysis,
         source.values,

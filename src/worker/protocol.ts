@@ -33,13 +33,7 @@ export interface RowsSlice {
   values: CellValue[][];
 }
 
-/** Cancels a request still waiting in the worker's queue (a running analysis is stopped by terminating the worker). */
-interface CancelRequest {
-  type: "cancel";
-  requestId: number;
-}
-
-export type WorkerRequest = RowsSlice | AnalyzeRequest | CancelRequest;
+export type WorkerRequest = RowsSlice | AnalyzeRequest;
 
 interface ProgressResponse {
   type: "progress";
