@@ -4,16 +4,8 @@
  * distinct text; anything else is decoded and handed to the engine's own text parsers, so the results are the
  * add-in's (tests/cli/differential.test.ts).
  */
-import {
-  cellToSerialDay,
-  isAmbiguousDateText,
-  isExcelError,
-  MONEY_SCALE,
-  parseDateText,
-  parseMoneyText,
-  skipWhitespace,
-  trimEndIndex,
-} from "../engine/index";
+import { cellToSerialDay, isAmbiguousDateText, isExcelError, skipWhitespace, trimEndIndex } from "../engine/encoded";
+import { MONEY_SCALE, parseDateText, parseMoneyText } from "../engine/index";
 import { ByteInterner } from "./byte-interner";
 import type { FieldSlots } from "./csv-records";
 

@@ -8,19 +8,21 @@
  */
 import {
   AmbiguousDateLog,
-  type ColumnMapping,
   grown,
-  type EncodedSales,
   isOutOfRangeUnits,
-  multiplyUnits,
   NO_ORDER,
   ORDER_HASHED,
   ORDER_LINKED,
-  type RfmOptions,
   type RowOrders,
-  type SkipReason,
   SkipLog,
   storeUnits,
+} from "../engine/encoded";
+import {
+  type ColumnMapping,
+  type EncodedSales,
+  multiplyUnits,
+  type RfmOptions,
+  type SkipReason,
 } from "../engine/index";
 import { ByteInterner, hashBytes } from "./byte-interner";
 import type { CsvByteHeader } from "./csv-reader";

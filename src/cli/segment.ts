@@ -14,8 +14,6 @@ import {
   guessMapping,
   isoDateToSerial,
   type MappedField,
-  normaliseHeader,
-  numberCustomersById,
   type RfmOptions,
   type DateWarnings,
   type RfmResult,
@@ -25,6 +23,7 @@ import {
   type SkipReason,
   validateMapping,
 } from "../engine/index";
+import { normaliseHeader, numberCustomersById } from "../engine/encoded";
 import { readCsvHeaderBytes } from "./csv-reader";
 import { formatCustomersCsvBytes } from "./customers-csv";
 import { type Forecast, forecastFromRows, latestPurchaseDay } from "../forecast/index";
@@ -34,7 +33,7 @@ import { formatChangeLine, formatMovementCsv } from "./movement-csv";
 import { encodeCsv } from "./encode-csv";
 import { type SourceEncoding, toUtf8 } from "./text-encoding";
 
-export const USAGE = `Usage: npm run segment -- INPUT.csv --out OUT.csv [options]
+const USAGE = `Usage: npm run segment -- INPUT.csv --out OUT.csv [options]
        npm run segment -- --sql DIALECT --table NAME [options]   (prints a SQL query; --sql --help for more)
 
 Options:
@@ -82,7 +81,7 @@ export interface CliArguments {
   forecast?: ForecastArguments;
 }
 
-export interface ForecastArguments {
+interface ForecastArguments {
   days?: number;
   report?: string;
   clvMonths: number;
@@ -90,7 +89,7 @@ export interface ForecastArguments {
 }
 
 /** A problem with the input file itself (not CSV text we can read, a folder, …): message only, exit code 1. */
-export class CliInputError extends Error {}
+class CliInputError extends Error {}
 
 const COLUMN_FLAGS: Record<string, MappedField> = {
   "--customer": "customer",
@@ -326,7 +325,7 @@ function readInputFile(file: string): Buffer {
  * Why the bytes are not CSV text, or undefined: a zip (an .xlsx workbook), an old .xls, UTF-16 without a
  * byte-order mark (every other byte 0: the BOM is what tells it from binary), or other binary data (NUL bytes).
  */
-export function describeNonText(bytes: Uint8Array, file: string): string | undefined {
+function describeNonText(bytes: Uint8Array, file: string): string | undefined {
   const saveAs = 'In Excel, choose File > Save As > "CSV UTF-8 (Comma delimited)" and run on that file.';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4)
     return `${file} is a zip file, most likely an Excel workbook (.xlsx), not CSV text. ${saveAs}`;
@@ -351,7 +350,7 @@ export function describeNonText(bytes: Uint8Array, file: string): string | undef
 }
 
 /** A file whose first line ends in a lone CR (old Mac line endings): read as one long line, so refused. */
-export function describeLoneCr(bytes: Uint8Array, file: string): string | undefined {
+function describeLoneCr(bytes: Uint8Array, file: string): string | undefined {
   const cr = bytes.indexOf(13);
   if (cr < 0 || bytes[cr + 1] === 10) return undefined;
   const lf = bytes.indexOf(10);
@@ -389,7 +388,7 @@ function explainMappingProblem(problem: RfmInputError, names: string[], encoding
 }
 
 /** Where the output goes: never onto the input (the same file by any name: symbolic or hard link). */
-export function checkOutputTarget(input: string, out: string, flag = "--out"): void {
+function checkOutputTarget(input: string, out: string, flag = "--out"): void {
   if (out === "-") return;
   let outStats;
   try {
@@ -490,7 +489,7 @@ const REASONS: Record<SkipReason, string> = {
 };
 
 /** The standard-error report: skipped rows by line number, returns-only customers. */
-export function formatReport(result: RfmResult): string {
+function formatReport(result: RfmResult): string {
   const out: string[] = [];
   const { skipped } = result;
   if (skipped.count > 0) {
@@ -512,7 +511,7 @@ export function formatReport(result: RfmResult): string {
 }
 
 /** The date warnings for standard error ("" when there are none). */
-export function formatDateWarnings(warnings: DateWarnings, analysisDate: number): string {
+function formatDateWarnings(warnings: DateWarnings, analysisDate: number): string {
   const out: string[] = [];
   const rows = (list: number[], count: number) =>
     `line${list.length === 1 ? "" : "s"} ${list.join(", ")}${count > list.length ? ", …" : ""}`;

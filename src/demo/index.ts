@@ -9,7 +9,7 @@
  */
 import { createWorkbookSim, installWorkbookSim, type WorkbookSim } from "../workbook-sim";
 import { columnLetters, writeNumberFormats, type SimCellValue } from "../workbook-sim/model";
-import { initialLanguage } from "../taskpane/language-preference";
+import { initialLanguage } from "../i18n/language-preference";
 import { demoText, followPageLanguage, translateDemoPage } from "./demo-text";
 import { readSpreadsheetFile } from "./file-loader";
 import { SAMPLE_SHEET_NAME, sampleSales } from "./sample-data";

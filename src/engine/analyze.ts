@@ -8,6 +8,8 @@ import { cellText } from "./cells";
 import { columnLetter } from "./column-letter";
 import {
   addDistinctOrders,
+  BIG_PURCHASE,
+  BIG_RETURN,
   CHECK_EVERY,
   checkHooks,
   type EncodedSales,
@@ -20,7 +22,7 @@ import {
   unitsAt,
   WARNING_ROWS,
 } from "./encoded-sales";
-import { EARLY_DATE_SERIAL, todaySerial } from "./excel-date";
+import { EARLY_DATE_SERIAL, MAX_DATE_SERIAL, todaySerial } from "./excel-date";
 import {
   encodeColumns,
   type EncodedRows,
@@ -64,7 +66,7 @@ import {
   VALUE_CLASS_KEYS,
 } from "./types";
 
-export { SkipLog, type EncodedSales } from "./encoded-sales";
+export { type EncodedSales } from "./encoded-sales";
 export type { SalesColumns, EncodedRows } from "./encode-cells";
 export { rowsTransferables } from "./encode-cells";
 
@@ -229,6 +231,8 @@ function analyzeColumnsUnchecked(
  * Pass 2 and scoring on rows already read: the analysis date, per-customer aggregates (rows after the analysis
  * date reported and skipped), scores, segments and summaries. Options must be resolved (see `resolveOptions`).
  * `encoded` is used up: its row arrays serve as scratch memory (`rowCustomer` becomes the result's).
+ * Checks both first: the options as `resolveOptions` does (`RfmInputError` "bad_option"), the rows' shape with a
+ * TypeError, since rows come from code, not from a user (see `checkEncoded`).
  */
 export function analyzeEncoded(
   encoded: EncodedSales,
@@ -236,7 +240,41 @@ export function analyzeEncoded(
   hooks: ProgressHooks = {},
   context: ColumnsContext = {},
 ): RfmResult {
-  return analyzeEncodedUnchecked(encoded, options, hooks, context);
+  checkEncoded(encoded);
+  return analyzeEncodedUnchecked(encoded, resolveOptions(options), hooks, context);
+}
+
+/**
+ * Throws a TypeError unless every row array covers `rowCount` rows, every customer number is -1 (no customer) or
+ * an index into `customerIds`, every customer's row has a day Excel can show (0..9999-12-31) and every amount too
+ * large for `rowUnits` has its exact units in `bigUnits`. One pass over the rows; the analysis trusts all of it.
+ */
+function checkEncoded(encoded: EncodedSales): void {
+  const { rowCount, rowCustomer, rowDay, rowUnits, bigUnits } = encoded;
+  if (!Number.isInteger(rowCount) || rowCount < 0) throw new TypeError(`rowCount ${rowCount} is not a row count.`);
+  for (const [name, array] of [
+    ["rowCustomer", rowCustomer],
+    ["rowDay", rowDay],
+    ["rowUnits", rowUnits],
+  ] as const) {
+    if (array.length < rowCount) throw new TypeError(`${name} has ${array.length} entries for ${rowCount} rows.`);
+  }
+  const customers = encoded.customerIds.length;
+  for (let row = 0; row < rowCount; row++) {
+    const customer = rowCustomer[row]!;
+    if (customer < 0) {
+      if (customer === -1) continue;
+      throw new TypeError(`Row ${row} has customer number ${customer}; -1 is the only negative one.`);
+    }
+    if (customer >= customers)
+      throw new TypeError(`Row ${row} has customer number ${customer}, but there are ${customers} customer ids.`);
+    const day = rowDay[row]!;
+    if (day < 0 || day > MAX_DATE_SERIAL)
+      throw new TypeError(`Row ${row} has day ${day}, outside 0..${MAX_DATE_SERIAL} (9999-12-31).`);
+    const units = rowUnits[row]!;
+    if ((units === BIG_PURCHASE || units === BIG_RETURN) && !bigUnits.has(row))
+      throw new TypeError(`Row ${row} is marked as a big amount, but bigUnits has no entry for row ${row}.`);
+  }
 }
 
 function analyzeEncodedUnchecked(

@@ -7,6 +7,9 @@ import type { CellValue, ColumnMapping, RfmOptions, RfmResult, StandardSegmentKe
 import type { Forecast } from "../forecast";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
 
+/** The codes of the errors a gateway's promises reject with (ExcelWriteError.code). */
+export type { ExcelErrorCode } from "./errors";
+
 export interface SourceRange {
   /** Address as Excel prints it, e.g. `Sales!A1:F52034`. */
   address: string;

@@ -3,8 +3,7 @@
  * the used range (so whole-column selections cost nothing), else the used range when the selection is a single
  * cell or outside the data. Values come in row chunks sized from a sample so no sync nears the 5 MB limit.
  */
-import { startRowEncoder, type EncodedRows } from "../engine";
-import { guessMapping } from "../engine/mapping";
+import { guessMapping, startRowEncoder, type EncodedRows } from "../engine";
 import { CancelledError, type CellValue } from "../engine/types";
 import type { EncodeRequest, ProgressFn, ReadOptions, SourceRange } from "./gateway";
 import { SYNC_BUDGET_BYTES, bytesPerRow, rowsPerChunk } from "./chunking";
@@ -37,7 +36,7 @@ function rectOf(range: Excel.Range): Rect {
 const SAMPLE_ROWS = 200;
 
 /** Decides which cells to read (see file comment). Exported for tests of the choice alone. */
-export async function locateSource(
+async function locateSource(
   context: Excel.RequestContext,
 ): Promise<{ sheetName: string; rect: Rect; tableName?: string }> {
   const selection = context.workbook.getSelectedRange();
@@ -162,7 +161,7 @@ const DATA_TEXT = /^(\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?|[-+]?[¥$€£]?\
  * True when a would-be header row looks like a data row: at least a third of its filled cells (and at least one)
  * are numbers, booleans, or dates and amounts written as text. Column names are words; a year among them is fine.
  */
-export function firstRowLooksLikeData(row: readonly CellValue[]): boolean {
+function firstRowLooksLikeData(row: readonly CellValue[]): boolean {
   const filled = row.filter((cell) => !isEmptyCell(cell));
   const data = filled.filter(
     (cell) => typeof cell === "number" || typeof cell === "boolean" || DATA_TEXT.test(String(cell).trim()),

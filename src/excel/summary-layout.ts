@@ -81,13 +81,13 @@ export interface SummaryLayout {
 /** Moves the chart of the largest moves shows at most. */
 export const MOVES_CHART_BARS = 10;
 
-export const CHART_ROWS = 16;
-export const CHART_COLUMNS = 8;
+const CHART_ROWS = 16;
+const CHART_COLUMNS = 8;
 
 /** Rows a PivotTable report may take beyond its row items: column labels, field names, grand total, one spare. */
 const PIVOT_EXTRA_ROWS = 4;
 /** Columns before the segment names in the segment × tier PivotTable (the hidden-order field, pivot.ts). */
-export const SEGMENT_PIVOT_LEAD_COLUMNS = 1;
+const SEGMENT_PIVOT_LEAD_COLUMNS = 1;
 
 export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
   const left = leftBlockLayout(input);

@@ -9,7 +9,7 @@ import type { CellValue, RfmResult, StandardSegmentKey } from "../engine/types";
 import { fillDate, formatDay } from "../i18n/compare-labels";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
 import { displayName } from "./labels";
-import { segmentMoves } from "./segment-moves";
+import { segmentMoves } from "../engine";
 import { MOVES_CHART_BARS, type MovementLayout } from "./summary-layout";
 import { TEXT_FORMAT, writeCells, writeTextCells } from "./text-cells";
 

@@ -28,7 +28,7 @@ import {
   saveSetting,
 } from "./add-in-ownership";
 import { addCharts } from "./charts";
-import { ExcelWriteError, toExcelWriteError } from "./errors";
+import { type ExcelWriteError, toExcelWriteError } from "./errors";
 import { addDimensionPivot, addSegmentTierPivot } from "./pivot";
 import { type ExcelCapabilities, detectCapabilities, startWritePhase } from "./requirements";
 import { uniqueSheetName, uniqueTableName } from "./sheet-names";
@@ -42,7 +42,7 @@ import { type SummaryPlacement, writeStaticPivotTables, writeSummaryTables } fro
 type JournalEntry = (context: Excel.RequestContext) => Promise<void>;
 
 /** What undoLastRun needs: the journal of the last successful run and the output record before it. */
-export interface LastRun {
+interface LastRun {
   journal: JournalEntry[];
   previousRecord: OutputRecord;
   /** The customer table this run wrote, for filtering it from the pane (write-movement.ts). */
@@ -650,5 +650,3 @@ async function purgeHiddenSheets(
     onDeleted(position);
   }
 }
-
-export { ExcelWriteError };

@@ -52,7 +52,7 @@ interface TableRect {
 }
 
 /** What `planSegmentColumns` decided; nothing in the workbook has changed yet. */
-export type SegmentColumnsPlan =
+type SegmentColumnsPlan =
   | { action: "blocked"; address: string }
   | { action: "sourceChanged"; address: string }
   | {
@@ -137,7 +137,7 @@ function blockOwner(
 }
 
 /** Reads only: decides the block (or "blocked" / "sourceChanged"). */
-export async function planSegmentColumns(
+async function planSegmentColumns(
   context: Excel.RequestContext,
   result: RfmResult,
   source: SourceRange,
@@ -337,7 +337,7 @@ interface WriteProgress {
 }
 
 /** Writes a "write" plan; the undo step is pushed before the first change. */
-export async function applySegmentColumns(
+async function applySegmentColumns(
   context: Excel.RequestContext,
   plan: WritePlan,
   result: RfmResult,

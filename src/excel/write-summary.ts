@@ -19,7 +19,7 @@ const AT_RISK_KEYS: readonly string[] = ["at_risk", "cannot_lose"];
  * Scores no customer can get, per metric: with tied values two neighbouring breakpoints are equal, and a value
  * above the one and at or below the other cannot exist (frequency 1|1|1|2|2|… with k = 10 leaves 2, 3 and 5 empty).
  */
-export function impossibleScores(result: RfmResult): { metric: "r" | "f" | "m"; scores: number[] }[] {
+function impossibleScores(result: RfmResult): { metric: "r" | "f" | "m"; scores: number[] }[] {
   const k = result.options.k;
   const out: { metric: "r" | "f" | "m"; scores: number[] }[] = [];
   const metrics = [

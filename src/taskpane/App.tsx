@@ -26,7 +26,7 @@ import { LANGUAGE_NATIVE_NAMES, LANGUAGES, isLanguage, type Language } from "../
 import type { AnalysisRunner } from "../worker/worker-client";
 import { ChangesPanel } from "./ChangesPanel/ChangesPanel";
 import { ForecastPanel } from "./ForecastPanel/ForecastPanel";
-import { announceLanguage, rememberLanguage } from "./language-preference";
+import { announceLanguage, rememberLanguage } from "../i18n/language-preference";
 import { MappingPanel } from "./MappingPanel/MappingPanel";
 import { scoringIsValid } from "./pane-settings";
 import { ReplaceDialog } from "./ReplaceDialog";
@@ -37,7 +37,7 @@ import { SettingsPanel } from "./SettingsPanel/SettingsPanel";
 import { StringsProvider, useStrings } from "./strings-context";
 import { useRfmFlow } from "./useRfmFlow";
 
-export const usePaneStyles = makeStyles({
+const usePaneStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
@@ -154,7 +154,7 @@ function Pane(
           <Button
             appearance={flow.source ? "secondary" : "primary"}
             disabled={busy}
-            onClick={() => void flow.useSelection()}
+            onClick={() => void flow.readSelection()}
           >
             {flow.source ? t("source.useAgain") : t("source.useSelection")}
           </Button>

@@ -1,7 +1,7 @@
 /** Turns any error reaching the pane into a catalogue message: plain words and what to do, never a stack trace. */
 import { serialToIsoDate } from "../engine";
 import { RfmInputError } from "../engine/types";
-import type { ExcelErrorCode } from "../excel/errors";
+import type { ExcelErrorCode } from "../excel/gateway";
 import { SEGMENT_NAMES, type MessageKey } from "../i18n";
 import { settingProblemFromDetail, type SettingProblem } from "./pane-settings";
 import type { PaneStrings } from "./strings-context";

@@ -21,7 +21,7 @@ export interface OutputChoices {
 export type ScoringMetric = "recency" | "frequency" | "monetary";
 export const SCORING_METRICS: readonly ScoringMetric[] = ["recency", "frequency", "monetary"];
 
-export interface ScoringChoice {
+interface ScoringChoice {
   method: "quantile" | "fixed";
   /**
    * Fixed thresholds per metric as the user typed them (k - 1 numbers, comma-separated; recency in days). Kept as

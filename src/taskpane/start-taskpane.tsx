@@ -5,10 +5,10 @@ import { createOfficeGateway } from "../excel";
 import { createRfmWorker } from "../worker/create-rfm-worker";
 import { createAnalysisRunner } from "../worker/worker-client";
 import { App, NotInExcel } from "./App";
-import { initialLanguage } from "./language-preference";
+import { initialLanguage } from "../i18n/language-preference";
 
 /** Office's theme is dark when its body background is dark (Office.context.officeTheme, where the host has it). */
-export function isDarkOfficeTheme(): boolean {
+function isDarkOfficeTheme(): boolean {
   const background = typeof Office === "undefined" ? undefined : Office.context?.officeTheme?.bodyBackgroundColor;
   const match = typeof background === "string" ? /^#?([0-9a-f]{6})$/i.exec(background) : null;
   if (!match) return false;

@@ -26,7 +26,7 @@ import type { PaneStrings } from "./strings-context";
 // Marks the "read the selection first" problem, which is not an exception anywhere.
 const NEED_SOURCE = Symbol("needSource");
 
-export type Stage = "idle" | "reading" | "computing" | "writing";
+type Stage = "idle" | "reading" | "computing" | "writing";
 
 export interface RfmFlow {
   stage: Stage;
@@ -50,7 +50,7 @@ export interface RfmFlow {
   /** The last run can be undone (this session). */
   canUndo: boolean;
   undoLastRun: () => Promise<void>;
-  useSelection: () => Promise<void>;
+  readSelection: () => Promise<void>;
   /** Reads the selection again with rows hidden by a filter included or not (kept for later reads). */
   includeHiddenRows: (include: boolean) => void;
   /** Sets the analysis date (an ISO date) and runs again: the "Use today" answer to a future analysis date. */
@@ -129,7 +129,7 @@ export function useRfmFlow(
     else setError({ reason });
   }, []);
 
-  const useSelection = useCallback(async () => {
+  const readSelection = useCallback(async () => {
     setError(undefined);
     setNotice(undefined);
     setStage("reading");
@@ -157,16 +157,16 @@ export function useRfmFlow(
   const includeHiddenRows = useCallback(
     (include: boolean) => {
       readOptions.current = { ...readOptions.current, includeHiddenRows: include };
-      void useSelection();
+      void readSelection();
     },
-    [useSelection],
+    [readSelection],
   );
 
   const proceed = useCallback(
     async (replacePrevious: boolean, controller: AbortController, replaceSheetIds?: string[]) => {
       if (!source || !mapping) return;
       const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
-      const options = toRfmOptions(settings, Number.isNaN(analysisDate) ? Number.NaN : analysisDate, source.firstRow);
+      const options = toRfmOptions(settings, analysisDate, source.firstRow);
       // The rows, read now chunk by chunk and encoded as they arrive: a million rows never sit in the pane as cells.
       setStage("reading");
       setProgress(0);
@@ -361,7 +361,7 @@ export function useRfmFlow(
     previousOutputs,
     canUndo,
     undoLastRun,
-    useSelection,
+    readSelection,
     includeHiddenRows,
     useAnalysisDate,
     setMapping,

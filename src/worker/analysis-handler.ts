@@ -28,7 +28,6 @@ export function createAnalysisHandler(
   const interval = handlerOptions.progressIntervalMs ?? 50;
   const now = handlerOptions.now ?? (() => Date.now());
   const analyze = handlerOptions.analyze ?? analyzeRfm;
-  const cancelledIds = new Set<number>();
   // The rows gathered so far for one request; a newer request's slices replace them.
   let gathering: { requestId: number; rows: CellValue[][] } | null = null;
   const fail = (requestId: number, message: string) => {
@@ -38,15 +37,9 @@ export function createAnalysisHandler(
 
   return (request) => {
     const { requestId } = request;
-    if (request.type === "cancel") {
-      cancelledIds.add(requestId);
-      if (gathering?.requestId === requestId) gathering = null;
-      post({ type: "cancelled", requestId }, []);
-      return;
-    }
     if (request.type === "rows") {
       // Request ids only grow: rows of an older request than the one being gathered are outdated.
-      if (cancelledIds.has(requestId) || (gathering !== null && requestId < gathering.requestId)) return;
+      if (gathering !== null && requestId < gathering.requestId) return;
       if (gathering?.requestId !== requestId) gathering = { requestId, rows: [] };
       if (request.start !== gathering.rows.length) {
         fail(requestId, `Rows from ${request.start} arrived after ${gathering.rows.length} rows.`);
@@ -55,7 +48,6 @@ export function createAnalysisHandler(
       for (const row of request.values) gathering.rows.push(row);
       return;
     }
-    if (cancelledIds.delete(requestId)) return;
     let values = request.values;
     const rowsBefore = request.rowsBefore ?? 0;
     if (rowsBefore > 0) {
@@ -98,7 +90,7 @@ export function createAnalysisHandler(
 }
 
 /** Turns what the engine threw into a cloneable payload (class instances lose their prototype in postMessage). */
-export function toErrorPayload(error: unknown): WorkerErrorPayload {
+function toErrorPayload(error: unknown): WorkerErrorPayload {
   if (error instanceof RfmInputError) {
     return { kind: "input", code: error.code, message: error.message, detail: { ...error.detail } };
   }

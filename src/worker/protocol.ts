@@ -10,7 +10,7 @@ import type { Forecast } from "../forecast";
  * Starts an analysis. A big source matrix comes in RowsSlice messages first, so that no single postMessage spends
  * long on the pane's thread cloning it; `values` then holds the last rows and `rowsBefore` says how many came ahead.
  */
-export interface AnalyzeRequest {
+interface AnalyzeRequest {
   type: "analyze";
   requestId: number;
   values: CellValue[][];
@@ -39,22 +39,16 @@ export interface RowsSlice {
   values: CellValue[][];
 }
 
-/** Cancels a request still waiting in the worker's queue (a running analysis is stopped by terminating the worker). */
-export interface CancelRequest {
-  type: "cancel";
-  requestId: number;
-}
+export type WorkerRequest = RowsSlice | AnalyzeRequest;
 
-export type WorkerRequest = RowsSlice | AnalyzeRequest | CancelRequest;
-
-export interface ProgressResponse {
+interface ProgressResponse {
   type: "progress";
   requestId: number;
   /** Fraction done, in [0, 1]. */
   fraction: number;
 }
 
-export interface ResultResponse {
+interface ResultResponse {
   type: "result";
   requestId: number;
   result: RfmResult;
@@ -67,13 +61,13 @@ export type WorkerErrorPayload =
   | { kind: "input"; code: RfmInputError["code"]; message: string; detail: Record<string, string | number> }
   | { kind: "internal"; code: "internal"; message: string };
 
-export interface ErrorResponse {
+interface ErrorResponse {
   type: "error";
   requestId: number;
   error: WorkerErrorPayload;
 }
 
-export interface CancelledResponse {
+interface CancelledResponse {
   type: "cancelled";
   requestId: number;
 }

@@ -7,7 +7,7 @@
  * a language switch would mark the user's workbook as changed. A language stored in the workbook by a run still
  * wins when the workbook is opened (its outputs are in that language).
  */
-import { isLanguage, languageFromLocale, type Language } from "../i18n";
+import { isLanguage, languageFromLocale, type Language } from "./languages";
 
 const STORAGE_KEY = "rfm-segments.language";
 
