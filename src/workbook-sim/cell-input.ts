@@ -132,6 +132,17 @@ export function displayTextOf(value: SimCellValue | undefined, numberFormat: str
     const digits = String(Math.round(Math.abs(value))).padStart(numberFormat.length, "0");
     return value < 0 ? `-${digits}` : digits;
   }
+  // `#,##0.00`, `#,##0`, `0.00`: a comma between digit placeholders "displays a thousands separator", and the zeros
+  // after the point fix the decimals, rounded (Number format codes, support.microsoft.com).
+  const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(numberFormat);
+  if (fixed) {
+    const decimals = fixed[2]?.length ?? 0;
+    return value.toLocaleString("en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: fixed[1] !== undefined,
+    });
+  }
   if (/[yd]/i.test(numberFormat) && !numberFormat.includes("@")) {
     const date = new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000);
     return date.toISOString().slice(0, 10);
