@@ -23,7 +23,7 @@ export async function duckDbThreads(connection: DuckDBConnection): Promise<numbe
  * Loads cell values (header row first) into table `sales(customer, serial, amount, order_id)` with the appender,
  * 2,048 rows (one DuckDB vector) at a time: the fastest way in from JS values this client offers.
  */
-export async function loadCellValues(
+async function loadCellValues(
   connection: DuckDBConnection,
   values: readonly CellValue[][],
   mapping: SalesColumnsMapping,
@@ -61,7 +61,7 @@ export async function loadCellValues(
 }
 
 /** The lines as the analysis reads them, from the table filled by {@link loadCellValues}. */
-export const SALES_TABLE_LINES =
+const SALES_TABLE_LINES =
   "SELECT customer, floor(serial)::INTEGER AS day, round(amount * 10000)::BIGINT AS units, order_id FROM sales";
 
 /** The lines read straight from a CSV file written by `writeSalesCsv`, with DuckDB's type sniffing. */
@@ -130,13 +130,13 @@ FROM tiered`;
 }
 
 /** Summaries per scheme, the R × F grid and the breakpoints, read into JS (small results). */
-export const SUMMARY_SQL = `
+const SUMMARY_SQL = `
 SELECT segment, value_class, tier, lifecycle, r, f, count(*) AS customers, sum(units)::DOUBLE / 10000 AS revenue,
   avg(recency) AS avg_recency, avg(frequency) AS avg_frequency, avg(monetary) AS avg_monetary
 FROM rfm_customers
 GROUP BY GROUPING SETS ((segment), (value_class), (tier), (lifecycle), (r, f))`;
 
-export const PARETO_SQL = `
+const PARETO_SQL = `
 SELECT monetary_rank, cumulative_units / positive_units AS revenue_share FROM rfm_customers
 WHERE monetary_rank % greatest(1, (SELECT ceil(count(*) / 200) FROM rfm_customers)::BIGINT) = 0
    OR monetary_rank = (SELECT count(*) FROM rfm_customers)`;
@@ -160,7 +160,7 @@ export async function duckDbRfm(
 }
 
 /** Builds `rfm_customers` from the given lines query and reads the small results into JS. */
-export async function runAnalysis(
+async function runAnalysis(
   connection: DuckDBConnection,
   lines: string,
 ): Promise<{ summaries: unknown[][]; pareto: unknown[][] }> {

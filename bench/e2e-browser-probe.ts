@@ -19,9 +19,9 @@ export interface ProbeTexts {
    */
 }
 
-export type ProbeStage = "idle" | "reading" | "computing" | "writing";
+type ProbeStage = "idle" | "reading" | "computing" | "writing";
 
-export interface ProbeInput {
+interface ProbeInput {
   /** `pointerdown` timeStamp: when the browser took the press in, before the page's main thread saw it. */
   pressedAt: number;
   /** When the page's main thread got to the press (the wait before is work already running, e.g. the run's). */

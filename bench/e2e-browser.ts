@@ -276,7 +276,7 @@ function timelineReport(data: ProbeData, times: StageTimes): string[] {
     `  read     ${read.count} syncs from ${after(read.first, times.useClick)} to ${after(read.last, times.useClick)} ` +
       `after the press (${ms(read.inside)} inside sync(), longest ${ms(read.longest)}); Run enabled (rendered) at ${after(times.readDone, times.useClick)}`,
     ...operationLines(times.useClick, times.readDone),
-    `  check    ${check.count} syncs for earlier outputs, ${ms(check.inside)}`,
+    `  check    ${check.count} syncs for earlier outputs and the rows' read, ${ms(check.inside)}`,
   ];
   if (post) {
     lines.push(
@@ -375,6 +375,29 @@ async function runBenchmark(
     await cdp.send("Profiler.start");
   }
 
+  // The pane's JS heap (the page's main isolate; the worker has its own): the baseline after a full collection
+  // with the workbook loaded, then sampled every 100 ms through the run, garbage not yet collected included.
+  const heap = await page.context().newCDPSession(page);
+  await heap.send("HeapProfiler.enable");
+  await heap.send("HeapProfiler.collectGarbage");
+  const heapBaseline = (await heap.send("Runtime.getHeapUsage")).usedSize;
+  // Split at the "Writing" stage: from then on the workbook itself grows (new sheets, segment columns).
+  let heapPeak = heapBaseline;
+  let heapPeakWriting = heapBaseline;
+  let heapSampling = true;
+  const heapSampler = (async () => {
+    while (heapSampling) {
+      const used = (await heap.send("Runtime.getHeapUsage")).usedSize;
+      const writing = await heap.send("Runtime.evaluate", {
+        expression: "(window.__benchProbe?.stageChanges ?? []).some((change) => change.stage === 'writing')",
+        returnByValue: true,
+      });
+      if (writing.result.value === true) heapPeakWriting = Math.max(heapPeakWriting, used);
+      else heapPeak = Math.max(heapPeak, used);
+      await sleep(100);
+    }
+  })();
+
   const syncCount = () =>
     page.evaluate(() => (window as unknown as { __workbookSim: WorkbookSim }).__workbookSim.syncLog.length);
   const syncsBefore = await syncCount();
@@ -403,6 +426,10 @@ async function runBenchmark(
     polling: 100,
   });
   const wallMs = performance.now() - wallStarted;
+  heapSampling = false;
+  await heapSampler;
+  await heap.send("HeapProfiler.collectGarbage");
+  const heapAfter = (await heap.send("Runtime.getHeapUsage")).usedSize;
   // A second more of clicks: the results view's first renders count too.
   await sleep(1_000);
   await clicker.stop();
@@ -509,7 +536,7 @@ async function runBenchmark(
         .join(" ")}`,
     `  read      ${ms(readMs).padStart(10)}   Use selection pressed → mapping shown, Run enabled`,
     `  compute   ${ms(computeMs).padStart(10)}   Segment customers pressed → "${texts.stages.writing}" shown ` +
-      `(check for earlier outputs, clone to the worker, engine, result back)`,
+      `(check for earlier outputs, read the rows encoding each chunk, engine in the worker, result back)`,
     `  write     ${ms(writeMs).padStart(10)}   "${texts.stages.writing}" → results view shown`,
     `  total     ${ms(totalMs).padStart(10)}   read + run, without the pause between the two clicks; ` +
       `${rowsPerSecond(args.rows, totalMs)}  (wall clock incl. the pause: ${ms(wallMs)})`,
@@ -522,6 +549,10 @@ async function runBenchmark(
       `(${syncs.run.operations} operations, ${megabytes(syncs.run.requestBytes)} sent, ` +
       `${megabytes(syncs.run.responseBytes)} loaded)`,
     `  structuredClone of the ${args.rows.toLocaleString("en-US")} × 5 matrix on the main thread: ${ms(cloneMs)}`,
+    `  pane's JS heap (main thread): ${megabytes(heapBaseline)} with the workbook loaded (after a full GC); peak ` +
+      `+${megabytes(heapPeak - heapBaseline)} above it while reading and computing, ` +
+      `+${megabytes(heapPeakWriting - heapBaseline)} while writing (the workbook grows) (sampled every 100 ms, ` +
+      `uncollected garbage included); after the run and a full GC +${megabytes(heapAfter - heapBaseline)}`,
     "",
     `Responsiveness: ${probeClicks.length} clicks during the run on the pane's title` +
       (args.clickTarget === "settings"

@@ -64,7 +64,7 @@ export interface CustomerRecord {
   lifecycle: string;
 }
 
-export const COMPARED_FIELDS: readonly (keyof CustomerRecord)[] = [
+const COMPARED_FIELDS: readonly (keyof CustomerRecord)[] = [
   "firstPurchase",
   "lastPurchase",
   "recency",

@@ -40,7 +40,7 @@ export const SALES_HEADER = ["Customer ID", "Order Date", "Amount", "Order ID"] 
 export const SALES_MAPPING = { customer: 0, date: 1, amount: 2, orderId: 3, dimensions: [] as number[] };
 
 /** mulberry32: tiny, fast, good enough for synthetic data, and identical on every machine. */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -189,7 +189,7 @@ export function orderId(orderNumber: number, isReturn: boolean): string {
 }
 
 /** Excel serial (1900 system, serial 25569 = 1970-01-01) to an ISO date, with the time when there is one. */
-export function serialToIso(serial: number): string {
+function serialToIso(serial: number): string {
   const day = Math.floor(serial);
   const date = new Date((day - 25569) * 86400000).toISOString().slice(0, 10);
   if (serial === day) return date;

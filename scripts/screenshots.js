@@ -1,7 +1,7 @@
-// `npm run screenshots`: refreshes the README's pictures. Runs the browser demo tests (tests/e2e/demo.test.ts, which
-// save their screenshots under test-results/, building dist/ first if it is stale) and, only if they pass, copies
-// every docs/screenshots/*.png that README.md shows from test-results/ into docs/screenshots/. The tests themselves
-// never write docs/.
+// `npm run screenshots`: refreshes the README's pictures. Runs the browser demo tests (tests/e2e/demo.test.ts and
+// compare.test.ts, which save their screenshots under test-results/, building dist/ first if it is stale) and, only
+// if they pass, copies every docs/screenshots/*.png that README.md shows from test-results/ into docs/screenshots/.
+// The tests themselves never write docs/.
 const fs = require("node:fs");
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
@@ -17,7 +17,8 @@ if (names.length === 0) throw new Error("README.md shows no docs/screenshots/*.p
 for (const name of names) fs.rmSync(path.join(results, name), { force: true });
 
 const jest = require.resolve("jest/bin/jest", { paths: [root] });
-const run = spawnSync(process.execPath, [jest, "tests/e2e/demo\\.test\\.ts", "--selectProjects", "e2e"], {
+// demo.test.ts saves the demo's pictures, compare.test.ts the "Changes since" ones (en, zh-Hans).
+const run = spawnSync(process.execPath, [jest, "tests/e2e/(demo|compare)\\.test\\.ts", "--selectProjects", "e2e"], {
   cwd: root,
   stdio: "inherit",
 });

@@ -4,7 +4,7 @@
  * The bytes of each known id are copied into one arena, so the file's buffer is never kept alive by the table.
  * The strings are made at the end, all at once (see `texts`).
  */
-import { grown, NumberedIds } from "../engine/index";
+import { grown, NumberedIds } from "../engine/encoded";
 
 /**
  * MurmurHash3 (x86, 32-bit) of `bytes[start, end)`: four bytes per step, and the multiplications of a step do not

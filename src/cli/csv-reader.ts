@@ -3,7 +3,7 @@
  * CRLF). The data records are read from the file's bytes by `encode-csv.ts`, straight into the engine's rows.
  */
 
-export interface CsvHeader {
+interface CsvHeader {
   names: string[];
   delimiter: number;
   /** Index in the text where the first data record starts. */
@@ -62,7 +62,7 @@ export function readCsvHeaderBytes(bytes: Uint8Array): CsvByteHeader {
 }
 
 /** The header record; the delimiter is a comma unless the header line has none and has tabs or semicolons. */
-export function readCsvHeader(text: string): CsvHeader {
+function readCsvHeader(text: string): CsvHeader {
   let lineEnd = text.indexOf("\n");
   if (lineEnd < 0) lineEnd = text.length;
   const firstLine = text.slice(0, lineEnd);
@@ -72,35 +72,15 @@ export function readCsvHeader(text: string): CsvHeader {
     else if (firstLine.includes(";")) delimiter = 59;
   }
   const names: string[] = [];
-  const end = scanRecord(text, 0, delimiter, [], names);
-  return { names, delimiter, bodyStart: end.next };
+  const bodyStart = scanRecord(text, 0, delimiter, names);
+  return { names, delimiter, bodyStart };
 }
 
-interface RecordEnd {
-  next: number;
-  lines: number;
-  anyValue: boolean;
-  fields: number;
-}
-
-/**
- * Reads one record from `pos`: field i is pushed onto `slots[i]` when that exists (other fields are not even
- * copied), and every field onto `all` when given.
- */
-function scanRecord(
-  text: string,
-  pos: number,
-  delimiter: number,
-  slots: (string[] | undefined)[],
-  all?: string[],
-): RecordEnd {
+/** Reads one record from `pos`, pushing every field onto `fields`; returns where the next record starts. */
+function scanRecord(text: string, pos: number, delimiter: number, fields: string[]): number {
   const length = text.length;
-  let field = 0;
-  let lines = 1;
-  let anyValue = false;
   let i = pos;
   for (;;) {
-    const cells = field < slots.length ? slots[field] : undefined;
     if (i < length && text.charCodeAt(i) === QUOTE) {
       let start = i + 1;
       let parts = "";
@@ -113,7 +93,6 @@ function scanRecord(
           i = length;
           break;
         }
-        for (let j = i; j < q; j++) if (text.charCodeAt(j) === LF) lines++;
         if (text.charCodeAt(q + 1) === QUOTE) {
           parts += text.slice(start, q + 1);
           i = start = q + 2;
@@ -130,10 +109,7 @@ function scanRecord(
         if (c === delimiter || c === LF || c === CR) break;
         i++;
       }
-      const value = tailStart < i ? parts + text.slice(tailStart, i) : parts;
-      if (value !== "") anyValue = true;
-      cells?.push(value);
-      all?.push(value);
+      fields.push(tailStart < i ? parts + text.slice(tailStart, i) : parts);
     } else {
       const start = i;
       while (i < length) {
@@ -141,15 +117,9 @@ function scanRecord(
         if (c === delimiter || c === LF || c === CR) break;
         i++;
       }
-      if (i > start) anyValue = true;
-      if (cells || all) {
-        const value = text.slice(start, i);
-        cells?.push(value);
-        all?.push(value);
-      }
+      fields.push(text.slice(start, i));
     }
-    field++;
-    if (i >= length) return { next: length, lines, anyValue, fields: field };
+    if (i >= length) return length;
     const c = text.charCodeAt(i);
     if (c === delimiter) {
       i++;
@@ -157,6 +127,6 @@ function scanRecord(
     }
     if (c === CR) i++;
     if (text.charCodeAt(i) === LF) i++;
-    return { next: i, lines, anyValue, fields: field };
+    return i;
   }
 }

@@ -7,8 +7,6 @@
  */
 import {
   customerOrderById,
-  grown,
-  isWhitespace,
   LIFECYCLE_KEYS,
   MONEY_SCALE,
   rfmCode,
@@ -20,8 +18,9 @@ import {
   TIER_KEYS,
   VALUE_CLASS_KEYS,
 } from "../engine/index";
+import { grown, isWhitespace } from "../engine/encoded";
 
-export const OUTPUT_COLUMNS = [
+const OUTPUT_COLUMNS = [
   "customer_id",
   "first_purchase",
   "last_purchase",
@@ -40,13 +39,7 @@ export const OUTPUT_COLUMNS = [
 ] as const;
 
 /** With `--compare-date` (SPEC "Change since an earlier date"): after `lifecycle`, empty `prev_*` for new customers. */
-export const COMPARE_COLUMNS = [
-  "prev_segment",
-  "prev_value_class",
-  "prev_tier",
-  "prev_lifecycle",
-  "segment_change",
-] as const;
+const COMPARE_COLUMNS = ["prev_segment", "prev_value_class", "prev_tier", "prev_lifecycle", "segment_change"] as const;
 
 const COMMA = 44;
 const LINE_FEED = 10;
@@ -97,13 +90,13 @@ function csvField(text: string): string {
  * Whether a customer id would be read as a formula by a spreadsheet opening the file: it starts with `=`, `+`,
  * `-`, `@`, a tab or a carriage return (OWASP, "CSV Injection"). `=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `-2+3`.
  */
-export function looksLikeFormula(id: string): boolean {
+function looksLikeFormula(id: string): boolean {
   const c = id.charCodeAt(0);
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
 /** Columns added after SPEC's: their names, and the text of customer i's fields, each preceded by a comma. */
-export interface ExtraColumns {
+interface ExtraColumns {
   names: readonly string[];
   fields: (i: number) => string;
 }

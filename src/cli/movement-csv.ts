@@ -5,7 +5,7 @@
 import { type MovementMatrix, type RfmComparison, serialToIsoDate } from "../engine/index";
 import { plainNumber } from "./customers-csv";
 
-export const MOVEMENT_COLUMNS = ["scheme", "from", "to", "customers", "revenue"] as const;
+const MOVEMENT_COLUMNS = ["scheme", "from", "to", "customers", "revenue"] as const;
 
 /**
  * One row per cell, every cell (zeros too, so the file pivots into the full matrix): scheme `segment` or `tier`;

@@ -14,8 +14,6 @@ import {
   guessMapping,
   isoDateToSerial,
   type MappedField,
-  normaliseHeader,
-  numberCustomersById,
   type RfmOptions,
   type DateWarnings,
   type RfmResult,
@@ -25,6 +23,7 @@ import {
   type SkipReason,
   validateMapping,
 } from "../engine/index";
+import { normaliseHeader, numberCustomersById } from "../engine/encoded";
 import { readCsvHeaderBytes } from "./csv-reader";
 import { formatCustomersCsvBytes } from "./customers-csv";
 import { type Forecast, forecastFromRows, latestPurchaseDay } from "../forecast/index";
@@ -34,7 +33,7 @@ import { formatChangeLine, formatMovementCsv } from "./movement-csv";
 import { encodeCsv } from "./encode-csv";
 import { type SourceEncoding, toUtf8 } from "./text-encoding";
 
-export const USAGE = `Usage: npm run segment -- INPUT.csv --out OUT.csv [options]
+const USAGE = `Usage: npm run segment -- INPUT.csv --out OUT.csv [options]
        npm run segment -- --sql DIALECT --table NAME [options]   (prints a SQL query; --sql --help for more)
 
 Options:
@@ -82,7 +81,7 @@ export interface CliArguments {
   forecast?: ForecastArguments;
 }
 
-export interface ForecastArguments {
+interface ForecastArguments {
   days?: number;
   report?: string;
   clvMonths: number;
@@ -90,7 +89,7 @@ export interface ForecastArguments {
 }
 
 /** A problem with the input file itself (not CSV text we can read, a folder, …): message only, exit code 1. */
-export class CliInputError extends Error {}
+class CliInputError extends Error {}
 
 const COLUMN_FLAGS: Record<string, MappedField> = {
   "--customer": "customer",
@@ -173,6 +172,15 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   }
   if (input === undefined) throw new UsageError("Name the input CSV file.");
   if (out === undefined) throw new UsageError("Name the output file with --out.");
+  const parsed: CliArguments = { input, out, options, columns, timings, rawIds };
+  if (forecast) parsed.forecast = forecast;
+  if (movement !== undefined) parsed.movement = movement;
+  checkFlagsTogether(parsed);
+  return parsed;
+}
+
+/** Flags that need another one (--movement needs --compare-date and a file of its own; the forecast's need days). */
+function checkFlagsTogether({ movement, out, options, forecast }: CliArguments): void {
   if (movement !== undefined && options.compareDate === undefined)
     throw new UsageError("--movement needs --compare-date (the date to compare with).");
   if (movement !== undefined && (movement === out || movement === "-"))
@@ -183,10 +191,6 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       "--forecast-report needs --forecast-days (the horizon of the forecast and its holdout check).",
     );
   }
-  const parsed: CliArguments = { input, out, options, columns, timings, rawIds };
-  if (forecast) parsed.forecast = forecast;
-  if (movement !== undefined) parsed.movement = movement;
-  return parsed;
 }
 
 /** The mapping: guessed from the header, then overridden by the columns named on the command line. */
@@ -321,7 +325,7 @@ function readInputFile(file: string): Buffer {
  * Why the bytes are not CSV text, or undefined: a zip (an .xlsx workbook), an old .xls, UTF-16 without a
  * byte-order mark (every other byte 0: the BOM is what tells it from binary), or other binary data (NUL bytes).
  */
-export function describeNonText(bytes: Uint8Array, file: string): string | undefined {
+function describeNonText(bytes: Uint8Array, file: string): string | undefined {
   const saveAs = 'In Excel, choose File > Save As > "CSV UTF-8 (Comma delimited)" and run on that file.';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4)
     return `${file} is a zip file, most likely an Excel workbook (.xlsx), not CSV text. ${saveAs}`;
@@ -346,7 +350,7 @@ export function describeNonText(bytes: Uint8Array, file: string): string | undef
 }
 
 /** A file whose first line ends in a lone CR (old Mac line endings): read as one long line, so refused. */
-export function describeLoneCr(bytes: Uint8Array, file: string): string | undefined {
+function describeLoneCr(bytes: Uint8Array, file: string): string | undefined {
   const cr = bytes.indexOf(13);
   if (cr < 0 || bytes[cr + 1] === 10) return undefined;
   const lf = bytes.indexOf(10);
@@ -384,7 +388,7 @@ function explainMappingProblem(problem: RfmInputError, names: string[], encoding
 }
 
 /** Where the output goes: never onto the input (the same file by any name: symbolic or hard link). */
-export function checkOutputTarget(input: string, out: string, flag = "--out"): void {
+function checkOutputTarget(input: string, out: string, flag = "--out"): void {
   if (out === "-") return;
   let outStats;
   try {
@@ -485,7 +489,7 @@ const REASONS: Record<SkipReason, string> = {
 };
 
 /** The standard-error report: skipped rows by line number, returns-only customers. */
-export function formatReport(result: RfmResult): string {
+function formatReport(result: RfmResult): string {
   const out: string[] = [];
   const { skipped } = result;
   if (skipped.count > 0) {
@@ -507,7 +511,7 @@ export function formatReport(result: RfmResult): string {
 }
 
 /** The date warnings for standard error ("" when there are none). */
-export function formatDateWarnings(warnings: DateWarnings, analysisDate: number): string {
+function formatDateWarnings(warnings: DateWarnings, analysisDate: number): string {
   const out: string[] = [];
   const rows = (list: number[], count: number) =>
     `line${list.length === 1 ? "" : "s"} ${list.join(", ")}${count > list.length ? ", …" : ""}`;
@@ -541,10 +545,7 @@ export function formatDateWarnings(warnings: DateWarnings, analysisDate: number)
 }
 
 /** Runs the command; returns the exit code (0 ok, 1 input problem, 2 bad arguments). */
-export function main(
-  argv: readonly string[],
-  io: { stdout: (s: string) => void; stderr: (s: string) => void },
-): number {
+export function main(argv: readonly string[], io: CliIo): number {
   if (wantsSql(argv)) return sqlMain(argv, io);
   let args: CliArguments;
   try {
@@ -559,88 +560,122 @@ export function main(
     return 2;
   }
   try {
-    checkOutputTarget(args.input, args.out);
-    if (args.movement !== undefined) checkOutputTarget(args.input, args.movement, "--movement");
-    const timer = args.timings ? new StepTimer() : undefined;
-    let forecast: Forecast | undefined;
-    const result = analyzeCsvFile(
-      args.input,
-      args,
-      timer,
-      (encoding) =>
-        io.stderr(
-          encoding === "GB18030"
-            ? `note: ${args.input} is not UTF-8; read as GB18030 (GBK), what Excel's plain "CSV" saves on Chinese Windows. If names look wrong, save it as "CSV UTF-8" instead.\n`
-            : `note: ${args.input} is ${encoding}; read as such.\n`,
-        ),
-      args.forecast && ((encoded, options) => (forecast = forecastOf(encoded, options, args.forecast!, timer))),
-    );
-    if (forecast && forecast.columns.x.length !== result.customers.id.length)
-      throw new Error("The forecast's customers do not line up with the analysis's.");
-    const shown = forecast;
-    const stats = { protectedIds: 0 };
-    const text = formatCustomersCsvBytes(result, {
-      rawIds: args.rawIds,
-      stats,
-      extra: shown && { names: FORECAST_COLUMNS, fields: (i) => forecastFields(shown, i) },
-    });
-    timer?.step("format");
-    if (args.out === "-") io.stdout(text.toString("utf8"));
-    else {
-      try {
-        writeFileAtomically(args.out, text);
-      } catch (error) {
-        const message = describeWriteError(error, args.out);
-        if (message === undefined) throw error;
-        io.stderr(`error: ${message}\n`);
-        return 1;
-      }
-    }
-    timer?.step("write");
-    if (args.movement !== undefined && result.comparison) {
-      try {
-        writeFileAtomically(args.movement, Buffer.from(formatMovementCsv(result.comparison), "utf8"));
-      } catch (error) {
-        const message = describeWriteError(error, args.movement);
-        if (message === undefined) throw error;
-        io.stderr(`error: ${message}\n`);
-        return 1;
-      }
-    }
-    if (forecast && args.forecast?.report !== undefined)
-      writeFileSync(args.forecast.report, forecastReportJson(forecast.report));
-    io.stderr(formatReport(result));
-    if (result.comparison) io.stderr(formatChangeLine(result.comparison));
-    io.stderr(formatDateWarnings(result.dateWarnings, result.analysisDate));
-    if (stats.protectedIds > 0) {
-      io.stderr(
-        `note: ${stats.protectedIds} customer id${stats.protectedIds === 1 ? "" : "s"} start${stats.protectedIds === 1 ? "s" : ""} with = + - or @ and ${stats.protectedIds === 1 ? "was" : "were"} written with a leading ' so that a spreadsheet opening the file shows ${stats.protectedIds === 1 ? "it" : "them"} as text instead of running a formula (--raw-ids writes ids as they are).\n`,
-      );
-    }
-    if (forecast) io.stderr(formatForecastNotes(forecast.report));
-    if (timer) io.stderr(timer.report());
-    const summary = `${result.totals.customers} customers from ${result.totals.usedRows} rows (analysis date ${serialToIsoDate(result.analysisDate)}) written to ${args.out === "-" ? "standard output" : args.out}\n`;
-    if (args.out === "-") io.stderr(summary);
-    else io.stdout(summary);
-    return 0;
+    return segmentFile(args, io);
   } catch (error) {
-    if (error instanceof RfmInputError || error instanceof CliInputError) {
-      io.stderr(`error: ${error.message}\n`);
-      return 1;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ERR_FS_FILE_TOO_LARGE") {
-      io.stderr(
-        `error: ${args.input} is larger than 2 GiB, more than Node.js reads into memory at once. Split it into smaller files (by year, say) and run each.\n`,
-      );
-      return 1;
-    }
-    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-      io.stderr(
-        `error: cannot ${(error as NodeJS.ErrnoException).syscall === "open" ? "open" : "use"} ${(error as NodeJS.ErrnoException).path}: ${code}\n`,
-      );
-      return 1;
-    }
-    throw error;
+    return explainFailure(error, args, io);
   }
+}
+
+/** Where the command writes: standard output and standard error. */
+interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+/** The command on parsed arguments: analyse, write OUT (and the movement file), then report on standard error. */
+function segmentFile(args: CliArguments, io: CliIo): number {
+  checkOutputTarget(args.input, args.out);
+  if (args.movement !== undefined) checkOutputTarget(args.input, args.movement, "--movement");
+  const timer = args.timings ? new StepTimer() : undefined;
+  const { result, forecast } = analyzeWithForecast(args, io, timer);
+  const stats = { protectedIds: 0 };
+  const text = formatCustomersCsvBytes(result, {
+    rawIds: args.rawIds,
+    stats,
+    extra: forecast && { names: FORECAST_COLUMNS, fields: (i) => forecastFields(forecast, i) },
+  });
+  timer?.step("format");
+  if (args.out === "-") io.stdout(text.toString("utf8"));
+  else if (!writeOrExplain(args.out, text, io)) return 1;
+  timer?.step("write");
+  if (args.movement !== undefined && result.comparison) {
+    if (!writeOrExplain(args.movement, Buffer.from(formatMovementCsv(result.comparison), "utf8"), io)) return 1;
+  }
+  if (forecast && args.forecast?.report !== undefined)
+    writeFileSync(args.forecast.report, forecastReportJson(forecast.report));
+  reportRun(args, io, result, forecast, stats.protectedIds, timer);
+  return 0;
+}
+
+/** The analysis of INPUT, and with --forecast-days the forecast of the same rows (notes on the encoding first). */
+function analyzeWithForecast(
+  args: CliArguments,
+  io: CliIo,
+  timer: StepTimer | undefined,
+): { result: RfmResult; forecast: Forecast | undefined } {
+  let forecast: Forecast | undefined;
+  const result = analyzeCsvFile(
+    args.input,
+    args,
+    timer,
+    (encoding) =>
+      io.stderr(
+        encoding === "GB18030"
+          ? `note: ${args.input} is not UTF-8; read as GB18030 (GBK), what Excel's plain "CSV" saves on Chinese Windows. If names look wrong, save it as "CSV UTF-8" instead.\n`
+          : `note: ${args.input} is ${encoding}; read as such.\n`,
+      ),
+    args.forecast && ((encoded, options) => (forecast = forecastOf(encoded, options, args.forecast!, timer))),
+  );
+  if (forecast && forecast.columns.x.length !== result.customers.id.length)
+    throw new Error("The forecast's customers do not line up with the analysis's.");
+  return { result, forecast };
+}
+
+/** Writes `file` atomically; false (the reason on standard error) when a plain write problem stops it. */
+function writeOrExplain(file: string, bytes: Buffer, io: CliIo): boolean {
+  try {
+    writeFileAtomically(file, bytes);
+    return true;
+  } catch (error) {
+    const message = describeWriteError(error, file);
+    if (message === undefined) throw error;
+    io.stderr(`error: ${message}\n`);
+    return false;
+  }
+}
+
+/** Skipped rows, change line, date warnings and notes on standard error; the one-line summary last. */
+function reportRun(
+  args: CliArguments,
+  io: CliIo,
+  result: RfmResult,
+  forecast: Forecast | undefined,
+  protectedIds: number,
+  timer: StepTimer | undefined,
+): void {
+  io.stderr(formatReport(result));
+  if (result.comparison) io.stderr(formatChangeLine(result.comparison));
+  io.stderr(formatDateWarnings(result.dateWarnings, result.analysisDate));
+  if (protectedIds > 0) {
+    io.stderr(
+      `note: ${protectedIds} customer id${protectedIds === 1 ? "" : "s"} start${protectedIds === 1 ? "s" : ""} with = + - or @ and ${protectedIds === 1 ? "was" : "were"} written with a leading ' so that a spreadsheet opening the file shows ${protectedIds === 1 ? "it" : "them"} as text instead of running a formula (--raw-ids writes ids as they are).\n`,
+    );
+  }
+  if (forecast) io.stderr(formatForecastNotes(forecast.report));
+  if (timer) io.stderr(timer.report());
+  const summary = `${result.totals.customers} customers from ${result.totals.usedRows} rows (analysis date ${serialToIsoDate(result.analysisDate)}) written to ${args.out === "-" ? "standard output" : args.out}\n`;
+  if (args.out === "-") io.stderr(summary);
+  else io.stdout(summary);
+}
+
+/** Exit code 1 and a plain message for input and file-system problems; anything else is rethrown. */
+function explainFailure(error: unknown, args: CliArguments, io: CliIo): number {
+  if (error instanceof RfmInputError || error instanceof CliInputError) {
+    io.stderr(`error: ${error.message}\n`);
+    return 1;
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ERR_FS_FILE_TOO_LARGE") {
+    io.stderr(
+      `error: ${args.input} is larger than 2 GiB, more than Node.js reads into memory at once. Split it into smaller files (by year, say) and run each.\n`,
+    );
+    return 1;
+  }
+  if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+    io.stderr(
+      `error: cannot ${(error as NodeJS.ErrnoException).syscall === "open" ? "open" : "use"} ${(error as NodeJS.ErrnoException).path}: ${code}\n`,
+    );
+    return 1;
+  }
+  throw error;
 }

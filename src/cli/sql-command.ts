@@ -4,7 +4,7 @@
  */
 import { buildSegmentationQuery, SQL_DIALECTS, type SqlDialect, SqlOptionError } from "../sql/index";
 
-export const SQL_USAGE = `Usage: npm run segment -- --sql DIALECT --table NAME [options]
+const SQL_USAGE = `Usage: npm run segment -- --sql DIALECT --table NAME [options]
 
 Prints one SQL query that segments the sales table NAME in the database (no file is read).
   --sql DIALECT           ${SQL_DIALECTS.join(", ")}

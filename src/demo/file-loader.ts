@@ -1,11 +1,14 @@
 /**
  * Reads a CSV or XLSX file with SheetJS into typed cells: dates become serial numbers with a date format, numbers
  * stay numbers, id columns stay text, Excel error cells read as their text (`#N/A`), as Office.js returns them.
+ * From an XLSX also its merged areas (`!merges`) and hidden rows (`!rows[i].hidden`, rows hidden by hand or by an
+ * AutoFilter), which the add-in reads and must handle as in Excel.
  */
 import { read, utils, type CellObject, type WorkSheet } from "@e965/xlsx";
-import type { SimCellValue } from "../workbook-sim/model";
+import type { CellRect, SimCellValue } from "../workbook-sim/model";
 import { isDateFormat } from "./cell-format";
 import { isIdHeader, isMoneyHeader, MONEY_FORMAT, typeTextCell, typeTextRows, type TypedSheet } from "./typed-cells";
+import type { LoadedSheet } from "./workbook-data";
 
 /** Sheets larger than this are refused rather than freezing the page. */
 const MAX_CELLS = 20_000_000;
@@ -67,9 +70,10 @@ function typeWorkbookCell(
   }
 }
 
-function typeXlsx(data: ArrayBuffer): TypedSheet {
-  // cellNF keeps each cell's number format, which tells a date serial from a plain number.
-  const sheet = firstSheet(read(data, { type: "array", dense: false, cellNF: true }));
+function typeXlsx(data: ArrayBuffer): LoadedSheet {
+  // cellNF keeps each cell's number format, which tells a date serial from a plain number; cellStyles reads row
+  // properties (`!rows`), hidden rows among them.
+  const sheet = firstSheet(read(data, { type: "array", dense: false, cellNF: true, cellStyles: true }));
   const ref = sheet["!ref"];
   if (!ref) return { values: [], formats: [] };
   const range = utils.decode_range(ref);
@@ -99,17 +103,51 @@ function typeXlsx(data: ArrayBuffer): TypedSheet {
     values.push(rowValues);
     formats.push(rowFormats);
   }
-  return { values, formats };
+  const mergedAreas = mergedAreasOf(sheet, range, values);
+  const hiddenRows = (sheet["!rows"] ?? []).flatMap((info, r) =>
+    info?.hidden && r >= range.s.r && r <= range.e.r ? [r - range.s.r] : [],
+  );
+  return { values, formats, mergedAreas, hiddenRows };
+}
+
+/**
+ * The sheet's merged areas within its used range, as rectangles from the range's top-left cell. As in Excel only an
+ * area's top-left cell keeps a value ("Merge cells" keeps the upper-left value): any other cell's is cleared.
+ */
+function mergedAreasOf(sheet: WorkSheet, range: ReturnType<typeof utils.decode_range>, values: SimCellValue[][]) {
+  const areas: CellRect[] = [];
+  for (const merge of sheet["!merges"] ?? []) {
+    const top = Math.max(merge.s.r, range.s.r);
+    const left = Math.max(merge.s.c, range.s.c);
+    const bottom = Math.min(merge.e.r, range.e.r);
+    const right = Math.min(merge.e.c, range.e.c);
+    // An area cut by the used range, or of one cell, is no merged area of these cells.
+    if (top !== merge.s.r || left !== merge.s.c || bottom < top || right < left) continue;
+    if (bottom === top && right === left) continue;
+    const rect = {
+      row: top - range.s.r,
+      column: left - range.s.c,
+      rowCount: bottom - top + 1,
+      columnCount: right - left + 1,
+    };
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++)
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        const row = values[r];
+        if (row && (r !== rect.row || c !== rect.column) && c < row.length) row[c] = "";
+      }
+    areas.push(rect);
+  }
+  return areas;
 }
 
 /** Reads the first sheet of a CSV (UTF-8) or XLSX/XLS file. */
-export async function readSpreadsheetFile(file: File): Promise<TypedSheet> {
+export async function readSpreadsheetFile(file: File): Promise<LoadedSheet> {
   if (isCsvName(file.name)) return typeCsv(await file.text());
   return typeXlsx(await file.arrayBuffer());
 }
 
 /** Same as readSpreadsheetFile for bytes already in memory (tests, drag and drop). */
-export function readSpreadsheetData(name: string, data: ArrayBuffer | string): TypedSheet {
+export function readSpreadsheetData(name: string, data: ArrayBuffer | string): LoadedSheet {
   if (typeof data === "string") return typeCsv(data);
   return isCsvName(name) ? typeCsv(new TextDecoder().decode(data)) : typeXlsx(data);
 }

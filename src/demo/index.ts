@@ -3,15 +3,18 @@
  * This bundle runs before the pane's bundle (webpack orders the chunks), so it installs the sim's `Excel` and
  * `Office` globals synchronously at load; the pane then finds a workbook as if it ran inside Excel.
  *
- * URL parameters: `lang=zh-CN` (Office display language), `rows=100000` (open on that many synthetic sales rows).
+ * URL parameters: `lang=zh-CN` (Office display language; a language the user picked in the pane earlier wins, see
+ * taskpane/language-preference.ts), `rows=100000` (open on that many synthetic sales rows).
  * Test hooks: `window.__workbookSim` (the sim; its `.workbook` is the data model) and `window.__demo` (DemoApi).
  */
 import { createWorkbookSim, installWorkbookSim, type WorkbookSim } from "../workbook-sim";
 import { columnLetters, writeNumberFormats, type SimCellValue } from "../workbook-sim/model";
+import { initialLanguage } from "../i18n/language-preference";
+import { demoText, followPageLanguage, translateDemoPage } from "./demo-text";
 import { readSpreadsheetFile } from "./file-loader";
 import { SAMPLE_SHEET_NAME, sampleSales } from "./sample-data";
 import { SYNTHETIC_COLUMN_FORMATS, syntheticSalesRows } from "./synthetic-sales";
-import { addTypedSheet, typedFromValues } from "./workbook-data";
+import { addTypedSheet, DEMO_REQUIREMENT_SETS, typedFromValues } from "./workbook-data";
 import { WorkbookView } from "./workbook-view";
 
 /** What the demo offers to tests and benchmarks on `window.__demo`. */
@@ -40,6 +43,7 @@ function createDemoWorkbook(language: string): WorkbookSim {
   const sim = createWorkbookSim({
     sheets: [{ name: SAMPLE_SHEET_NAME, values: sample.values }],
     displayLanguage: language,
+    requirementSets: DEMO_REQUIREMENT_SETS,
   });
   const sheet = sim.workbook.sheets[0];
   if (!sheet) throw new Error("The demo workbook has no sheet");
@@ -54,7 +58,8 @@ function createDemoWorkbook(language: string): WorkbookSim {
 }
 
 const params = new URLSearchParams(window.location.search);
-const sim = createDemoWorkbook(params.get("lang") ?? navigator.language ?? "en-US");
+const displayLanguage = params.get("lang") ?? navigator.language ?? "en-US";
+const sim = createDemoWorkbook(displayLanguage);
 installWorkbookSim(window, sim);
 window.__workbookSim = sim;
 
@@ -93,11 +98,22 @@ if (Number.isInteger(syntheticRows) && syntheticRows > 0) api.loadSyntheticSales
 
 function start(): void {
   const status = element<HTMLElement>("demo-status");
+  // The pane starts in the same language (the user's last choice, else Office's display language) and announces
+  // every later switch on <html lang>, which the page follows.
+  const language = initialLanguage(displayLanguage);
+  let text = demoText(language);
+  translateDemoPage(document, language);
   view = new WorkbookView(sim, {
     nameBox: element<HTMLInputElement>("name-box"),
     scroller: element<HTMLElement>("grid"),
     tabs: element<HTMLElement>("sheet-tabs"),
     status,
+  });
+  view.setText(text);
+  followPageLanguage(document, (chosen) => {
+    text = demoText(chosen);
+    translateDemoPage(document, chosen);
+    view?.setText(text);
   });
   const fileInput = element<HTMLInputElement>("file-input");
   element<HTMLButtonElement>("load-file").addEventListener("click", () => fileInput.click());
@@ -105,14 +121,15 @@ function start(): void {
     const file = fileInput.files?.[0];
     fileInput.value = "";
     if (!file) return;
-    status.textContent = `Reading ${file.name}…`;
+    view?.showMessage(text("demo.reading", { file: file.name }));
     api.loadFile(file).then(
       (address) => {
-        status.textContent = `Loaded ${file.name} into ${address}`;
+        view?.showMessage(text("demo.loaded", { file: file.name, address }));
       },
       (error: unknown) => {
         // Shown, not logged: a file the demo cannot read is the user's problem to fix, not a page error.
-        status.textContent = `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`;
+        const reason = error instanceof Error ? error.message : String(error);
+        view?.showMessage(text("demo.notRead", { file: file.name, reason }));
       },
     );
   });

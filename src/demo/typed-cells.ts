@@ -3,11 +3,11 @@
  * dates as serial day numbers with a date format, ids kept as text (Excel users format id columns as text so that
  * `00123` keeps its zeros).
  */
-import { civilToSerial } from "../engine/excel-date";
+import { civilToSerial } from "../engine";
 import type { SimCellValue } from "../workbook-sim/model";
 
 export const DATE_FORMAT = "yyyy-mm-dd";
-export const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
 export const MONEY_FORMAT = "#,##0.00";
 
 /** A block of cells ready for the workbook: the header row first, then data rows, with per-cell number formats. */

@@ -6,12 +6,26 @@ import {
   newId,
   writeNumberFormats,
   writeValues,
+  type CellRect,
   type SheetModel,
   type SimCellValue,
 } from "../workbook-sim/model";
 import { textWidthUnits } from "../workbook-sim/column-width";
 import { displayText } from "./cell-format";
 import type { TypedSheet } from "./typed-cells";
+
+/**
+ * The demo's Excel: ExcelApi 1.13, the level of current Excel on the web and Microsoft 365, where the add-in can
+ * list merged areas (Range.getMergedAreasOrNullObject) and resize tables (Table.resize). At 1.12 every read said
+ * merged cells could not be read.
+ */
+export const DEMO_REQUIREMENT_SETS = { ExcelApi: "1.13" };
+
+/** A sheet as read from a file: typed cells plus, from an xlsx, its merged areas and hidden rows (0-based). */
+export interface LoadedSheet extends TypedSheet {
+  mergedAreas?: CellRect[];
+  hiddenRows?: number[];
+}
 
 /** Excel's sheet-name rules: 1-31 characters, none of `: \ / ? * [ ]`, no leading/trailing apostrophe, unique. */
 export function uniqueSheetName(sim: WorkbookSim, wanted: string): string {
@@ -50,12 +64,15 @@ function estimateColumnWidths(sheet: SheetModel, sampleRows: number): Record<num
  * Adds a sheet holding `typed` from A1, makes it active and selects its data (header included), as the user would
  * before clicking "Use selection". Returns the selected address.
  */
-export function addTypedSheet(sim: WorkbookSim, wantedName: string, typed: TypedSheet): string {
+export function addTypedSheet(sim: WorkbookSim, wantedName: string, typed: LoadedSheet): string {
   const model = sim.workbook;
   const name = uniqueSheetName(sim, wantedName);
   const sheet = createEmptySheet(`${newId(model, "{sheet-")}}`, name);
   writeValues(sheet, 0, 0, typed.values);
   writeNumberFormats(sheet, 0, 0, typed.formats);
+  if (typed.mergedAreas && typed.mergedAreas.length > 0) sheet.mergedAreas = typed.mergedAreas.map((r) => ({ ...r }));
+  if (typed.hiddenRows && typed.hiddenRows.length > 0)
+    sheet.hiddenRows = [...new Set(typed.hiddenRows)].sort((a, b) => a - b);
   sheet.columnWidths = estimateColumnWidths(sheet, 500);
   sheet.frozenRows = typed.values.length > 1 ? 1 : 0;
   model.sheets.push(sheet);

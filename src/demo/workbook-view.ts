@@ -22,6 +22,7 @@ import {
 import { chartSvg } from "./chart-svg";
 import { textWidthUnits } from "../workbook-sim/column-width";
 import { displayText } from "./cell-format";
+import { demoText, type DemoText } from "./demo-text";
 import { escapeHtml } from "./escape";
 
 const ROW_HEIGHT = 22;
@@ -105,6 +106,10 @@ export class WorkbookView {
   private syncRedrawTimer = 0;
   private lastSheetId = "";
   private lastRowWindow = "";
+  /** The status line's and messages' words, in the pane's language. */
+  private text: DemoText = demoText("en");
+  /** A message shown in the status line while the selection stays as it was when it was shown. */
+  private message: { text: string; selection: string } | null = null;
 
   constructor(
     private readonly sim: WorkbookSim,
@@ -150,15 +155,37 @@ export class WorkbookView {
     return sheet;
   }
 
+  /** Shows the status line (and later messages) in another language. */
+  setText(text: DemoText): void {
+    this.text = text;
+    this.message = null;
+    this.renderNameBox();
+  }
+
+  /**
+   * Shows `text` in the status line until the selection changes ("Loaded sales.xlsx into …"); redraws in between
+   * (an add-in's syncs, scrolling) leave it there.
+   */
+  showMessage(text: string): void {
+    this.message = { text, selection: this.selectionKey() };
+    this.elements.status.textContent = text;
+  }
+
+  private selectionKey(): string {
+    const rect = this.selectionRect();
+    return `${this.activeSheet().id}:${rect ? formatLocalAddress(rect) : ""}`;
+  }
+
   /** Selects an address typed in the Name box (`A1:F5000`, `Sales!A:E`); shows a message when it is not one. */
   goTo(address: string): boolean {
     const trimmed = address.trim();
     const qualified = trimmed.includes("!") ? trimmed : `${quoteSheetName(this.activeSheet().name)}!${trimmed}`;
     try {
       this.sim.setSelection(qualified);
-    } catch (error) {
+    } catch {
       this.elements.nameBox.classList.add("invalid");
-      this.elements.status.textContent = error instanceof Error ? error.message : String(error);
+      // The sim's error text is Excel's, in English; the user needs only to know the address was not one.
+      this.showMessage(this.text("demo.badAddress", { address: trimmed }));
       return false;
     }
     this.elements.nameBox.classList.remove("invalid");
@@ -303,12 +330,23 @@ export class WorkbookView {
     if (document.activeElement !== this.elements.nameBox)
       this.elements.nameBox.value = rect ? formatLocalAddress(rect) : "";
     this.elements.nameBox.classList.remove("invalid");
+    if (this.message && this.message.selection === this.selectionKey()) {
+      this.elements.status.textContent = this.message.text;
+      return;
+    }
+    this.message = null;
     const sheet = this.activeSheet();
     const rows = sheet.rows.length.toLocaleString("en-US");
-    const size = rect
-      ? `${rect.rowCount === MAX_ROWS ? "all" : rect.rowCount.toLocaleString("en-US")}R × ${rect.columnCount === MAX_COLUMNS ? "all" : rect.columnCount}C`
-      : "";
-    this.elements.status.textContent = `${sheet.name} · ${rows} rows${rect ? ` · selection ${size}` : ""}`;
+    const t = this.text;
+    if (!rect) {
+      this.elements.status.textContent = t("demo.status", { sheet: sheet.name, rows });
+      return;
+    }
+    const size = t("demo.size", {
+      rows: rect.rowCount === MAX_ROWS ? t("demo.all") : rect.rowCount.toLocaleString("en-US"),
+      columns: rect.columnCount === MAX_COLUMNS ? t("demo.all") : rect.columnCount,
+    });
+    this.elements.status.textContent = t("demo.statusSelection", { sheet: sheet.name, rows, size });
   }
 
   private renderRows(force: boolean): void {
@@ -352,6 +390,10 @@ export class WorkbookView {
         }
         return { format, min, max };
       });
+    // As the file had them: rows hidden by a filter are drawn dimmed (Excel leaves them out; dimming keeps the
+    // row numbers the pane reports findable), and a merged area's inner gridlines are not drawn.
+    const hiddenRows = new Set(sheet.hiddenRows ?? []);
+    const merged = (sheet.mergedAreas ?? []).filter(drawn);
     const selection = this.selectionRect();
     const frozenParts: string[] = [];
     const scrolledParts: string[] = [];
@@ -362,8 +404,9 @@ export class WorkbookView {
       const parts = r < frozen ? frozenParts : scrolledParts;
       const top = (r < frozen ? r : r - frozen) * ROW_HEIGHT;
       const rowSelected = selection !== null && r >= selection.row && r < selection.row + selection.rowCount;
+      const hidden = hiddenRows.has(r);
       parts.push(
-        `<div class="grid-row" style="top:${top}px;width:${layout.totalWidth}px"><div class="row-head${rowSelected ? " hl" : ""}" data-row="${r}">${r + 1}</div>`,
+        `<div class="grid-row${hidden ? " hidden-row" : ""}" style="top:${top}px;width:${layout.totalWidth}px"><div class="row-head${rowSelected ? " hl" : ""}" data-row="${r}"${hidden ? ` title="${escapeHtml(this.text("demo.hiddenRow"))}"` : ""}>${r + 1}</div>`,
       );
       const values = sheet.rows[r];
       const numberFormats = sheet.numberFormats[r];
@@ -434,6 +477,11 @@ export class WorkbookView {
         // it needs (estimated from its length); the gridlines it covers are hidden.
         let spill = 0;
         if (c < coveredUntil) style.className += " covered";
+        for (const { row, column, rowCount, columnCount } of merged) {
+          if (r < row || r >= row + rowCount || c < column || c >= column + columnCount) continue;
+          if (r < row + rowCount - 1) style.className += " merged-above";
+          if (c < column + columnCount - 1) style.className += " covered";
+        }
         if (typeof value === "string" && text !== "") {
           const needed = 8 + textWidthUnits(text) * 7.5;
           let next = c + 1;

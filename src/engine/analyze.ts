@@ -8,6 +8,8 @@ import { cellText } from "./cells";
 import { columnLetter } from "./column-letter";
 import {
   addDistinctOrders,
+  BIG_PURCHASE,
+  BIG_RETURN,
   CHECK_EVERY,
   checkHooks,
   type EncodedSales,
@@ -20,8 +22,15 @@ import {
   unitsAt,
   WARNING_ROWS,
 } from "./encoded-sales";
-import { EARLY_DATE_SERIAL, todaySerial } from "./excel-date";
-import { encodeColumns, encodeRows, type SalesColumns } from "./encode-cells";
+import { EARLY_DATE_SERIAL, MAX_DATE_SERIAL, todaySerial } from "./excel-date";
+import {
+  encodeColumns,
+  type EncodedRows,
+  encodedRowsToSales,
+  encodeRows,
+  RowEncoder,
+  type SalesColumns,
+} from "./encode-cells";
 import { correctlyRoundedSum } from "./float-sum";
 import { MAX_EXACT_UNITS, MONEY_SCALE, numberToUnits } from "./money";
 import { compareDateNotBefore, resolveOptions } from "./options";
@@ -57,8 +66,9 @@ import {
   VALUE_CLASS_KEYS,
 } from "./types";
 
-export { SkipLog, type EncodedSales } from "./encoded-sales";
-export type { SalesColumns } from "./encode-cells";
+export { type EncodedSales } from "./encoded-sales";
+export type { SalesColumns, EncodedRows } from "./encode-cells";
+export { rowsTransferables } from "./encode-cells";
 
 /** Extra context recorded in the result by `analyzeColumns`. */
 export interface ColumnsContext {
@@ -111,6 +121,25 @@ export function analyzeRfm(
   // and only then are all rows walked (a pass over a million row arrays is a cache miss each).
   let columnCount = values[0]?.length ?? 0;
   if (mappedColumns(mapping).some((column) => column >= columnCount)) columnCount = widestRow(values);
+  const start = resolved.hasHeader ? 1 : 0;
+  const rowCount = values.length - start;
+  const headers = checkedHeaders(resolved.hasHeader ? values[0]! : [], columnCount, rowCount, mapping);
+  // Straight from the rows: one pass reading only the mapped cells, no column copies.
+  const encoded = encodeRows(values, start, rowCount, mapping, headers, resolved, hooks);
+  hooks.onEncoded?.(encoded, resolved);
+  return analyzeEncodedUnchecked(encoded, resolved, hooks, { headers, mapping });
+}
+
+/**
+ * Checks the mapping against a range of `columnCount` columns with `rowCount` data rows (RfmInputError as
+ * analyzeRfm throws it) and gives the column names: the header's texts, `Column X` where empty.
+ */
+function checkedHeaders(
+  headerRow: readonly CellValue[],
+  columnCount: number,
+  rowCount: number,
+  mapping: ColumnMapping,
+): string[] {
   const problems = validateMapping(mapping, columnCount);
   if (problems.length > 0) {
     // Several required columns unmapped: one error naming them all (`detail.fields`, comma-separated).
@@ -122,20 +151,49 @@ export function analyzeRfm(
       });
     throw problems[0]!;
   }
-  const start = resolved.hasHeader ? 1 : 0;
-  const rowCount = values.length - start;
   if (rowCount <= 0) {
     throw new RfmInputError("header_only", "The selection has only a header row. Select the sales rows below it too.");
   }
-  const headerRow = resolved.hasHeader ? values[0]! : [];
-  const headers = Array.from({ length: columnCount }, (_, c) => {
+  return Array.from({ length: columnCount }, (_, c) => {
     const text = cellText(headerRow[c]);
     return text === "" ? `Column ${columnLetter(c)}` : text;
   });
-  // Straight from the rows: one pass reading only the mapped cells, no column copies.
-  const encoded = encodeRows(values, start, rowCount, mapping, headers, resolved, hooks);
+}
+
+/**
+ * A RowEncoder for a range whose first row is `headerRow` (options with `hasHeader`), `columnCount` columns wide,
+ * with `rowCount` data rows under it: options and mapping are checked first, as analyzeRfm checks them.
+ */
+export function startRowEncoder(
+  headerRow: readonly CellValue[],
+  columnCount: number,
+  rowCount: number,
+  mapping: ColumnMapping,
+  options: Partial<RfmOptions> = {},
+): RowEncoder {
+  const resolved = resolveOptions(options);
+  if (!resolved.hasHeader) throw new Error("A chunked read needs a header row.");
+  const headers = checkedHeaders(headerRow, columnCount, rowCount, mapping);
+  return new RowEncoder(rowCount, mapping, headers, resolved);
+}
+
+/**
+ * The analysis of rows read in chunks (`RowEncoder`), as analyzeRfm would give it on the same cells. `options`
+ * must read as the encoder's did (`rows.readWith`). The rows are used up.
+ */
+export function analyzeEncodedRows(
+  rows: EncodedRows,
+  options: Partial<RfmOptions> = {},
+  hooks: AnalyzeHooks = {},
+): RfmResult {
+  const resolved = resolveOptions(options);
+  const { readWith } = rows;
+  for (const key of Object.keys(readWith) as (keyof EncodedRows["readWith"])[]) {
+    if (resolved[key] !== readWith[key]) throw new Error(`The rows were read with another ${key}.`);
+  }
+  const encoded = encodedRowsToSales(rows);
   hooks.onEncoded?.(encoded, resolved);
-  return analyzeEncodedUnchecked(encoded, resolved, hooks, { headers, mapping });
+  return analyzeEncodedUnchecked(encoded, resolved, hooks, { headers: rows.headers, mapping: rows.mapping });
 }
 
 /**
@@ -173,6 +231,8 @@ function analyzeColumnsUnchecked(
  * Pass 2 and scoring on rows already read: the analysis date, per-customer aggregates (rows after the analysis
  * date reported and skipped), scores, segments and summaries. Options must be resolved (see `resolveOptions`).
  * `encoded` is used up: its row arrays serve as scratch memory (`rowCustomer` becomes the result's).
+ * Checks both first: the options as `resolveOptions` does (`RfmInputError` "bad_option"), the rows' shape with a
+ * TypeError, since rows come from code, not from a user (see `checkEncoded`).
  */
 export function analyzeEncoded(
   encoded: EncodedSales,
@@ -180,7 +240,41 @@ export function analyzeEncoded(
   hooks: ProgressHooks = {},
   context: ColumnsContext = {},
 ): RfmResult {
-  return analyzeEncodedUnchecked(encoded, options, hooks, context);
+  checkEncoded(encoded);
+  return analyzeEncodedUnchecked(encoded, resolveOptions(options), hooks, context);
+}
+
+/**
+ * Throws a TypeError unless every row array covers `rowCount` rows, every customer number is -1 (no customer) or
+ * an index into `customerIds`, every customer's row has a day Excel can show (0..9999-12-31) and every amount too
+ * large for `rowUnits` has its exact units in `bigUnits`. One pass over the rows; the analysis trusts all of it.
+ */
+function checkEncoded(encoded: EncodedSales): void {
+  const { rowCount, rowCustomer, rowDay, rowUnits, bigUnits } = encoded;
+  if (!Number.isInteger(rowCount) || rowCount < 0) throw new TypeError(`rowCount ${rowCount} is not a row count.`);
+  for (const [name, array] of [
+    ["rowCustomer", rowCustomer],
+    ["rowDay", rowDay],
+    ["rowUnits", rowUnits],
+  ] as const) {
+    if (array.length < rowCount) throw new TypeError(`${name} has ${array.length} entries for ${rowCount} rows.`);
+  }
+  const customers = encoded.customerIds.length;
+  for (let row = 0; row < rowCount; row++) {
+    const customer = rowCustomer[row]!;
+    if (customer < 0) {
+      if (customer === -1) continue;
+      throw new TypeError(`Row ${row} has customer number ${customer}; -1 is the only negative one.`);
+    }
+    if (customer >= customers)
+      throw new TypeError(`Row ${row} has customer number ${customer}, but there are ${customers} customer ids.`);
+    const day = rowDay[row]!;
+    if (day < 0 || day > MAX_DATE_SERIAL)
+      throw new TypeError(`Row ${row} has day ${day}, outside 0..${MAX_DATE_SERIAL} (9999-12-31).`);
+    const units = rowUnits[row]!;
+    if ((units === BIG_PURCHASE || units === BIG_RETURN) && !bigUnits.has(row))
+      throw new TypeError(`Row ${row} is marked as a big amount, but bigUnits has no entry for row ${row}.`);
+  }
 }
 
 function analyzeEncodedUnchecked(

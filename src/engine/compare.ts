@@ -2,7 +2,7 @@
 import type { RfmResult } from "./types";
 
 /** SPEC: the pane's default compare date is 90 days before the analysis date. */
-export const DEFAULT_COMPARE_DAYS = 90;
+const DEFAULT_COMPARE_DAYS = 90;
 
 /**
  * The default compare date for a result: `days` before its analysis date when the data reach back that far (some

@@ -1,46 +1,28 @@
 /**
- * The RFM engine's public API: pure TypeScript, no DOM, no Office. See docs/ENGINE.md for the choices SPEC.md
- * leaves open.
+ * The RFM engine's public API, exactly the table in docs/ENGINE.md ("API"): pure TypeScript, no DOM, no Office.
+ * What only the CLI's reader needs is in ./encoded.ts.
  */
 export {
   analyzeRfm,
   analyzeColumns,
   analyzeEncoded,
-  SkipLog,
+  analyzeEncodedRows,
+  startRowEncoder,
+  rowsTransferables,
+  type EncodedRows,
   type SalesColumns,
   type ColumnsContext,
-  type EncodedSales,
   type AnalyzeHooks,
 } from "./analyze";
-export { customerOrderById } from "./sorted";
-export { defaultCompareDate, DEFAULT_COMPARE_DAYS } from "./compare";
-export { isWhitespace, skipWhitespace, trimEndIndex } from "./text-range";
-export { NumberedIds, RangeInterner, hashText } from "./interner";
-export {
-  NO_ORDER,
-  numberCustomersById,
-  ORDER_HASHED,
-  ORDER_LINKED,
-  type RowOrders,
-  storeUnits,
-  unitsAt,
-  AmbiguousDateLog,
-} from "./encoded-sales";
-export { guessMapping, validateMapping, normaliseHeader } from "./mapping";
+export type { EncodedSales } from "./encoded-sales";
+export { guessMapping, validateMapping } from "./mapping";
 export { defaultRfmOptions, DEFAULT_SEGMENT_GRID, resolveOptions } from "./options";
-export {
-  serialToIsoDate,
-  isoDateToSerial,
-  parseDateText,
-  civilToSerial,
-  MAX_DATE_SERIAL,
-  isAmbiguousDateText,
-  todaySerial,
-  EARLY_DATE_SERIAL,
-} from "./excel-date";
-export { parseMoneyText, numberToUnits, multiplyUnits, MONEY_SCALE, MAX_EXACT_UNITS, isOutOfRangeUnits } from "./money";
-export { cellText, cellToSerialDay, cellToUnits, isExcelError } from "./cells";
+export { serialToIsoDate, isoDateToSerial, parseDateText, civilToSerial } from "./excel-date";
+export { parseMoneyText, numberToUnits, multiplyUnits, MONEY_SCALE } from "./money";
 export { rfmCode, toFiveLevels } from "./scores";
-export * from "./types";
+export { customerOrderById } from "./sorted";
+export { defaultCompareDate } from "./compare";
+export { segmentMoves, type SegmentMove } from "./segment-moves";
+export { cellText } from "./cells";
 export { columnLetter } from "./column-letter";
-export { grown } from "./typed-arrays";
+export * from "./types";

@@ -125,7 +125,7 @@ function cellKey(value: unknown): string {
   return `${typeof value}:${String(value)}\u0001`;
 }
 
-export function hashRows(rows: readonly (readonly unknown[])[], hash = 0x811c9dc5): number {
+function hashRows(rows: readonly (readonly unknown[])[], hash = 0x811c9dc5): number {
   let h = hash;
   for (const row of rows) {
     for (const cell of row) h = fnv(cellKey(cell), h);

@@ -6,9 +6,9 @@
 /** Budget per sync: a fifth of the 5 MB limit, leaving room for estimation error and the protocol's overhead. */
 export const SYNC_BUDGET_BYTES = 1_000_000;
 /** Never more cells than this in one read, whatever their size. */
-export const MAX_CELLS_PER_CHUNK = 500_000;
+const MAX_CELLS_PER_CHUNK = 500_000;
 
-export function estimateCellBytes(value: unknown): number {
+function estimateCellBytes(value: unknown): number {
   if (typeof value === "number") return String(value).length + 1;
   if (typeof value === "string") return value.length * (/[^\x20-\x7e]/.test(value) ? 3 : 1) + 3;
   if (typeof value === "boolean") return 6;

@@ -2,9 +2,13 @@
  * What the task pane asks of the workbook. The Office.js implementation lives beside this file; the pane
  * receives a gateway as a prop, so components never call Excel.run themselves (and tests can pass a fake).
  */
-import type { CellValue, RfmResult, StandardSegmentKey } from "../engine/types";
+import type { EncodedRows } from "../engine";
+import type { CellValue, ColumnMapping, RfmOptions, RfmResult, StandardSegmentKey } from "../engine/types";
 import type { Forecast } from "../forecast";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
+
+/** The codes of the errors a gateway's promises reject with (ExcelWriteError.code). */
+export type { ExcelErrorCode } from "./errors";
 
 export interface SourceRange {
   /** Address as Excel prints it, e.g. `Sales!A1:F52034`. */
@@ -18,7 +22,13 @@ export interface SourceRange {
   columnCount: number;
   /** The name of the table the selection sits in, if any. */
   tableName?: string;
+  /** The cells, header first: every row from readSource; the header and the first rows only when `sampleOnly`. */
   values: CellValue[][];
+  /**
+   * Set when `values` holds only the header and the first rows (at most 200): a preview for the mapping panel
+   * (`previewSource`), or a read whose rows went into the engine's row form as they arrived (`readEncoded`).
+   */
+  sampleOnly?: boolean;
   /** Number format of each column's first data cell (e.g. "yyyy-mm-dd"), to tell date serials from amounts. */
   columnFormats?: string[];
   /**
@@ -46,6 +56,16 @@ export interface SourceRange {
 export interface ReadOptions {
   /** Analyse rows hidden by a filter too (default: only visible rows). */
   includeHiddenRows?: boolean;
+  /** Stops a chunked read between two chunks (it rejects with the engine's CancelledError). */
+  signal?: AbortSignal;
+  /** At most this many rows per read (tests use it to cut small sheets into many chunks). */
+  chunkRows?: number;
+}
+
+/** How the rows are encoded while they are read: the mapping and the options the analysis will run with. */
+export interface EncodeRequest {
+  mapping: ColumnMapping;
+  options: Partial<RfmOptions>;
 }
 
 export interface WriteOptions {
@@ -95,8 +115,24 @@ export interface WriteReport {
 export type ProgressFn = (fraction: number) => void;
 
 export interface WorkbookGateway {
-  /** Read the selection (or its table, or the used range) with a header row, in chunks. */
+  /** Read the selection (or its table, or the used range) with a header row, in chunks: every row's cells. */
   readSource(onProgress?: ProgressFn, options?: ReadOptions): Promise<SourceRange>;
+  /**
+   * What the pane shows before a run: the source located as readSource locates it (stray rows, hidden rows
+   * found) with `values` only the header and the first rows (`sampleOnly`). The rows are read by readEncoded.
+   */
+  previewSource(onProgress?: ProgressFn, options?: ReadOptions): Promise<SourceRange>;
+  /**
+   * Read the rows of a previewed source chunk by chunk, each encoded into the engine's row form as it arrives and
+   * then dropped (a million-row sheet never sits in memory as cells). Rejects with the engine's RfmInputError for
+   * an unusable mapping or options, CancelledError when `options.signal` aborts.
+   */
+  readEncoded(
+    source: SourceRange,
+    request: EncodeRequest,
+    onProgress?: ProgressFn,
+    options?: ReadOptions,
+  ): Promise<{ source: SourceRange; rows: EncodedRows }>;
   /** True when sheets made by an earlier run exist (then the pane asks before replacing them). */
   hasPreviousOutputs(): Promise<boolean>;
   /** The earlier output sheets that are provably the add-in's, in tab order, with what changed since. */

@@ -2,7 +2,8 @@
 import type { WorkbookGateway } from "./gateway";
 import { SETTINGS_KEY, listPreviousOutputs, readOutputRecord, saveSetting } from "./add-in-ownership";
 import { toExcelWriteError } from "./errors";
-import { readSource } from "./read-source";
+import { CancelledError, RfmInputError } from "../engine/types";
+import { previewSource, readEncoded, readSource } from "./read-source";
 import { detectCapabilities } from "./requirements";
 import { ExcelWriteError } from "./errors";
 import { filterCustomerMove } from "./write-movement";
@@ -16,6 +17,16 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** As mapped, but the engine's input errors (mapping, options) and a cancel pass through as they are. */
+async function mappedRead<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RfmInputError || error instanceof CancelledError) throw error;
+    throw toExcelWriteError(error);
+  }
+}
+
 export function createOfficeGateway(): WorkbookGateway {
   // The undo window: the last successful run of this pane session (Office.js changes are not on Excel's undo stack).
   const session: RunSession = {};
@@ -23,6 +34,9 @@ export function createOfficeGateway(): WorkbookGateway {
     mapped(() => Excel.run((context) => listPreviousOutputs(context, detectCapabilities(), readOutputRecord())));
   return {
     readSource: (onProgress, options) => mapped(() => readSource(onProgress, options)),
+    previewSource: (onProgress, options) => mapped(() => previewSource(onProgress, options)),
+    readEncoded: (source, request, onProgress, options) =>
+      mappedRead(() => readEncoded(source, request, onProgress, options)),
     hasPreviousOutputs: async () => (await previousOutputs()).length > 0,
     listPreviousOutputs: previousOutputs,
     writeResults: (result, source, options, onProgress) => writeResults(result, source, options, onProgress, session),

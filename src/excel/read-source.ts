@@ -3,9 +3,9 @@
  * the used range (so whole-column selections cost nothing), else the used range when the selection is a single
  * cell or outside the data. Values come in row chunks sized from a sample so no sync nears the 5 MB limit.
  */
-import { guessMapping } from "../engine/mapping";
-import type { CellValue } from "../engine/types";
-import type { ProgressFn, ReadOptions, SourceRange } from "./gateway";
+import { guessMapping, startRowEncoder, type EncodedRows } from "../engine";
+import { CancelledError, type CellValue } from "../engine/types";
+import type { EncodeRequest, ProgressFn, ReadOptions, SourceRange } from "./gateway";
 import { SYNC_BUDGET_BYTES, bytesPerRow, rowsPerChunk } from "./chunking";
 import { ExcelWriteError } from "./errors";
 import { detectCapabilities } from "./requirements";
@@ -36,7 +36,7 @@ function rectOf(range: Excel.Range): Rect {
 const SAMPLE_ROWS = 200;
 
 /** Decides which cells to read (see file comment). Exported for tests of the choice alone. */
-export async function locateSource(
+async function locateSource(
   context: Excel.RequestContext,
 ): Promise<{ sheetName: string; rect: Rect; tableName?: string }> {
   const selection = context.workbook.getSelectedRange();
@@ -161,7 +161,7 @@ const DATA_TEXT = /^(\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?|[-+]?[¥$€£]?\
  * True when a would-be header row looks like a data row: at least a third of its filled cells (and at least one)
  * are numbers, booleans, or dates and amounts written as text. Column names are words; a year among them is fine.
  */
-export function firstRowLooksLikeData(row: readonly CellValue[]): boolean {
+function firstRowLooksLikeData(row: readonly CellValue[]): boolean {
   const filled = row.filter((cell) => !isEmptyCell(cell));
   const data = filled.filter(
     (cell) => typeof cell === "number" || typeof cell === "boolean" || DATA_TEXT.test(String(cell).trim()),
@@ -242,41 +242,6 @@ async function readMergedAreas(
 }
 
 /**
- * Gives every cell of a merged area its top-left value (Excel keeps the value in the top-left cell only, the
- * others read as empty). An area whose top-left is empty right below an area of the same columns is taken as its
- * continuation (a host may return areas clipped to the range asked). Areas starting in the header are left alone.
- */
-function fillMergedAreas(values: CellValue[][], rect: Rect, areas: readonly Rect[]): { areas: number; cells: number } {
-  const carry = new Map<string, { end: number; value: CellValue }>();
-  let used = 0;
-  let cells = 0;
-  for (const area of areas) {
-    const top = area.row - rect.row;
-    const left = area.column - rect.column;
-    if (top < 1 || left < 0 || left >= rect.columnCount) continue;
-    const key = `${area.column}:${area.columnCount}`;
-    let value = values[top]?.[left];
-    const above = carry.get(key);
-    if (isEmptyCell(value) && above && above.end === area.row - 1) value = above.value;
-    if (isEmptyCell(value)) continue;
-    carry.set(key, { end: area.row + area.rowCount - 1, value });
-    let filled = false;
-    for (let r = top; r < Math.min(top + area.rowCount, values.length); r++) {
-      const row = values[r];
-      if (!row) continue;
-      for (let c = left; c < Math.min(left + area.columnCount, rect.columnCount); c++) {
-        if ((r === top && c === left) || !isEmptyCell(row[c])) continue;
-        row[c] = value;
-        cells++;
-        filled = true;
-      }
-    }
-    if (filled) used++;
-  }
-  return { areas: used, cells };
-}
-
-/**
  * Data rows (offsets from the row under the header) hidden by a filter or by hand. Range.rowHidden (ExcelApi 1.2,
  * within the manifest's 1.8) is true when all rows of a range are hidden, false when none is and null when some
  * are; mixed ranges are halved until each is all hidden or all visible, one sync per level.
@@ -350,133 +315,363 @@ async function strayRowsIn(
   };
 }
 
-export async function readSource(onProgress?: ProgressFn, options: ReadOptions = {}): Promise<SourceRange> {
-  return Excel.run(async (context) => {
-    const located = await locateSource(context);
-    const { sheetName, tableName } = located;
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    const sampleCount = Math.min(SAMPLE_ROWS, located.rect.rowCount);
-    const sample = sheet.getRangeByIndexes(
-      located.rect.row,
-      located.rect.column,
-      sampleCount,
-      located.rect.columnCount,
-    );
-    sample.load("values,numberFormat,text");
-    // Number formats of the first data row let the pane tell a date column holding serial numbers from amounts.
-    const formatRow =
-      located.rect.rowCount > 1
-        ? sheet.getRangeByIndexes(located.rect.row + 1, located.rect.column, 1, located.rect.columnCount)
-        : undefined;
-    formatRow?.load("numberFormat");
-    await context.sync();
-    // A table's first row is its header; elsewhere a first row of dates and amounts means the header was left out.
-    if (tableName === undefined && firstRowLooksLikeData((sample.values[0] ?? []) as CellValue[]))
-      throw new ExcelWriteError("no_header");
-    const customerColumn = customerColumnOf((sample.values[0] ?? []) as CellValue[]);
-    const capabilities = detectCapabilities();
-    // Rows end at the last customer (or the end of a merged customer cell there); stray cells below are reported.
-    // Not in a table: its rows are the user's choice, and segment columns joining it must cover all of them.
-    const rect: Rect = { ...located.rect };
-    let strayRows: SourceRange["strayRows"];
-    const lastCustomer =
-      tableName === undefined
-        ? await lastCustomerOffset(context, sheet, located.rect, customerColumn, sample.values)
-        : -1;
-    if (lastCustomer >= 1 && lastCustomer < located.rect.rowCount - 1) {
-      let end = lastCustomer + 1;
-      if (capabilities.mergedAreas) {
-        const cell = sheet.getRangeByIndexes(rect.row + lastCustomer, rect.column + customerColumn, 1, 1);
-        const merged = cell.getMergedAreasOrNullObject();
-        merged.load("areaCount");
-        await context.sync();
-        if (!merged.isNullObject) {
-          merged.areas.load("items/rowIndex,rowCount");
-          await context.sync();
-          for (const area of merged.areas.items)
-            end = Math.min(located.rect.rowCount, Math.max(end, area.rowIndex + area.rowCount - rect.row));
+/**
+ * Gives merged cells their top-left value chunk by chunk, as fillMergedAreas does on the whole matrix: areas (sorted
+ * by row) are taken up when the chunk holding their top row arrives and stay open, with their value, until their
+ * last row has passed, so an area spanning chunks is filled from a top-left cell read in an earlier chunk.
+ */
+class MergedFill {
+  private next = 0;
+  private open: { top: number; left: number; end: number; right: number; value: CellValue; filled: boolean }[] = [];
+  private readonly carry = new Map<string, { end: number; value: CellValue }>();
+  areas = 0;
+  cells = 0;
+
+  constructor(
+    private readonly rect: Rect,
+    private readonly list: readonly Rect[],
+  ) {}
+
+  /** Rows `first` … of rect (0 = header), in order and without gaps. */
+  apply(rows: CellValue[][], first: number): void {
+    const { rect, list, carry } = this;
+    const to = first + rows.length;
+    while (this.next < list.length) {
+      const area = list[this.next]!;
+      const top = area.row - rect.row;
+      if (top >= to) break;
+      this.next++;
+      const left = area.column - rect.column;
+      if (top < 1 || left < 0 || left >= rect.columnCount) continue;
+      const key = `${area.column}:${area.columnCount}`;
+      let value = rows[top - first]?.[left];
+      const above = carry.get(key);
+      if (isEmptyCell(value) && above && above.end === area.row - 1) value = above.value;
+      if (isEmptyCell(value)) continue;
+      carry.set(key, { end: area.row + area.rowCount - 1, value });
+      this.open.push({
+        top,
+        left,
+        end: Math.min(top + area.rowCount, rect.rowCount),
+        right: Math.min(left + area.columnCount, rect.columnCount),
+        value,
+        filled: false,
+      });
+    }
+    for (const area of this.open) {
+      for (let r = Math.max(area.top, first); r < Math.min(area.end, to); r++) {
+        const row = rows[r - first];
+        if (!row) continue;
+        for (let c = area.left; c < area.right; c++) {
+          if ((r === area.top && c === area.left) || !isEmptyCell(row[c])) continue;
+          row[c] = area.value;
+          this.cells++;
+          area.filled = true;
         }
       }
-      rect.rowCount = end;
-      if (end < located.rect.rowCount)
-        strayRows = await strayRowsIn(context, sheet, sheetName, {
-          ...located.rect,
-          row: located.rect.row + end,
-          rowCount: located.rect.rowCount - end,
-        });
     }
-    const values: CellValue[][] = new Array<CellValue[]>(rect.rowCount);
-    const fingerprint = new Fingerprint();
-    sample.values.slice(0, Math.min(sampleCount, rect.rowCount)).forEach((row, i) => {
+    this.open = this.open.filter((area) => {
+      if (area.end > to) return true;
+      if (area.filled) this.areas++;
+      return false;
+    });
+  }
+
+  finish(): { areas: number; cells: number } {
+    for (const area of this.open) if (area.filled) this.areas++;
+    this.open = [];
+    return { areas: this.areas, cells: this.cells };
+  }
+}
+
+/** The first rows of rect (values with the customer column's formats and text) and the first data row's formats. */
+function loadSample(sheet: Excel.Worksheet, rect: Rect, chunkRows: number) {
+  const sampleCount = Math.min(SAMPLE_ROWS, chunkRows, rect.rowCount);
+  const sample = sheet.getRangeByIndexes(rect.row, rect.column, sampleCount, rect.columnCount);
+  sample.load("values,numberFormat,text");
+  // Number formats of the first data row let the pane tell a date column holding serial numbers from amounts.
+  const formatRow =
+    rect.rowCount > 1 ? sheet.getRangeByIndexes(rect.row + 1, rect.column, 1, rect.columnCount) : undefined;
+  formatRow?.load("numberFormat");
+  return { sample, sampleCount, formatRow };
+}
+
+interface StreamedSource {
+  fingerprint: string;
+  mergedAreas?: SourceRange["mergedAreas"];
+  mergedAreasUnread?: true;
+  hiddenRows?: SourceRange["hiddenRows"];
+}
+
+/**
+ * Reads rect's rows in chunks (the sample first) and hands each to `consume` once the customer column shows what
+ * the user sees, merged cells have their top-left value and hidden rows are emptied (unless included); a chunk is
+ * not looked at again. Merged areas and hidden rows are read before the cells for that. The fingerprint is of the
+ * customer cells as stored (before merged cells are filled and hidden rows emptied).
+ */
+async function streamRows(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  rect: Rect,
+  customerColumn: number,
+  loaded: ReturnType<typeof loadSample>,
+  consume: (rows: CellValue[][], first: number) => void,
+  onProgress: ProgressFn | undefined,
+  options: ReadOptions,
+): Promise<StreamedSource> {
+  const checkCancelled = () => {
+    if (options.signal?.aborted) throw new CancelledError();
+  };
+  const capabilities = detectCapabilities();
+  let areas: Rect[] | undefined;
+  let mergedAreasUnread: true | undefined;
+  if (capabilities.mergedAreas && rect.rowCount > 1) {
+    areas = await readMergedAreas(context, sheet, rect);
+    if (!areas) mergedAreasUnread = true;
+  } else if (rect.rowCount > 1) mergedAreasUnread = true;
+  checkCancelled();
+  const hidden = await hiddenDataRows(context, sheet, rect);
+  checkCancelled();
+  const included = options.includeHiddenRows === true;
+  const emptied = included ? [] : hidden;
+  let nextHidden = 0;
+  const fill = new MergedFill(rect, areas ?? []);
+  const fingerprint = new Fingerprint();
+  const deliver = (rows: CellValue[][], first: number) => {
+    for (const row of rows) fingerprint.add(row[customerColumn]);
+    fill.apply(rows, first);
+    const to = first + rows.length;
+    while (nextHidden < emptied.length && emptied[nextHidden]! + 1 < to) {
+      const offset = emptied[nextHidden++]! + 1;
+      if (offset >= first) rows[offset - first] = new Array<CellValue>(rect.columnCount).fill(null);
+    }
+    consume(rows, first);
+  };
+
+  const { sample, sampleCount } = loaded;
+  const chunkCap = options.chunkRows ?? Infinity;
+  deliver(
+    sample.values.slice(0, Math.min(sampleCount, rect.rowCount)).map((row, i) => {
       const cells = row as CellValue[];
       cells[customerColumn] = shownCell(
         cells[customerColumn],
         sample.numberFormat[i]?.[customerColumn] as string | undefined,
         sample.text[i]?.[customerColumn],
       );
-      fingerprint.add(cells[customerColumn]);
-      values[i] = cells;
-    });
-    // Chunk size from the sample, re-estimated from each chunk read, so longer rows further down shrink the chunks.
-    // The customer column's format and text come along: counted as two more cells of its size.
-    const customerBytes = (rows: readonly (readonly unknown[])[]) =>
-      2 *
-      bytesPerRow(
-        rows.map((row) => [row[customerColumn]]),
-        1,
-      );
-    let perRow = bytesPerRow(sample.values, rect.columnCount) + customerBytes(sample.values);
-    const total = rect.rowCount;
-    let done = Math.min(sampleCount, total);
+      return cells;
+    }),
+    0,
+  );
+  // Chunk size from the sample, re-estimated from each chunk read, so longer rows further down shrink the chunks.
+  // The customer column's format and text come along: counted as two more cells of its size.
+  const customerBytes = (rows: readonly (readonly unknown[])[]) =>
+    2 *
+    bytesPerRow(
+      rows.map((row) => [row[customerColumn]]),
+      1,
+    );
+  let perRow = bytesPerRow(sample.values, rect.columnCount) + customerBytes(sample.values);
+  const total = rect.rowCount;
+  let done = Math.min(sampleCount, total);
+  onProgress?.(done / total);
+  while (done < total) {
+    checkCancelled();
+    const size = Math.min(rowsPerChunk(perRow, rect.columnCount + 2, SYNC_BUDGET_BYTES), chunkCap);
+    const count = Math.min(size, total - done);
+    const chunk = loadRows(sheet, rect, rect.row + done, count, customerColumn);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk is the point: each stays under Excel's 5 MB limit
+    await context.sync();
+    checkCancelled();
+    const rows = shownRows(chunk, customerColumn);
+    const measured = rows.length > 2000 ? rows.slice(0, 2000) : rows;
+    perRow = Math.max(perRow, bytesPerRow(measured, rect.columnCount) + customerBytes(measured));
+    deliver(rows, done);
+    done += count;
     onProgress?.(done / total);
-    while (done < total) {
-      const count = Math.min(rowsPerChunk(perRow, rect.columnCount + 2, SYNC_BUDGET_BYTES), total - done);
-      const loaded = loadRows(sheet, rect, rect.row + done, count, customerColumn);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk is the point: each stays under Excel's 5 MB limit
+  }
+  const filled = fill.finish();
+  return {
+    fingerprint: fingerprint.value(),
+    ...(filled.cells > 0 ? { mergedAreas: { areas: filled.areas, cellsFilled: filled.cells } } : {}),
+    ...(mergedAreasUnread ? { mergedAreasUnread } : {}),
+    ...(hidden.length > 0 ? { hiddenRows: { count: hidden.length, included, offsets: hidden } } : {}),
+  };
+}
+
+/**
+ * Reads the rows of `source` (as an earlier read located them) chunk by chunk and encodes each into the engine's
+ * row form as it arrives (`RowEncoder`), so no matrix of all cells is ever held: the pane's read for a run. Returns
+ * the source as read now (fingerprint, merged cells, hidden rows; `values` the header and first rows only) and the
+ * encoded rows for the analysis. Fails with the engine's RfmInputError when the mapping or options cannot be used,
+ * before reading any rows, and with CancelledError when `options.signal` aborts between two chunks.
+ */
+export async function readEncoded(
+  source: SourceRange,
+  request: EncodeRequest,
+  onProgress?: ProgressFn,
+  options: ReadOptions = {},
+): Promise<{ source: SourceRange; rows: EncodedRows }> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(source.sheetName);
+    const rect: Rect = {
+      row: source.firstRow - 1,
+      column: source.firstColumn,
+      rowCount: source.rowCount,
+      columnCount: source.columnCount,
+    };
+    const loaded = loadSample(sheet, rect, options.chunkRows ?? Infinity);
+    await context.sync();
+    const header = (loaded.sample.values[0] ?? []) as CellValue[];
+    const customerColumn = customerColumnOf(header);
+    const encoder = startRowEncoder(header, rect.columnCount, rect.rowCount - 1, request.mapping, request.options);
+    const sampleRows: CellValue[][] = [];
+    const streamed = await streamRows(
+      context,
+      sheet,
+      rect,
+      customerColumn,
+      loaded,
+      (rows, first) => {
+        for (let i = 0; i < rows.length && first + i < SAMPLE_ROWS; i++) sampleRows.push(rows[i]!);
+        encoder.add(first === 0 ? rows.slice(1) : rows);
+      },
+      onProgress,
+      options,
+    );
+    const read: SourceRange = {
+      ...sourceFields({ sheetName: source.sheetName, tableName: source.tableName, rect, loaded }),
+      values: sampleRows,
+      sampleOnly: true,
+      ...streamedFields(streamed, customerColumn, source.strayRows),
+    };
+    return { source: read, rows: encoder.finish() };
+  });
+}
+
+/**
+ * Locates the source (locateSource), reads its first rows, checks for a header, and ends its rows at the last row
+ * with a customer (or the end of a merged customer cell there); stray cells below are counted, not read further.
+ * Not in a table: its rows are the user's choice, and segment columns joining it must cover all of them.
+ */
+async function locateRows(context: Excel.RequestContext, options: ReadOptions) {
+  const located = await locateSource(context);
+  const { sheetName, tableName } = located;
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const loaded = loadSample(sheet, located.rect, options.chunkRows ?? Infinity);
+  await context.sync();
+  const header = (loaded.sample.values[0] ?? []) as CellValue[];
+  // A table's first row is its header; elsewhere a first row of dates and amounts means the header was left out.
+  if (tableName === undefined && firstRowLooksLikeData(header)) throw new ExcelWriteError("no_header");
+  const customerColumn = customerColumnOf(header);
+  const rect: Rect = { ...located.rect };
+  let strayRows: SourceRange["strayRows"];
+  const lastCustomer =
+    tableName === undefined
+      ? await lastCustomerOffset(context, sheet, located.rect, customerColumn, loaded.sample.values)
+      : -1;
+  if (lastCustomer >= 1 && lastCustomer < located.rect.rowCount - 1) {
+    let end = lastCustomer + 1;
+    if (detectCapabilities().mergedAreas) {
+      const cell = sheet.getRangeByIndexes(rect.row + lastCustomer, rect.column + customerColumn, 1, 1);
+      const merged = cell.getMergedAreasOrNullObject();
+      merged.load("areaCount");
       await context.sync();
-      const rows = shownRows(loaded, customerColumn);
-      for (let r = 0; r < rows.length; r++) {
-        values[done + r] = rows[r]!;
-        fingerprint.add(rows[r]![customerColumn]);
+      if (!merged.isNullObject) {
+        merged.areas.load("items/rowIndex,rowCount");
+        await context.sync();
+        for (const area of merged.areas.items)
+          end = Math.min(located.rect.rowCount, Math.max(end, area.rowIndex + area.rowCount - rect.row));
       }
-      const measured = rows.length > 2000 ? rows.slice(0, 2000) : rows;
-      perRow = Math.max(perRow, bytesPerRow(measured, rect.columnCount) + customerBytes(measured));
-      done += count;
-      onProgress?.(done / total);
     }
-    // The fingerprint is of the cells as stored; merged cells are filled and hidden rows emptied after it.
-    let mergedAreas: SourceRange["mergedAreas"];
-    let mergedAreasUnread: true | undefined;
-    if (capabilities.mergedAreas && rect.rowCount > 1) {
-      const areas = await readMergedAreas(context, sheet, rect);
-      if (areas) {
-        const filled = fillMergedAreas(values, rect, areas);
-        if (filled.cells > 0) mergedAreas = { areas: filled.areas, cellsFilled: filled.cells };
-      } else mergedAreasUnread = true;
-    } else if (rect.rowCount > 1) mergedAreasUnread = true;
-    let hiddenRows: SourceRange["hiddenRows"];
+    rect.rowCount = end;
+    if (end < located.rect.rowCount)
+      strayRows = await strayRowsIn(context, sheet, sheetName, {
+        ...located.rect,
+        row: located.rect.row + end,
+        rowCount: located.rect.rowCount - end,
+      });
+  }
+  return { sheet, sheetName, tableName, rect, customerColumn, loaded, strayRows };
+}
+
+/** The SourceRange fields every read fills in. */
+function sourceFields(
+  located: Pick<Awaited<ReturnType<typeof locateRows>>, "sheetName" | "tableName" | "rect" | "loaded">,
+): Omit<SourceRange, "values"> {
+  const { sheetName, tableName, rect, loaded } = located;
+  return {
+    address: rangeAddress(sheetName, rect.row, rect.column, rect.rowCount, rect.columnCount),
+    sheetName,
+    firstRow: rect.row + 1,
+    firstColumn: rect.column,
+    rowCount: rect.rowCount,
+    columnCount: rect.columnCount,
+    tableName,
+    columnFormats: loaded.formatRow ? ((loaded.formatRow.numberFormat[0] ?? []) as string[]) : undefined,
+  };
+}
+
+/** Notes of a streamed read (streamRows) and of the stray rows found, as SourceRange fields. */
+function streamedFields(streamed: StreamedSource, customerColumn: number, strayRows: SourceRange["strayRows"]) {
+  return {
+    customerFingerprint: { column: customerColumn, hash: streamed.fingerprint },
+    ...(streamed.hiddenRows ? { hiddenRows: streamed.hiddenRows } : {}),
+    ...(streamed.mergedAreas ? { mergedAreas: streamed.mergedAreas } : {}),
+    ...(streamed.mergedAreasUnread ? { mergedAreasUnread: true } : {}),
+    ...(strayRows ? { strayRows } : {}),
+  };
+}
+
+/** Every row's cells (see SourceRange): for tests and small sources; the pane reads with readEncoded. */
+export async function readSource(onProgress?: ProgressFn, options: ReadOptions = {}): Promise<SourceRange> {
+  return Excel.run(async (context) => {
+    const located = await locateRows(context, options);
+    const { sheet, rect, customerColumn, loaded } = located;
+    const values: CellValue[][] = new Array<CellValue[]>(rect.rowCount);
+    const streamed = await streamRows(
+      context,
+      sheet,
+      rect,
+      customerColumn,
+      loaded,
+      (rows, first) => {
+        for (let r = 0; r < rows.length; r++) values[first + r] = rows[r]!;
+      },
+      onProgress,
+      options,
+    );
+    return { ...sourceFields(located), values, ...streamedFields(streamed, customerColumn, located.strayRows) };
+  });
+}
+
+/**
+ * The source as readSource locates it, with only the header and first rows read (`sampleOnly`) and the hidden rows
+ * found: what the pane shows before a run, whose read (readEncoded) reads the rows. Merged cells are filled and
+ * reported by that read.
+ */
+export async function previewSource(onProgress?: ProgressFn, options: ReadOptions = {}): Promise<SourceRange> {
+  return Excel.run(async (context) => {
+    const located = await locateRows(context, options);
+    const { sheet, rect, customerColumn, loaded } = located;
+    const { sample, sampleCount } = loaded;
+    const values = sample.values.slice(0, Math.min(sampleCount, rect.rowCount)).map((row, i) => {
+      const cells = row as CellValue[];
+      cells[customerColumn] = shownCell(
+        cells[customerColumn],
+        sample.numberFormat[i]?.[customerColumn] as string | undefined,
+        sample.text[i]?.[customerColumn],
+      );
+      return cells;
+    });
     const hidden = await hiddenDataRows(context, sheet, rect);
-    if (hidden.length > 0) {
-      const included = options.includeHiddenRows === true;
-      if (!included)
-        for (const offset of hidden) values[offset + 1] = new Array<CellValue>(rect.columnCount).fill(null);
-      hiddenRows = { count: hidden.length, included, offsets: hidden };
-    }
+    onProgress?.(1);
+    const included = options.includeHiddenRows === true;
     return {
-      address: rangeAddress(sheetName, rect.row, rect.column, rect.rowCount, rect.columnCount),
-      sheetName,
-      firstRow: rect.row + 1,
-      firstColumn: rect.column,
-      rowCount: rect.rowCount,
-      columnCount: rect.columnCount,
-      tableName,
+      ...sourceFields(located),
       values,
-      columnFormats: formatRow ? ((formatRow.numberFormat[0] ?? []) as string[]) : undefined,
-      customerFingerprint: { column: customerColumn, hash: fingerprint.value() },
-      ...(hiddenRows ? { hiddenRows } : {}),
-      ...(mergedAreas ? { mergedAreas } : {}),
-      ...(mergedAreasUnread ? { mergedAreasUnread } : {}),
-      ...(strayRows ? { strayRows } : {}),
+      sampleOnly: true,
+      ...(hidden.length > 0 ? { hiddenRows: { count: hidden.length, included, offsets: hidden } } : {}),
+      ...(located.strayRows ? { strayRows: located.strayRows } : {}),
     };
   });
 }

@@ -1,8 +1,8 @@
 /** Excel's naming rules for sheets and tables, and unique names that never clash with the user's. */
-import { columnLetter } from "../engine/column-letter";
+import { columnLetter } from "../engine";
 
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
-export const MAX_SHEET_NAME_LENGTH = 31;
+const MAX_SHEET_NAME_LENGTH = 31;
 
 /** Makes a label a valid sheet name: forbidden characters become "_", no leading/trailing apostrophe, ≤ 31. */
 export function toSheetName(label: string): string {
@@ -45,7 +45,7 @@ export function uniqueTableName(label: string, taken: Iterable<string>): string 
 }
 
 /** `'My Sheet'!A1:B2` style address for messages and SourceRange. */
-export function quoteSheetName(name: string): string {
+function quoteSheetName(name: string): string {
   return /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;

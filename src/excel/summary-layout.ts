@@ -81,63 +81,111 @@ export interface SummaryLayout {
 /** Moves the chart of the largest moves shows at most. */
 export const MOVES_CHART_BARS = 10;
 
-export const CHART_ROWS = 16;
-export const CHART_COLUMNS = 8;
+const CHART_ROWS = 16;
+const CHART_COLUMNS = 8;
 
 /** Rows a PivotTable report may take beyond its row items: column labels, field names, grand total, one spare. */
 const PIVOT_EXTRA_ROWS = 4;
 /** Columns before the segment names in the segment × tier PivotTable (the hidden-order field, pivot.ts). */
-export const SEGMENT_PIVOT_LEAD_COLUMNS = 1;
+const SEGMENT_PIVOT_LEAD_COLUMNS = 1;
 
 export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
+  const left = leftBlockLayout(input);
+  // PivotTables: right of the charts, from the segment table's row (see pivotsLayout).
+  const pivotRow = left.segmentTable.row;
+  const pivots = pivotsLayout(input, pivotRow, left.chartColumn + CHART_COLUMNS + 1);
+  const data = chartDataLayout(input, pivotRow, Math.max(pivots.pivotsEnd, pivots.staticEnd));
+  const movement = input.movement
+    ? movementLayout(
+        pivotRow,
+        data.paretoData,
+        chartAt(left.chartColumn, Math.max(left.gridTitle.row, left.movesChartRow)),
+      )
+    : undefined;
+  return {
+    movement,
+    title: left.title,
+    headline: left.headline,
+    headlineNote: left.headlineNote,
+    segmentTable: left.segmentTable,
+    tierTable: left.tierTable,
+    gridTitle: left.gridTitle,
+    grid: left.grid,
+    gridNote: left.gridNote,
+    leftColumns: { column: 0, columnCount: left.leftWidth },
+    segmentTierPivot: pivots.segmentTierPivot,
+    dimensionPivot: pivots.dimensionPivots[0],
+    dimensionPivots: pivots.dimensionPivots,
+    staticCounts: pivots.staticCounts,
+    staticRevenue: pivots.staticRevenue,
+    staticDimension: pivots.staticDimensions[0],
+    staticDimensions: pivots.staticDimensions,
+    charts: left.charts,
+    chartDataTitle: data.chartDataTitle,
+    pieData: data.pieData,
+    paretoData: data.paretoData,
+  };
+}
+
+/** A chart's rectangle at `row` in the chart column. */
+function chartAt(chartColumn: number, row: number): Rect {
+  return { row, column: chartColumn, rowCount: CHART_ROWS, columnCount: CHART_COLUMNS };
+}
+
+/**
+ * The report down the left and its charts beside it: title, headline, then sections (segments with both segment
+ * charts stacked beside the table; tiers with the Pareto curve their 80/95 % cut points lie on), then the R×F grid.
+ * Each section starts one empty row after the taller of its blocks.
+ */
+function leftBlockLayout(input: SummaryLayoutInput) {
   const k = Math.max(0, input.k);
-  const title: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
-  const headline: Rect = { row: 2, column: 0, rowCount: 2, columnCount: 4 };
-  const headlineNote: Rect = { row: 4, column: 0, rowCount: 1, columnCount: 1 };
   const tableWidth = 8;
   const leftWidth = Math.max(tableWidth, k + 1);
   const chartColumn = leftWidth + 1;
-  const chartAt = (row: number): Rect => ({
-    row,
-    column: chartColumn,
-    rowCount: CHART_ROWS,
-    columnCount: CHART_COLUMNS,
-  });
-
-  // Segments: the table, and both segment charts stacked beside it.
   const segmentTable: Rect = { row: 6, column: 0, rowCount: input.segmentCount + 1, columnCount: tableWidth };
-  const customersChart = chartAt(segmentTable.row);
-  const revenueChart = chartAt(customersChart.row + CHART_ROWS + 1);
+  const customersChart = chartAt(chartColumn, segmentTable.row);
+  const revenueChart = chartAt(chartColumn, customersChart.row + CHART_ROWS + 1);
   const segmentsEnd = Math.max(segmentTable.row + segmentTable.rowCount, revenueChart.row + CHART_ROWS);
-  // Tiers: the table and the Pareto curve their 80/95 % cut points lie on.
   const tierTable: Rect = { row: segmentsEnd + 1, column: 0, rowCount: input.tierCount + 1, columnCount: tableWidth };
-  const paretoChart = chartAt(tierTable.row);
+  const paretoChart = chartAt(chartColumn, tierTable.row);
   const tiersEnd = Math.max(tierTable.row + tierTable.rowCount, paretoChart.row + CHART_ROWS);
   const gridTitle: Rect = { row: tiersEnd + 1, column: 0, rowCount: 1, columnCount: 1 };
   const grid: Rect = { row: gridTitle.row + 1, column: 0, rowCount: k + 1, columnCount: k + 1 };
-  const gridNote: Rect = { row: grid.row + grid.rowCount, column: 0, rowCount: 1, columnCount: 1 };
+  return {
+    title: { row: 0, column: 0, rowCount: 1, columnCount: 1 },
+    headline: { row: 2, column: 0, rowCount: 2, columnCount: 4 },
+    headlineNote: { row: 4, column: 0, rowCount: 1, columnCount: 1 },
+    segmentTable,
+    tierTable,
+    gridTitle,
+    grid,
+    gridNote: { row: grid.row + grid.rowCount, column: 0, rowCount: 1, columnCount: 1 },
+    leftWidth,
+    chartColumn,
+    charts: [customersChart, revenueChart, paretoChart] as [Rect, Rect, Rect],
+    /** Where a chart under the Pareto curve may start (the moves chart, beside the R×F grid). */
+    movesChartRow: paretoChart.row + CHART_ROWS + 1,
+  };
+}
 
-  // PivotTables: their largest size, whatever the data turns out to hold, side by side right of the charts. Not
-  // under the left block or the charts: Excel autofits a PivotTable's columns on every refresh, which would widen
-  // the tables' columns and stretch the charts anchored to them.
-  const pivotRow = segmentTable.row;
-  const pivotColumn0 = chartColumn + CHART_COLUMNS + 1;
+/**
+ * The PivotTables at their largest size, whatever the data turns out to hold, side by side from `column`, and
+ * their static stand-ins. Not under the left block or the charts: Excel autofits a PivotTable's columns on every
+ * refresh, which would widen the tables' columns and stretch the charts anchored to them. `pivotsEnd` and
+ * `staticEnd`: the first column after each set (one spare column included).
+ */
+function pivotsLayout(input: SummaryLayoutInput, pivotRow: number, column: number) {
   const dataFields = 2;
   const segmentTierPivot: Rect = {
     row: pivotRow,
-    column: pivotColumn0,
+    column,
     rowCount: STANDARD_SEGMENT_KEYS.length + PIVOT_EXTRA_ROWS,
     columnCount: SEGMENT_PIVOT_LEAD_COLUMNS + 1 + (TIER_KEYS.length + 1) * dataFields,
   };
   const counts =
     input.dimensionValueCounts ?? (input.dimensionValueCount === undefined ? [] : [input.dimensionValueCount]);
   const staticWidth = TIER_KEYS.length + 2;
-  const staticCounts: Rect = {
-    row: pivotRow,
-    column: pivotColumn0,
-    rowCount: input.segmentCount + 1,
-    columnCount: staticWidth,
-  };
+  const staticCounts: Rect = { row: pivotRow, column, rowCount: input.segmentCount + 1, columnCount: staticWidth };
   const staticRevenue: Rect = { ...staticCounts, row: staticCounts.row + staticCounts.rowCount + 1 };
   const dimensionPivots: Rect[] = [];
   const staticDimensions: Rect[] = [];
@@ -154,70 +202,50 @@ export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
     pivotColumn += 1 + dataFields + 1;
     staticColumn += 3 + 1;
   }
-
-  // The charts' own data: right of everything, under a title, away from the reader's first screen.
-  const dataColumn = Math.max(pivotColumn, staticColumn);
-  const chartDataTitle: Rect = { row: segmentTable.row, column: dataColumn, rowCount: 1, columnCount: 1 };
-  const pieData: Rect = {
-    row: chartDataTitle.row + 1,
-    column: dataColumn,
-    rowCount: input.segmentCount + 1,
-    columnCount: 2,
-  };
-  const paretoData: Rect = {
-    row: chartDataTitle.row + 1,
-    column: dataColumn + 3,
-    rowCount: input.paretoPoints + 1,
-    columnCount: 2,
-  };
-  // Movement matrix: earlier segments + "new" (12 rows) × current segments (11). As a PivotTable: a header row,
-  // 12 row items and the grand total + PIVOT_EXTRA_ROWS; label column, 11 columns, grand total. As a static
-  // table: header + 12 rows, label + 11 + total. The larger of the two is reserved, right of the chart data (a
-  // PivotTable autofits its columns on refresh, so it stays out of the columns the tables and charts sit in).
-  let movement: MovementLayout | undefined;
-  if (input.movement) {
-    const chartData: Rect = {
-      row: chartDataTitle.row + 1,
-      column: paretoData.column + 3,
-      rowCount: MOVES_CHART_BARS + 1,
-      columnCount: 2,
-    };
-    const column = chartData.column + chartData.columnCount + 1;
-    movement = {
-      title: { row: pivotRow - 1, column, rowCount: 1, columnCount: 1 },
-      matrix: {
-        row: pivotRow,
-        column,
-        rowCount: STANDARD_SEGMENT_KEYS.length + 1 + PIVOT_EXTRA_ROWS,
-        columnCount: 1 + STANDARD_SEGMENT_KEYS.length + 1,
-      },
-      // Beside the R×F grid, under the Pareto curve.
-      chart: chartAt(Math.max(gridTitle.row, paretoChart.row + CHART_ROWS + 1)),
-      chartData,
-    };
-  }
   return {
-    movement,
-    title,
-    headline,
-    headlineNote,
-    segmentTable,
-    tierTable,
-    gridTitle,
-    grid,
-    gridNote,
-    leftColumns: { column: 0, columnCount: leftWidth },
     segmentTierPivot,
-    dimensionPivot: dimensionPivots[0],
     dimensionPivots,
     staticCounts,
     staticRevenue,
-    staticDimension: staticDimensions[0],
     staticDimensions,
-    charts: [customersChart, revenueChart, paretoChart],
-    chartDataTitle,
-    pieData,
-    paretoData,
+    pivotsEnd: pivotColumn,
+    staticEnd: staticColumn,
+  };
+}
+
+/** The charts' own data: right of everything from `column`, under a title, away from the reader's first screen. */
+function chartDataLayout(input: SummaryLayoutInput, row: number, column: number) {
+  const chartDataTitle: Rect = { row, column, rowCount: 1, columnCount: 1 };
+  const pieData: Rect = { row: row + 1, column, rowCount: input.segmentCount + 1, columnCount: 2 };
+  const paretoData: Rect = { row: row + 1, column: column + 3, rowCount: input.paretoPoints + 1, columnCount: 2 };
+  return { chartDataTitle, pieData, paretoData };
+}
+
+/**
+ * Movement matrix: earlier segments + "new" (12 rows) × current segments (11). As a PivotTable: a header row,
+ * 12 row items and the grand total + PIVOT_EXTRA_ROWS; label column, 11 columns, grand total. As a static
+ * table: header + 12 rows, label + 11 + total. The larger of the two is reserved, right of the chart data (a
+ * PivotTable autofits its columns on refresh, so it stays out of the columns the tables and charts sit in); the
+ * moves chart goes beside the R×F grid, under the Pareto curve (`chart`), its data right of the Pareto data.
+ */
+function movementLayout(pivotRow: number, paretoData: Rect, chart: Rect): MovementLayout {
+  const chartData: Rect = {
+    row: paretoData.row,
+    column: paretoData.column + 3,
+    rowCount: MOVES_CHART_BARS + 1,
+    columnCount: 2,
+  };
+  const column = chartData.column + chartData.columnCount + 1;
+  return {
+    title: { row: pivotRow - 1, column, rowCount: 1, columnCount: 1 },
+    matrix: {
+      row: pivotRow,
+      column,
+      rowCount: STANDARD_SEGMENT_KEYS.length + 1 + PIVOT_EXTRA_ROWS,
+      columnCount: 1 + STANDARD_SEGMENT_KEYS.length + 1,
+    },
+    chart,
+    chartData,
   };
 }
 

@@ -3,8 +3,7 @@
  * Range.values: a value starting with "=", "+" or "-" is interpreted as a formula; `00123` becomes 123, `2024-01`
  * a date), unless the cell's number format is "@" (Text) when the value arrives. So every text the add-in writes
  * (ids, names, dimension values and headers, actions, labels, titles) gets the "@" format first, in the same batch
- * and before its values (commands run in order). Where a format cannot be set, `literalText` prefixes an
- * apostrophe, which Excel drops from the value and which keeps the rest literal.
+ * and before its values (commands run in order).
  */
 import type { CellValue } from "../engine/types";
 
@@ -12,7 +11,7 @@ import type { CellValue } from "../engine/types";
 export const TEXT_FORMAT = "@";
 
 /** A rowCount × columnCount grid of the text format, for `range.numberFormat`. */
-export function textFormat(rowCount: number, columnCount: number): string[][] {
+function textFormat(rowCount: number, columnCount: number): string[][] {
   return Array.from({ length: rowCount }, () => new Array<string>(columnCount).fill(TEXT_FORMAT));
 }
 
@@ -20,7 +19,7 @@ export function textFormat(rowCount: number, columnCount: number): string[][] {
  * Number formats for a block of mixed cells: "@" for every string cell, otherwise the column's format (or
  * "General"). Set it before the values.
  */
-export function textAwareFormats(
+function textAwareFormats(
   rows: readonly (readonly CellValue[])[],
   columnFormats: readonly (string | undefined)[] = [],
 ): string[][] {
@@ -46,10 +45,4 @@ export function writeCells(
 ): void {
   range.numberFormat = textAwareFormats(rows, columnFormats);
   range.values = rows;
-}
-
-/** For places without a number format (none in the adapter today): an apostrophe keeps the text literal. */
-export function literalText(text: string): string {
-  // Prefixing more than needed is harmless: Excel drops the apostrophe from the value.
-  return /^[=+\-@']/.test(text) || /^\s*[\d.]/.test(text) || /^(true|false)$/i.test(text) ? `'${text}` : text;
 }

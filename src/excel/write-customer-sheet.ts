@@ -28,7 +28,7 @@ export interface CustomerColumnsLayout {
 }
 
 /** Makes headers unique case-insensitively (Excel would rename duplicates itself, breaking pivot field names). */
-export function uniqueHeaders(headers: string[], reserved: Iterable<string> = []): string[] {
+function uniqueHeaders(headers: string[], reserved: Iterable<string> = []): string[] {
   const seen = new Set<string>([...reserved].map((name) => name.toLowerCase()));
   return headers.map((header) => {
     let name = header.trim() === "" ? "Column" : header;
@@ -98,7 +98,7 @@ export function customerColumnsLayout(
   };
 }
 
-export function customerRow(result: RfmResult, labels: WorkbookLabels, i: number, forecast?: Forecast): CellValue[] {
+function customerRow(result: RfmResult, labels: WorkbookLabels, i: number, forecast?: Forecast): CellValue[] {
   const c = result.customers;
   const segmentKey = segmentKeyOf(result, i);
   return [

@@ -13,8 +13,8 @@ import { displayName, segmentKeyOf } from "./labels";
 import { forecastBlocks, type Rect, type SummaryLayout } from "./summary-layout";
 import { writeCells, writeTextCells } from "./text-cells";
 
-export const PERCENT_FORMAT = "0.0%";
-export const DECIMAL_FORMAT = "0.00";
+const PERCENT_FORMAT = "0.0%";
+const DECIMAL_FORMAT = "0.00";
 
 /** The forecast to write with `result`, or undefined: none, no purchase model, or not the same customers. */
 export function usableForecast(result: RfmResult, forecast: Forecast | undefined): Forecast | undefined {
@@ -23,7 +23,7 @@ export function usableForecast(result: RfmResult, forecast: Forecast | undefined
 }
 
 /** A label with `{days}` and `{months}` filled in. */
-export function fill(template: string, forecast: Forecast): string {
+function fill(template: string, forecast: Forecast): string {
   return template
     .replace("{days}", String(forecast.report.horizonDays))
     .replace("{months}", String(forecast.report.clvMonths));
@@ -102,7 +102,7 @@ export interface ForecastPivotSource {
 }
 
 /** ASCII like the other PivotTable names (write-text.ts): the same in every language. */
-export const FORECAST_PIVOT_NAME = "RfmForecastBySegment";
+const FORECAST_PIVOT_NAME = "RfmForecastBySegment";
 
 /** Rows by segment: Σ expected revenue in the horizon (with a spend model) and the mean P(alive) (blanks skipped). */
 function addForecastPivot(

@@ -9,7 +9,7 @@ import type { CellValue, RfmResult, StandardSegmentKey } from "../engine/types";
 import { fillDate, formatDay } from "../i18n/compare-labels";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
 import { displayName } from "./labels";
-import { segmentMoves } from "./segment-moves";
+import { segmentMoves } from "../engine";
 import { MOVES_CHART_BARS, type MovementLayout } from "./summary-layout";
 import { TEXT_FORMAT, writeCells, writeTextCells } from "./text-cells";
 
@@ -64,53 +64,87 @@ export function writeMovementBlocks(
   title.format.font.bold = true;
 
   const [previousHeader] = comparisonColumns(result, labels)[0] ?? [];
-  const { matrix } = layout;
   if (placement.customerTable && previousHeader !== undefined) {
-    const pivot = sheet.pivotTables.add(
-      MOVEMENT_PIVOT_NAME,
-      placement.customerTable,
-      sheet.getRangeByIndexes(matrix.row, matrix.column, 1, 1),
-    );
-    pivot.rowHierarchies.add(pivot.hierarchies.getItem(previousHeader));
-    pivot.columnHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.segment));
-    const count = pivot.dataHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.customer));
-    count.summarizeBy = "Count";
-    let name = labels.summary.customers;
-    while (placement.customerHeaders.some((h) => h.toLowerCase() === name.toLowerCase())) name += " ";
-    count.name = name;
-  } else {
-    const movement = comparison.movement.segment;
-    const header: CellValue[] = [
-      `${fillDate(compare.previousSegment, { date })} \\ ${labels.customerColumns.segment}`,
-      ...movement.to.map((key) => displayName(labels, key)),
-      labels.summary.total,
-    ];
-    const rowNames = [...movement.from.map((key) => displayName(labels, key)), fillDate(compare.newRow, { date })];
-    const body: CellValue[][] = rowNames.map((name, row) => {
-      const counts = movement.to.map((_key, column) => movement.customers[row]?.[column] ?? 0);
-      return [name, ...counts, counts.reduce((a, b) => a + b, 0)];
-    });
-    const rows = [header, ...body];
-    const columns = header.length;
-    writeCells(sheet.getRangeByIndexes(matrix.row, matrix.column, rows.length, columns), rows, [
-      undefined,
-      ...Array.from({ length: columns - 1 }, () => "0"),
-    ]);
-    sheet.getRangeByIndexes(matrix.row, matrix.column, 1, columns).format.font.bold = true;
-    if (placement.colourScale) {
-      // White to blue like the R×F grid: the cells count customers, more is darker (ExcelApi 1.6).
-      const scale = sheet
-        .getRangeByIndexes(matrix.row + 1, matrix.column + 1, body.length, movement.to.length)
-        .conditionalFormats.add("ColorScale");
-      scale.colorScale.criteria = {
-        minimum: { type: "LowestValue", color: "#FFFFFF" },
-        maximum: { type: "HighestValue", color: "#5A8AC6" },
-      };
-    }
-  }
+    addMovementPivot(sheet, labels, placement, placement.customerTable, previousHeader);
+  } else writeStaticMovementMatrix(sheet, comparison, labels, compare, placement, date);
+  if (placement.charts) addMovesChart(sheet, comparison, labels, compare, layout, date);
+}
 
-  if (!placement.charts) return;
-  // The largest moves as signed bars: gains (to a better segment) above zero, losses below, so they read apart.
+/** The movement matrix as a PivotTable on the customer table: earlier segment × segment, customers counted. */
+function addMovementPivot(
+  sheet: Excel.Worksheet,
+  labels: WorkbookLabels,
+  placement: MovementPlacement,
+  customerTable: Excel.Table,
+  previousHeader: string,
+): void {
+  const { matrix } = placement.layout;
+  const pivot = sheet.pivotTables.add(
+    MOVEMENT_PIVOT_NAME,
+    customerTable,
+    sheet.getRangeByIndexes(matrix.row, matrix.column, 1, 1),
+  );
+  pivot.rowHierarchies.add(pivot.hierarchies.getItem(previousHeader));
+  pivot.columnHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.segment));
+  const count = pivot.dataHierarchies.add(pivot.hierarchies.getItem(labels.customerColumns.customer));
+  count.summarizeBy = "Count";
+  let name = labels.summary.customers;
+  while (placement.customerHeaders.some((h) => h.toLowerCase() === name.toLowerCase())) name += " ";
+  count.name = name;
+}
+
+/** Without PivotTables: the movement matrix as plain cells, with row totals and (optionally) a colour scale. */
+function writeStaticMovementMatrix(
+  sheet: Excel.Worksheet,
+  comparison: NonNullable<RfmResult["comparison"]>,
+  labels: WorkbookLabels,
+  compare: NonNullable<WorkbookLabels["compare"]>,
+  placement: MovementPlacement,
+  date: string,
+): void {
+  const { matrix } = placement.layout;
+  const movement = comparison.movement.segment;
+  const header: CellValue[] = [
+    `${fillDate(compare.previousSegment, { date })} \\ ${labels.customerColumns.segment}`,
+    ...movement.to.map((key) => displayName(labels, key)),
+    labels.summary.total,
+  ];
+  const rowNames = [...movement.from.map((key) => displayName(labels, key)), fillDate(compare.newRow, { date })];
+  const body: CellValue[][] = rowNames.map((name, row) => {
+    const counts = movement.to.map((_key, column) => movement.customers[row]?.[column] ?? 0);
+    return [name, ...counts, counts.reduce((a, b) => a + b, 0)];
+  });
+  const rows = [header, ...body];
+  const columns = header.length;
+  writeCells(sheet.getRangeByIndexes(matrix.row, matrix.column, rows.length, columns), rows, [
+    undefined,
+    ...Array.from({ length: columns - 1 }, () => "0"),
+  ]);
+  sheet.getRangeByIndexes(matrix.row, matrix.column, 1, columns).format.font.bold = true;
+  if (placement.colourScale) {
+    // White to blue like the R×F grid: the cells count customers, more is darker (ExcelApi 1.6).
+    const scale = sheet
+      .getRangeByIndexes(matrix.row + 1, matrix.column + 1, body.length, movement.to.length)
+      .conditionalFormats.add("ColorScale");
+    scale.colorScale.criteria = {
+      minimum: { type: "LowestValue", color: "#FFFFFF" },
+      maximum: { type: "HighestValue", color: "#5A8AC6" },
+    };
+  }
+}
+
+/**
+ * The largest moves as signed bars: gains (to a better segment) above zero, losses below, so they read apart.
+ * Nothing when no customer moved.
+ */
+function addMovesChart(
+  sheet: Excel.Worksheet,
+  comparison: NonNullable<RfmResult["comparison"]>,
+  labels: WorkbookLabels,
+  compare: NonNullable<WorkbookLabels["compare"]>,
+  layout: MovementLayout,
+  date: string,
+): void {
   const moves = segmentMoves(comparison).slice(0, MOVES_CHART_BARS);
   if (moves.length === 0) return;
   const data: CellValue[][] = [

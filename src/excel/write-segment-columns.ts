@@ -52,7 +52,7 @@ interface TableRect {
 }
 
 /** What `planSegmentColumns` decided; nothing in the workbook has changed yet. */
-export type SegmentColumnsPlan =
+type SegmentColumnsPlan =
   | { action: "blocked"; address: string }
   | { action: "sourceChanged"; address: string }
   | {
@@ -137,7 +137,7 @@ function blockOwner(
 }
 
 /** Reads only: decides the block (or "blocked" / "sourceChanged"). */
-export async function planSegmentColumns(
+async function planSegmentColumns(
   context: Excel.RequestContext,
   result: RfmResult,
   source: SourceRange,
@@ -162,78 +162,16 @@ export async function planSegmentColumns(
   const tableRange = table && !table.isNullObject ? table.getRange() : undefined;
   tableRange?.load("rowIndex,columnIndex,rowCount,columnCount");
 
-  const texts = ownTexts(labels);
-  const sourceEnd = source.firstColumn + source.columnCount;
-  // Candidates for reuse: the block recorded by the last run (if it still lies in or beside the source), then the
-  // block right of the source (an earlier block of ours that moved with the user's columns).
-  const candidates: { column: number; rows: number; ownRows: number }[] = [];
-  if (
-    previous !== undefined &&
-    previous.sheetId === sheet.id &&
-    previous.row === headerRow &&
-    previous.column >= source.firstColumn &&
-    previous.column <= sourceEnd
-  ) {
-    const rows = Math.max(previous.rowCount, source.rowCount);
-    candidates.push({ column: previous.column, rows, ownRows: previous.rowCount });
-  }
-  if (!candidates.some((c) => c.column === sourceEnd))
-    candidates.push({ column: sourceEnd, rows: source.rowCount, ownRows: source.rowCount });
-  const headers = candidates.map((candidate) => {
-    const header = sheet.getRangeByIndexes(headerRow, candidate.column, 1, 2);
-    header.load("formulas");
-    return header;
-  });
-  await context.sync();
-  let column = sourceEnd;
-  let before: string[][] | undefined;
-  let beforeFormats: string[][] = [];
-  for (const [i, candidate] of candidates.entries()) {
-    const [segment, tier] = (headers[i]?.formulas[0] ?? []) as unknown[];
-    if (!texts.headers.some((h) => h.segment === segment && h.tier === tier)) continue;
-    const { grid, formats } = await readFormulas(context, sheet, headerRow, candidate.column, candidate.rows);
-    const owner = blockOwner(grid, candidate.ownRows, texts);
-    if (owner === "ours") {
-      column = candidate.column;
-      before = grid as string[][];
-      beforeFormats = formats;
-      break;
-    }
-    if (owner === "occupied") {
-      // Ours, but the rows the source gained are not free: nothing is changed, the old columns stay as they are.
-      return {
-        action: "blocked",
-        address: rangeAddress(source.sheetName, headerRow, candidate.column, source.rowCount, 2),
-      };
-    }
-    // Our header over cells the user has changed: theirs now. Write right of it if it is the block beside the source.
-    if (candidate.column === column) column += 2;
-  }
+  const candidates = reuseCandidates(source, sheet.id, previous);
+  const chosen = await chooseBlock(context, sheet, source, candidates, ownTexts(labels));
+  if ("action" in chosen) return chosen;
+  const { column, before } = chosen;
+  let beforeFormats = chosen.beforeFormats;
   const address = rangeAddress(source.sheetName, headerRow, column, source.rowCount, 2);
   if (!before) {
-    // Not valuesOnly: a formula showing "" may not count as a value there; formatted cells are read and pass.
-    const occupied = sheet.getRangeByIndexes(headerRow, column, source.rowCount, 2).getUsedRangeOrNullObject();
-    occupied.load("rowIndex,columnIndex,rowCount,columnCount");
-    await context.sync();
-    // Cells outside the used range have no format (General); those inside keep theirs on undo.
-    beforeFormats = Array.from({ length: source.rowCount }, () => ["General", "General"]);
-    if (!occupied.isNullObject) {
-      const { grid, formats } = await readFormulas(
-        context,
-        sheet,
-        occupied.rowIndex,
-        occupied.columnIndex,
-        occupied.rowCount,
-      );
-      if (grid.some((cells) => cells.some((cell) => cell !== "" && cell !== null)))
-        return { action: "blocked", address };
-      formats.forEach((cells, r) => {
-        const target = beforeFormats[occupied.rowIndex - headerRow + r];
-        cells.forEach((format, c) => {
-          if (target && c < occupied.columnCount) target[occupied.columnIndex - column + c] = format;
-        });
-      });
-    }
+    const formats = await newBlockFormats(context, sheet, headerRow, column, source.rowCount);
+    if (!formats) return { action: "blocked", address };
+    beforeFormats = formats;
   } else {
     await context.sync();
   }
@@ -267,6 +205,117 @@ export async function planSegmentColumns(
   };
 }
 
+/** A block that may be an earlier one of ours: its column, rows to check, and rows the earlier run wrote. */
+interface BlockCandidate {
+  column: number;
+  rows: number;
+  ownRows: number;
+}
+
+/**
+ * Candidates for reuse: the block recorded by the last run (if it still lies in or beside the source), then the
+ * block right of the source (an earlier block of ours that moved with the user's columns).
+ */
+function reuseCandidates(
+  source: SourceRange,
+  sheetId: string,
+  previous: SegmentColumnsRecord | undefined,
+): BlockCandidate[] {
+  const headerRow = source.firstRow - 1;
+  const sourceEnd = source.firstColumn + source.columnCount;
+  const candidates: BlockCandidate[] = [];
+  if (
+    previous !== undefined &&
+    previous.sheetId === sheetId &&
+    previous.row === headerRow &&
+    previous.column >= source.firstColumn &&
+    previous.column <= sourceEnd
+  ) {
+    const rows = Math.max(previous.rowCount, source.rowCount);
+    candidates.push({ column: previous.column, rows, ownRows: previous.rowCount });
+  }
+  if (!candidates.some((c) => c.column === sourceEnd))
+    candidates.push({ column: sourceEnd, rows: source.rowCount, ownRows: source.rowCount });
+  return candidates;
+}
+
+/**
+ * The block to write: the first candidate that is provably ours (with what it holds, to restore on undo), else
+ * right of the source, or further right past a block under our header that the user has changed. "blocked" when
+ * our block's gained rows are not free.
+ */
+async function chooseBlock(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  source: SourceRange,
+  candidates: BlockCandidate[],
+  texts: ReturnType<typeof ownTexts>,
+): Promise<
+  { column: number; before?: string[][]; beforeFormats: string[][] } | { action: "blocked"; address: string }
+> {
+  const headerRow = source.firstRow - 1;
+  const headers = candidates.map((candidate) => {
+    const header = sheet.getRangeByIndexes(headerRow, candidate.column, 1, 2);
+    header.load("formulas");
+    return header;
+  });
+  await context.sync();
+  let column = source.firstColumn + source.columnCount;
+  for (const [i, candidate] of candidates.entries()) {
+    const [segment, tier] = (headers[i]?.formulas[0] ?? []) as unknown[];
+    if (!texts.headers.some((h) => h.segment === segment && h.tier === tier)) continue;
+    const { grid, formats } = await readFormulas(context, sheet, headerRow, candidate.column, candidate.rows);
+    const owner = blockOwner(grid, candidate.ownRows, texts);
+    if (owner === "ours") return { column: candidate.column, before: grid as string[][], beforeFormats: formats };
+    if (owner === "occupied") {
+      // Ours, but the rows the source gained are not free: nothing is changed, the old columns stay as they are.
+      return {
+        action: "blocked",
+        address: rangeAddress(source.sheetName, headerRow, candidate.column, source.rowCount, 2),
+      };
+    }
+    // Our header over cells the user has changed: theirs now. Write right of it if it is the block beside the source.
+    if (candidate.column === column) column += 2;
+  }
+  return { column, beforeFormats: [] };
+}
+
+/**
+ * The number formats of a new block's cells, to restore on undo; undefined when any of its cells holds something
+ * (then it is not free). Not valuesOnly: a formula showing "" may not count as a value there; formatted cells are
+ * read and pass.
+ */
+async function newBlockFormats(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  headerRow: number,
+  column: number,
+  rowCount: number,
+): Promise<string[][] | undefined> {
+  const occupied = sheet.getRangeByIndexes(headerRow, column, rowCount, 2).getUsedRangeOrNullObject();
+  occupied.load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  // Cells outside the used range have no format (General); those inside keep theirs on undo.
+  const beforeFormats = Array.from({ length: rowCount }, () => ["General", "General"]);
+  if (!occupied.isNullObject) {
+    const { grid, formats } = await readFormulas(
+      context,
+      sheet,
+      occupied.rowIndex,
+      occupied.columnIndex,
+      occupied.rowCount,
+    );
+    if (grid.some((cells) => cells.some((cell) => cell !== "" && cell !== null))) return undefined;
+    formats.forEach((cells, r) => {
+      const target = beforeFormats[occupied.rowIndex - headerRow + r];
+      cells.forEach((format, c) => {
+        if (target && c < occupied.columnCount) target[occupied.columnIndex - column + c] = format;
+      });
+    });
+  }
+  return beforeFormats;
+}
+
 /** The sheet with this id, or undefined if it has been deleted. */
 async function existingSheet(context: Excel.RequestContext, id: string): Promise<Excel.Worksheet | undefined> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(id);
@@ -275,78 +324,63 @@ async function existingSheet(context: Excel.RequestContext, id: string): Promise
   return sheet.isNullObject ? undefined : context.workbook.worksheets.getItem(id);
 }
 
+type WritePlan = Extract<SegmentColumnsPlan, { action: "write" }>;
+
+/** How far a write got, for its undo: rows whose sync succeeded, and whether the table took the columns in. */
+interface WriteProgress {
+  /**
+   * Block rows (header first) whose sync succeeded: undo finds exactly what was written there. Rows past it may
+   * hold what was there before (a failed sync may have applied part of its batch, or nothing).
+   */
+  syncedRows: number;
+  resized: boolean;
+}
+
 /** Writes a "write" plan; the undo step is pushed before the first change. */
-export async function applySegmentColumns(
+async function applySegmentColumns(
   context: Excel.RequestContext,
-  plan: Extract<SegmentColumnsPlan, { action: "write" }>,
+  plan: WritePlan,
   result: RfmResult,
   labels: WorkbookLabels,
   capabilities: ExcelCapabilities,
   undo: UndoStep[],
   onProgress: (fraction: number) => void,
 ): Promise<SegmentColumnsOutcome> {
-  const { headerRow, column, rowCount, before, beforeFormats, tableRect, tableName } = plan;
-  const dataRows = rowCount - 1;
+  const { headerRow, column, rowCount, before, tableRect, tableName } = plan;
   const sheet = context.workbook.worksheets.getItem(plan.sheetName);
   const joinTable = plan.canJoinTable && capabilities.tableResize;
-  let resized = false;
-  // Block rows (header first) whose sync succeeded: undo finds exactly what was written there. Rows past it may
-  // hold what was there before (a failed sync may have applied part of its batch, or nothing).
-  let syncedRows = 0;
+  const progress: WriteProgress = { syncedRows: 0, resized: false };
   const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
-  undo.push(async (ctx) => {
-    // By id: the user may have renamed the sheet since (ids are stable within the session the undo belongs to).
-    const undoSheet = await existingSheet(ctx, plan.sheetId);
-    if (!undoSheet) return;
-    // Put back only a block that still holds, cell by cell, what this run wrote there (or, where it had not got to
-    // yet, what was there before). After the user inserted or deleted rows or columns, or typed into it, the cells
-    // at this address are not provably the add-in's: they are left as they are.
-    const span = Math.max(rowCount, before?.length ?? 0);
-    const { grid } = await readFormulas(ctx, undoSheet, headerRow, column, span);
-    // Once the table took the columns in, it numbers header names that duplicate its own ("RFM segment2"): a
-    // header cell is ours if it is the label, or (resized) the label followed by the table's number.
-    for (let i = 0; i < span; i++) {
-      const wrote = i === 0 ? header : i < rowCount ? rowValues(i - 1) : ["", ""];
-      for (let c = 0; c < 2; c++) {
-        const now = String(grid[i]?.[c] ?? "");
-        const label = wrote[c] ?? "";
-        const numbered = i === 0 && resized && now.startsWith(label) && /^\d+$/.test(now.slice(label.length));
-        if (now !== label && !numbered && (i < syncedRows || now !== (before?.[i]?.[c] ?? ""))) return;
-      }
-    }
-    if (resized && tableRect && tableName !== undefined) {
-      // Only a table whose border is still where this run left it (or where it was): after the user inserted or
-      // deleted rows in it, resizing back would cut their rows out of the table.
-      const border = await tableBorder(ctx, tableName);
-      const widened = column + 2 - tableRect.column;
-      const sameRows = border.row === tableRect.row && border.rowCount === tableRect.rowCount;
-      const sameColumns =
-        border.column === tableRect.column &&
-        (border.columnCount === widened || border.columnCount === tableRect.columnCount);
-      if (!sameRows || !sameColumns) return;
-      // Back to the original border first, so the header cells are plain cells again.
-      ctx.workbook.tables
-        .getItem(tableName)
-        .resize(
-          undoSheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, tableRect.columnCount),
-        );
-    }
-    if (!before) undoSheet.getRangeByIndexes(headerRow, column, rowCount, 2).clear("Contents");
-    // Exactly what was there: the number formats, then the earlier run's labels (all text, see blockOwner), in
-    // chunks under the 5 MB limit.
-    for (const [start, count] of chunkRanges(beforeFormats.length, CHECK_ROWS_PER_READ)) {
-      const part = undoSheet.getRangeByIndexes(headerRow + start, column, count, 2);
-      part.numberFormat = beforeFormats.slice(start, start + count);
-      if (before) part.values = before.slice(start, start + count);
-      await ctx.sync();
-    }
-  });
+  const rowValues = segmentRowValues(plan, result, labels);
+  undo.push((ctx) => undoSegmentColumns(ctx, plan, header, rowValues, progress));
 
   // Text stays text: writeTextCells sets Excel's Text format "@" before the values (commands run in order), so no
   // name could ever be read as a number, date or formula.
   writeTextCells(sheet.getRangeByIndexes(headerRow, column, 1, 2), [header]);
+  const chunkCount = await writeSegmentRows(context, sheet, plan, rowValues, capabilities, progress, onProgress);
+  if (joinTable && tableRect && tableName !== undefined) {
+    // Resizing only moves the table's border: no cell shifts, and the written headers become the column names.
+    progress.resized = true;
+    context.workbook.tables
+      .getItem(tableName)
+      .resize(
+        sheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, column + 2 - tableRect.column),
+      );
+    await context.sync();
+  } else if (chunkCount === 0) {
+    await context.sync();
+  }
+  progress.syncedRows = Math.max(rowCount, before?.length ?? 0);
+  const written: SegmentColumnsRecord = { sheetId: plan.sheetId, row: headerRow, column, rowCount };
+  if ((plan.alreadyInTable || joinTable) && tableName !== undefined) written.tableName = tableName;
+  return plan.canJoinTable && !joinTable ? { written, fallback: TABLE_RESIZE_FALLBACK } : { written };
+}
+
+/** The [segment, tier] names of each data row (0 = under the header), as the block shows them. */
+function segmentRowValues(plan: WritePlan, result: RfmResult, labels: WorkbookLabels): (i: number) => string[] {
   const keep = new Set(plan.keepRows);
-  const rowValues = (i: number): string[] => {
+  const before = plan.before;
+  return (i) => {
     // A hidden row left out of the analysis keeps what it held (empty in a new block).
     if (keep.has(i)) return before?.[i + 1]?.slice(0, 2) ?? ["", ""];
     const customer = result.rowCustomer[i] ?? -1;
@@ -354,6 +388,23 @@ export async function applySegmentColumns(
       ? ["", ""]
       : [displayName(labels, segmentKeyOf(result, customer)), displayName(labels, tierKeyOf(result, customer))];
   };
+}
+
+/**
+ * Writes the data rows in chunks under Excel's 5 MB request limit, one sync each, and empties the rows of an
+ * earlier, longer block of ours below the new one. Returns the number of chunks.
+ */
+async function writeSegmentRows(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  plan: WritePlan,
+  rowValues: (i: number) => string[],
+  capabilities: ExcelCapabilities,
+  progress: WriteProgress,
+  onProgress: (fraction: number) => void,
+): Promise<number> {
+  const { headerRow, column, rowCount, before } = plan;
+  const dataRows = rowCount - 1;
   const sample = Array.from({ length: Math.min(200, dataRows) }, (_v, i) => rowValues(i));
   const chunks = chunkRanges(dataRows, rowsPerChunk(bytesPerRow(sample, 2), 2));
   // Rows of an earlier, longer block of ours below the new one are emptied (they are ours: checked by the plan).
@@ -372,25 +423,66 @@ export async function applySegmentColumns(
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under Excel's 5 MB limit
     await context.sync();
     // The header, these rows and (first sync) the emptied rows of a longer earlier block are now as written.
-    syncedRows = c === 0 && before && before.length > rowCount ? before.length : 1 + start + count;
+    progress.syncedRows = c === 0 && before && before.length > rowCount ? before.length : 1 + start + count;
     onProgress((c + 1) / chunks.length);
   }
-  if (joinTable && tableRect && tableName !== undefined) {
-    // Resizing only moves the table's border: no cell shifts, and the written headers become the column names.
-    resized = true;
-    context.workbook.tables
-      .getItem(tableName)
-      .resize(
-        sheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, column + 2 - tableRect.column),
-      );
-    await context.sync();
-  } else if (chunks.length === 0) {
-    await context.sync();
+  return chunks.length;
+}
+
+/**
+ * The undo of a write: puts back only a block that still holds, cell by cell, what this run wrote there (or, where
+ * it had not got to yet, what was there before). After the user inserted or deleted rows or columns, or typed into
+ * it, the cells at this address are not provably the add-in's: they are left as they are.
+ */
+async function undoSegmentColumns(
+  ctx: Excel.RequestContext,
+  plan: WritePlan,
+  header: string[],
+  rowValues: (i: number) => string[],
+  progress: WriteProgress,
+): Promise<void> {
+  const { headerRow, column, rowCount, before, beforeFormats, tableRect, tableName } = plan;
+  const { resized, syncedRows } = progress;
+  // By id: the user may have renamed the sheet since (ids are stable within the session the undo belongs to).
+  const undoSheet = await existingSheet(ctx, plan.sheetId);
+  if (!undoSheet) return;
+  const span = Math.max(rowCount, before?.length ?? 0);
+  const { grid } = await readFormulas(ctx, undoSheet, headerRow, column, span);
+  // Once the table took the columns in, it numbers header names that duplicate its own ("RFM segment2"): a
+  // header cell is ours if it is the label, or (resized) the label followed by the table's number.
+  for (let i = 0; i < span; i++) {
+    const wrote = i === 0 ? header : i < rowCount ? rowValues(i - 1) : ["", ""];
+    for (let c = 0; c < 2; c++) {
+      const now = String(grid[i]?.[c] ?? "");
+      const label = wrote[c] ?? "";
+      const numbered = i === 0 && resized && now.startsWith(label) && /^\d+$/.test(now.slice(label.length));
+      if (now !== label && !numbered && (i < syncedRows || now !== (before?.[i]?.[c] ?? ""))) return;
+    }
   }
-  syncedRows = Math.max(rowCount, before?.length ?? 0);
-  const written: SegmentColumnsRecord = { sheetId: plan.sheetId, row: headerRow, column, rowCount };
-  if ((plan.alreadyInTable || joinTable) && tableName !== undefined) written.tableName = tableName;
-  return plan.canJoinTable && !joinTable ? { written, fallback: TABLE_RESIZE_FALLBACK } : { written };
+  if (resized && tableRect && tableName !== undefined) {
+    // Only a table whose border is still where this run left it (or where it was): after the user inserted or
+    // deleted rows in it, resizing back would cut their rows out of the table.
+    const border = await tableBorder(ctx, tableName);
+    const widened = column + 2 - tableRect.column;
+    const sameRows = border.row === tableRect.row && border.rowCount === tableRect.rowCount;
+    const sameColumns =
+      border.column === tableRect.column &&
+      (border.columnCount === widened || border.columnCount === tableRect.columnCount);
+    if (!sameRows || !sameColumns) return;
+    // Back to the original border first, so the header cells are plain cells again.
+    ctx.workbook.tables
+      .getItem(tableName)
+      .resize(undoSheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, tableRect.columnCount));
+  }
+  if (!before) undoSheet.getRangeByIndexes(headerRow, column, rowCount, 2).clear("Contents");
+  // Exactly what was there: the number formats, then the earlier run's labels (all text, see blockOwner), in
+  // chunks under the 5 MB limit.
+  for (const [start, count] of chunkRanges(beforeFormats.length, CHECK_ROWS_PER_READ)) {
+    const part = undoSheet.getRangeByIndexes(headerRow + start, column, count, 2);
+    part.numberFormat = beforeFormats.slice(start, start + count);
+    if (before) part.values = before.slice(start, start + count);
+    await ctx.sync();
+  }
 }
 
 /** Plan, then apply when the plan says "write" (write-results.ts calls this). */

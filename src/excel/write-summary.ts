@@ -19,7 +19,7 @@ const AT_RISK_KEYS: readonly string[] = ["at_risk", "cannot_lose"];
  * Scores no customer can get, per metric: with tied values two neighbouring breakpoints are equal, and a value
  * above the one and at or below the other cannot exist (frequency 1|1|1|2|2|… with k = 10 leaves 2, 3 and 5 empty).
  */
-export function impossibleScores(result: RfmResult): { metric: "r" | "f" | "m"; scores: number[] }[] {
+function impossibleScores(result: RfmResult): { metric: "r" | "f" | "m"; scores: number[] }[] {
   const k = result.options.k;
   const out: { metric: "r" | "f" | "m"; scores: number[] }[] = [];
   const metrics = [
@@ -123,23 +123,54 @@ export function writeSummaryTables(
 ): SummaryPlacement {
   const s = labels.summary;
   const segments = result.summaries.standard;
-  const tiers = result.summaries.tier;
   const k = result.rfGrid.length;
-  const layout = computeSummaryLayout({
-    k,
-    segmentCount: segments.length,
-    tierCount: tiers.length,
+  const layout = summaryLayoutOf(result, labels);
+  writeHeadlineFigures(sheet, result, labels, layout);
+  writeSummaryTable(sheet, layout.segmentTable.row, s.segment, segments, labels, tableNames.segmentSummary);
+  writeSummaryTable(sheet, layout.tierTable.row, s.tier, result.summaries.tier, labels, tableNames.tierSummary);
+  writeRfGrid(sheet, result, labels, layout);
+  // Autofit measures whole columns (office-js#5999, #1017): these hold only the left block.
+  sheet
+    .getRangeByIndexes(0, layout.leftColumns.column, layout.gridTitle.row + k + 2, layout.leftColumns.columnCount)
+    .format.autofitColumns();
+  writeLeftBlockTexts(sheet, result, labels, layout);
+  const chartData = writeChartData(sheet, result, labels, layout);
+  return {
+    layout,
+    segmentTable: { row: layout.segmentTable.row, rowCount: segments.length },
+    secondPivotRow: layout.dimensionPivot?.row ?? layout.segmentTierPivot.row,
+    pieData: { row: layout.pieData.row, column: layout.pieData.column, rowCount: chartData.pieRows },
+    paretoData: { row: layout.paretoData.row, column: layout.paretoData.column, rowCount: chartData.paretoRows },
+  };
+}
+
+/** Every block's rectangle, from the largest size each can reach (summary-layout.ts), so none overlaps. */
+function summaryLayoutOf(result: RfmResult, labels: WorkbookLabels): SummaryLayout {
+  return computeSummaryLayout({
+    k: result.rfGrid.length,
+    segmentCount: result.summaries.standard.length,
+    tierCount: result.summaries.tier.length,
     dimensionValueCounts: result.customers.dimensions.map((dimension) => new Set(dimension.values).size),
     paretoPoints: result.pareto.customerShare.length,
     movement: result.comparison !== undefined && labels.compare !== undefined,
   });
-  // Headline figures: what a shop owner asks first.
-  const r = labels.report;
+}
+
+/**
+ * Headline figures, what a shop owner asks first: customers, revenue, tier A's share, customers at risk. Only the
+ * values: they count in the left block's autofit (a revenue figure must not show as ####); the labels are written
+ * after it and wrap, so a long label does not widen the table's columns.
+ */
+function writeHeadlineFigures(
+  sheet: Excel.Worksheet,
+  result: RfmResult,
+  labels: WorkbookLabels,
+  layout: SummaryLayout,
+): void {
+  const segments = result.summaries.standard;
   const totalRevenue = segments.reduce((sum, row) => sum + row.revenue, 0);
-  const tierA = tiers.find((row) => row.key === "A");
+  const tierA = result.summaries.tier.find((row) => row.key === "A");
   const atRisk = segments.filter((row) => AT_RISK_KEYS.includes(row.key)).reduce((sum, row) => sum + row.customers, 0);
-  // The values count in the autofit below (a revenue figure must not show as ####); the labels are written after
-  // it and wrap, so a long label does not widen the table's columns.
   const headlineValues = sheet.getRangeByIndexes(layout.headline.row + 1, layout.headline.column, 1, 4);
   writeCells(
     headlineValues,
@@ -147,12 +178,12 @@ export function writeSummaryTables(
     ["0", labels.moneyFormat, "0.0%", "0"],
   );
   headlineValues.format.font.bold = true;
-  const segmentRow = layout.segmentTable.row;
-  writeSummaryTable(sheet, segmentRow, s.segment, segments, labels, tableNames.segmentSummary);
-  const tierRow = layout.tierTable.row;
-  writeSummaryTable(sheet, tierRow, s.tier, tiers, labels, tableNames.tierSummary);
+}
 
-  // R×F grid: rows R = k..1 (as SPEC prints the segment grid), columns F = 1..k.
+/** The R×F grid of customer counts: rows R = k..1 (as SPEC prints the segment grid), columns F = 1..k. */
+function writeRfGrid(sheet: Excel.Worksheet, result: RfmResult, labels: WorkbookLabels, layout: SummaryLayout): void {
+  const s = labels.summary;
+  const k = result.rfGrid.length;
   const gridRow = layout.gridTitle.row;
   const header: CellValue[] = [
     `${s.rAxis} \\ ${s.fAxis}`,
@@ -173,16 +204,24 @@ export function writeSummaryTables(
       maximum: { type: "HighestValue", color: "#5A8AC6" },
     };
   }
-  // Autofit measures whole columns (office-js#5999, #1017): these hold only the left block.
-  sheet
-    .getRangeByIndexes(0, layout.leftColumns.column, gridRow + k + 2, layout.leftColumns.columnCount)
-    .format.autofitColumns();
-  // The titles are written after the autofit (commands run in order), so they do not widen column A: a title runs
-  // on over the empty cells to its right.
+}
+
+/**
+ * The left block's titles, headline labels and the note on impossible scores. Written after the autofit (commands
+ * run in order), so they do not widen column A: a title runs on over the empty cells to its right.
+ */
+function writeLeftBlockTexts(
+  sheet: Excel.Worksheet,
+  result: RfmResult,
+  labels: WorkbookLabels,
+  layout: SummaryLayout,
+): void {
+  const s = labels.summary;
+  const r = labels.report;
   for (const [row, text, bold] of [
     [layout.title.row, s.title, true],
     [layout.headlineNote.row, r.headlineAtRiskNote, false],
-    [gridRow, s.rfGridTitle, true],
+    [layout.gridTitle.row, s.rfGridTitle, true],
   ] as const) {
     const cell = sheet.getRangeByIndexes(row, 0, 1, 1);
     writeTextCells(cell, [[text]]);
@@ -200,11 +239,22 @@ export function writeSummaryTables(
     writeTextCells(note, [[impossibleScoresText(labels, impossible)]]);
     note.format.font.italic = true;
   }
+}
 
-  // Chart data, under its own title: revenue share per segment sorted from the largest down (for the bar chart),
-  // and [share of customers, share of revenue] for the Pareto curve.
+/**
+ * The charts' data, under its own title and readable for anyone checking a chart against its numbers: revenue
+ * share per segment sorted from the largest down (for the bar chart), and [share of customers, share of revenue]
+ * for the Pareto curve. Returns the row counts (headers included).
+ */
+function writeChartData(
+  sheet: Excel.Worksheet,
+  result: RfmResult,
+  labels: WorkbookLabels,
+  layout: SummaryLayout,
+): { pieRows: number; paretoRows: number } {
+  const s = labels.summary;
   const dataColumn = layout.pieData.column;
-  const sorted = [...segments].sort((a, b) => b.revenueShare - a.revenueShare);
+  const sorted = [...result.summaries.standard].sort((a, b) => b.revenueShare - a.revenueShare);
   const pie: CellValue[][] = [
     [s.segment, s.revenueShare],
     ...sorted.map((row) => [displayName(labels, row.key), Math.max(0, row.revenueShare)]),
@@ -218,21 +268,13 @@ export function writeSummaryTables(
     "0%",
     "0%",
   ]);
-  // The charts' data stays readable for anyone checking a chart against its numbers.
   sheet.getRangeByIndexes(layout.pieData.row, dataColumn, pie.length, 2).format.autofitColumns();
   sheet.getRangeByIndexes(layout.paretoData.row, layout.paretoData.column, 1, 2).format.autofitColumns();
   // After the autofit: the title runs on over the empty cells to its right.
   const titleCell = sheet.getRangeByIndexes(layout.chartDataTitle.row, dataColumn, 1, 1);
-  writeTextCells(titleCell, [[r.chartData]]);
+  writeTextCells(titleCell, [[labels.report.chartData]]);
   titleCell.format.font.bold = true;
-
-  return {
-    layout,
-    segmentTable: { row: segmentRow, rowCount: segments.length },
-    secondPivotRow: layout.dimensionPivot?.row ?? layout.segmentTierPivot.row,
-    pieData: { row: layout.pieData.row, column: dataColumn, rowCount: pie.length },
-    paretoData: { row: layout.paretoData.row, column: layout.paretoData.column, rowCount: pareto.length },
-  };
+  return { pieRows: pie.length, paretoRows: pareto.length };
 }
 
 /**

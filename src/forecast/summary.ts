@@ -11,9 +11,8 @@
  * rows are not in date order: such customers (none in a ledger sorted by date) are counted again afterwards from
  * their rows alone, grouped by a counting sort (4 bytes per row of those customers, freed at once).
  */
-import { MONEY_SCALE } from "../engine/money";
-import { unitsAt } from "../engine/encoded-sales";
-import type { EncodedSales } from "../engine/encoded-sales";
+import { MONEY_SCALE, type EncodedSales } from "../engine";
+import { unitsAt } from "../engine/encoded";
 
 /** The row arrays a forecast reads (a subset of EncodedSales; customers numbered 0 … customerCount − 1). */
 export type ForecastRows = Pick<EncodedSales, "rowCount" | "rowCustomer" | "rowDay" | "rowUnits" | "bigUnits">;

@@ -7,8 +7,7 @@ import type { Language } from "./languages";
 export { LANGUAGES, LANGUAGE_NATIVE_NAMES, languageFromLocale, isLanguage, type Language } from "./languages";
 export { ALL_SEGMENT_KEYS, SEGMENT_ACTIONS, SEGMENT_NAMES, type SegmentKey } from "./segments";
 export { WORKBOOK_TEXT, workbookLabels } from "./workbook-text";
-export { COMPARE_WORKBOOK_TEXT, fillDate, formatDay } from "./compare-labels";
-export type { WorkbookLabels } from "./workbook-labels";
+export { formatDay } from "./compare-labels";
 export type { MessageKey, Messages } from "./messages-en";
 
 export const MESSAGES: Record<Language, Messages> = {

@@ -17,13 +17,18 @@ export const EN_MESSAGES = {
   "source.read": "{address}: {rows} data rows",
 
   "selection.hiddenRows": "{count} rows hidden by a filter were left out; their segment cells stay empty.",
+  "selection.hiddenRows.one": "1 row hidden by a filter was left out; its segment cells stay empty.",
   "selection.hiddenRowsIncluded": "{count} rows hidden by a filter are included.",
+  "selection.hiddenRowsIncluded.one": "1 row hidden by a filter is included.",
   "selection.includeHidden": "Include rows hidden by a filter",
-  "selection.merged": "{areas} merged cells were read as one value for every row they cover ({cells} cells filled).",
+  "selection.merged": "{areas} merged cells were read as one value for every row they cover (cells filled: {cells}).",
+  "selection.merged.one": "1 merged cell was read as one value for every row it covers (cells filled: {cells}).",
   "selection.mergedUnread":
     "This version of Excel cannot list merged cells: rows under a merged customer cell would count as having no customer. Unmerge them first if you have any.",
   "selection.strayRows":
     "Reading stopped at the last row with a customer. {count} rows below it hold other cells ({address}) and were left out.",
+  "selection.strayRows.one":
+    "Reading stopped at the last row with a customer. 1 row below it holds other cells ({address}) and was left out.",
   "selection.noHeader":
     "The first row of your selection looks like data (dates or amounts where column names should be). The first row must be the header row: select it too, then choose Use selection.",
   "selection.useToday": "Use today as the analysis date",
@@ -188,16 +193,23 @@ export const EN_MESSAGES = {
   "skip.after_analysis_date": "after the analysis date",
   "skip.amount_out_of_range": "amount beyond ±900 billion",
   "inputWarning.futureDates": "{count} rows are dated after today ({today}); the latest is {latest} (row {row}).",
+  "inputWarning.futureDates.one": "1 row is dated after today ({today}); it is {latest} (row {row}).",
   "inputWarning.futureAnalysisDate":
     "The analysis date {date} comes from a row dated after today, so every recency is counted from that day. Check that row's date, or set the analysis date yourself.",
   "inputWarning.earlyDates":
     "{count} rows are dated before 1990; the earliest is {earliest} (row {row}). A cell holding just 1 reads as 1900-01-01. Check those dates.",
+  "inputWarning.earlyDates.one":
+    "1 row is dated before 1990: {earliest} (row {row}). A cell holding just 1 reads as 1900-01-01. Check that date.",
   "inputWarning.ambiguousDates.DMY":
     "{count} dates such as {example} can be read two ways; they were read day first (DD/MM/YYYY). If your dates are month first, change the date order and run again.",
+  "inputWarning.ambiguousDates.DMY.one":
+    "1 date, {example}, can be read two ways; it was read day first (DD/MM/YYYY). If your dates are month first, change the date order and run again.",
   "inputWarning.ambiguousDates.MDY":
     "{count} dates such as {example} can be read two ways; they were read month first (MM/DD/YYYY). If your dates are day first, change the date order and run again.",
+  "inputWarning.ambiguousDates.MDY.one":
+    "1 date, {example}, can be read two ways; it was read month first (MM/DD/YYYY). If your dates are day first, change the date order and run again.",
   "error.total_out_of_range":
-    "A customer's amounts add up to more than 900 billion, beyond what can be summed exactly. Check the amount column for a wrong value.",
+    "The amounts of customer “{customer}” add up to more than 900 billion, beyond what can be summed exactly. Check that customer's amounts for a wrong value.",
 
   "forecast.note.no_customers":
     "No customer has a purchase on or before the analysis date, so there is nothing to forecast.",
@@ -287,6 +299,9 @@ export const EN_MESSAGES = {
   "field.price": "unit price",
   "report.listSeparator": ", ",
   "report.listMore": ", …",
+  "report.rowPlain": "{row}",
+  "report.rowValue": "{row} (“{value}”)",
+  "report.rowDate": "{row} ({date})",
   "report.skip.missing_customer": "{count} rows have no customer ID: rows {rows}",
   "report.skip.bad_date": "{count} rows have a date that cannot be read: rows {rows}",
   "report.skip.bad_amount": "{count} rows have an amount that cannot be read: rows {rows}",
@@ -315,6 +330,30 @@ export const EN_MESSAGES = {
   "report.metric.m": "spend",
   "report.mapping.dimensionsHint":
     "Each ticked column gets its own PivotTable (customers and revenue) on the summary sheet.",
+  "settings.problem.lifecycleOrder": "{stage} ({days} days) cannot be longer than {next} ({nextDays} days).",
+  "settings.problem.lifecycleNegative": "{stage} cannot be less than 0 days.",
+  "settings.problem.tierOrder": "{tier} ({share}%) cannot be more than {next} ({nextShare}%).",
+  "settings.problem.tierNotPositive": "{tier} must be more than 0%.",
+  "settings.problem.tierOver100": "{tier} ({share}%) cannot be more than 100%.",
+  "report.badOption.inSettings": "{problem} Change it in Settings.",
+
+  "demo.pageTitle": "RFM Segments – browser demo",
+  "demo.title": "RFM Segments · browser demo",
+  "demo.loadFile": "Load CSV / XLSX file",
+  "demo.nameBoxHint": "Type a range such as A1:F5000 and press Enter",
+  "demo.reading": "Reading {file}…",
+  "demo.loaded": "Loaded {file} into {address}",
+  "demo.notRead": "Could not read {file}: {reason}",
+  "demo.badAddress": "“{address}” is not a cell or range address.",
+  "demo.status": "{sheet} · {rows} rows",
+  "demo.statusSelection": "{sheet} · {rows} rows · selection {size}",
+  "demo.size": "{rows}R × {columns}C",
+  "demo.all": "all",
+  "demo.workbook": "Workbook",
+  "demo.pane": "Task pane",
+  "demo.cells": "Sheet cells",
+  "demo.sheets": "Sheets",
+  "demo.hiddenRow": "Hidden in the file (by a filter or by hand)",
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

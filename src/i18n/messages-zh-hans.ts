@@ -16,12 +16,16 @@ export const ZH_HANS_MESSAGES: Messages = {
   "source.read": "{address}：{rows} 行数据",
 
   "selection.hiddenRows": "已跳过 {count} 行被筛选隐藏的数据；这些行的分群单元格保持为空。",
+  "selection.hiddenRows.one": "已跳过 1 行被筛选隐藏的数据；该行的分群单元格保持为空。",
   "selection.hiddenRowsIncluded": "已包含 {count} 行被筛选隐藏的数据。",
+  "selection.hiddenRowsIncluded.one": "已包含 1 行被筛选隐藏的数据。",
   "selection.includeHidden": "包含被筛选隐藏的行",
   "selection.merged": "{areas} 个合并单元格的值已用于其覆盖的每一行（填入 {cells} 个单元格）。",
+  "selection.merged.one": "1 个合并单元格的值已用于其覆盖的每一行（填入 {cells} 个单元格）。",
   "selection.mergedUnread":
     "此版本的 Excel 无法列出合并单元格：合并的客户单元格下方的行会被视为没有客户。如有合并单元格，请先取消合并。",
   "selection.strayRows": "读取到最后一个有客户的行为止。其下方有 {count} 行含有其他单元格（{address}），未纳入分析。",
+  "selection.strayRows.one": "读取到最后一个有客户的行为止。其下方有 1 行含有其他单元格（{address}），未纳入分析。",
   "selection.noHeader":
     "所选区域的第一行看起来是数据（本应是列名的位置出现了日期或金额）。第一行必须是标题行：请连同标题行一起选择，然后点击“使用所选区域”。",
   "selection.useToday": "以今天作为分析日期",
@@ -185,15 +189,23 @@ export const ZH_HANS_MESSAGES: Messages = {
   "skip.after_analysis_date": "晚于分析日期",
   "skip.amount_out_of_range": "金额超出 ±9000 亿",
   "inputWarning.futureDates": "有 {count} 行的日期晚于今天（{today}），最晚的是 {latest}（第 {row} 行）。",
+  "inputWarning.futureDates.one": "有 1 行的日期晚于今天（{today}）：{latest}（第 {row} 行）。",
   "inputWarning.futureAnalysisDate":
     "分析日期 {date} 来自一行晚于今天的日期，所有最近购买天数都从这一天算起。请检查该行的日期，或自行设置分析日期。",
   "inputWarning.earlyDates":
     "有 {count} 行的日期早于 1990 年，最早的是 {earliest}（第 {row} 行）。单元格中只有 1 时会被读作 1900-01-01。请检查这些日期。",
+  "inputWarning.earlyDates.one":
+    "有 1 行的日期早于 1990 年：{earliest}（第 {row} 行）。单元格中只有 1 时会被读作 1900-01-01。请检查该日期。",
   "inputWarning.ambiguousDates.DMY":
     "有 {count} 个日期（例如 {example}）可以有两种读法，已按“日在前”（DD/MM/YYYY）读取。如果您的日期是月在前，请更改日期顺序后重新运行。",
+  "inputWarning.ambiguousDates.DMY.one":
+    "有 1 个日期（{example}）可以有两种读法，已按“日在前”（DD/MM/YYYY）读取。如果您的日期是月在前，请更改日期顺序后重新运行。",
   "inputWarning.ambiguousDates.MDY":
     "有 {count} 个日期（例如 {example}）可以有两种读法，已按“月在前”（MM/DD/YYYY）读取。如果您的日期是日在前，请更改日期顺序后重新运行。",
-  "error.total_out_of_range": "某位客户的金额合计超过 9000 亿，超出精确求和的范围。请检查金额列中是否有错误的数值。",
+  "inputWarning.ambiguousDates.MDY.one":
+    "有 1 个日期（{example}）可以有两种读法，已按“月在前”（MM/DD/YYYY）读取。如果您的日期是日在前，请更改日期顺序后重新运行。",
+  "error.total_out_of_range":
+    "客户“{customer}”的金额合计超过 9000 亿，超出精确求和的范围。请检查该客户的金额中是否有错误的数值。",
 
   "forecast.note.no_customers": "分析日期当天及之前没有任何购买记录，无法预测。",
   "forecast.note.no_repeat_customers": "无法预测：没有客户在两个不同的日子购买过，无从了解复购规律。",
@@ -263,16 +275,19 @@ export const ZH_HANS_MESSAGES: Messages = {
   "field.price": "单价",
   "report.listSeparator": "、",
   "report.listMore": "等",
+  "report.rowPlain": "第 {row} 行",
+  "report.rowValue": "第 {row} 行（“{value}”）",
+  "report.rowDate": "第 {row} 行（{date}）",
   "report.skip.missing_customer": "{count} 行没有客户编号：第 {rows} 行",
-  "report.skip.bad_date": "{count} 行的日期无法识别：第 {rows} 行",
-  "report.skip.bad_amount": "{count} 行的金额无法识别：第 {rows} 行",
+  "report.skip.bad_date": "{count} 行的日期无法识别：{rows}",
+  "report.skip.bad_amount": "{count} 行的金额无法识别：{rows}",
   "report.skip.amount_out_of_range": "{count} 行的金额超出 ±9000 亿：第 {rows} 行",
-  "report.skip.after_analysis_date": "{count} 行的日期晚于分析日期（{date}）：第 {rows} 行",
+  "report.skip.after_analysis_date": "{count} 行的日期晚于分析日期（{date}）：{rows}",
   "report.skip.missing_customer.one": "1 行没有客户编号：第 {rows} 行",
-  "report.skip.bad_date.one": "1 行的日期无法识别：第 {rows} 行",
-  "report.skip.bad_amount.one": "1 行的金额无法识别：第 {rows} 行",
+  "report.skip.bad_date.one": "1 行的日期无法识别：{rows}",
+  "report.skip.bad_amount.one": "1 行的金额无法识别：{rows}",
   "report.skip.amount_out_of_range.one": "1 行的金额超出 ±9000 亿：第 {rows} 行",
-  "report.skip.after_analysis_date.one": "1 行的日期晚于分析日期（{date}）：第 {rows} 行",
+  "report.skip.after_analysis_date.one": "1 行的日期晚于分析日期（{date}）：{rows}",
   "report.field.amountOrQuantity": "金额（或数量和单价）",
   "report.error.missingFields": "请选择{fields}所在的列。",
   "report.badOption.scoring": "{metric}的固定阈值无法使用：请输入比评分等级数少一个的数字，从小到大排列（见“设置”）。",
@@ -288,4 +303,29 @@ export const ZH_HANS_MESSAGES: Messages = {
   "report.metric.f": "消费次数",
   "report.metric.m": "消费金额",
   "report.mapping.dimensionsHint": "每个勾选的列都会在汇总表中得到各自的数据透视表（客户数和销售额）。",
+
+  "settings.problem.lifecycleOrder": "{stage}（{days} 天）不能长于{next}（{nextDays} 天）。",
+  "settings.problem.lifecycleNegative": "{stage}不能少于 0 天。",
+  "settings.problem.tierOrder": "{tier}（{share}%）不能大于{next}（{nextShare}%）。",
+  "settings.problem.tierNotPositive": "{tier}必须大于 0%。",
+  "settings.problem.tierOver100": "{tier}（{share}%）不能超过 100%。",
+  "report.badOption.inSettings": "{problem}请在“设置”中修改。",
+
+  "demo.pageTitle": "RFM 客户分群 – 浏览器演示",
+  "demo.title": "RFM 客户分群 · 浏览器演示",
+  "demo.loadFile": "加载 CSV / XLSX 文件",
+  "demo.nameBoxHint": "输入区域（如 A1:F5000）后按 Enter",
+  "demo.reading": "正在读取 {file}…",
+  "demo.loaded": "已将 {file} 加载到 {address}",
+  "demo.notRead": "无法读取 {file}：{reason}",
+  "demo.badAddress": "“{address}”不是有效的单元格或区域地址。",
+  "demo.status": "{sheet} · {rows} 行",
+  "demo.statusSelection": "{sheet} · {rows} 行 · 已选 {size}",
+  "demo.size": "{rows} 行 × {columns} 列",
+  "demo.all": "全部",
+  "demo.workbook": "工作簿",
+  "demo.pane": "任务窗格",
+  "demo.cells": "工作表单元格",
+  "demo.sheets": "工作表",
+  "demo.hiddenRow": "在文件中被隐藏（筛选或手动隐藏）",
 };

@@ -16,12 +16,16 @@ export const ZH_HANT_MESSAGES: Messages = {
   "source.read": "{address}：{rows} 列資料",
 
   "selection.hiddenRows": "已略過 {count} 列被篩選隱藏的資料；這些列的分群儲存格保持空白。",
+  "selection.hiddenRows.one": "已略過 1 列被篩選隱藏的資料；該列的分群儲存格保持空白。",
   "selection.hiddenRowsIncluded": "已包含 {count} 列被篩選隱藏的資料。",
+  "selection.hiddenRowsIncluded.one": "已包含 1 列被篩選隱藏的資料。",
   "selection.includeHidden": "包含被篩選隱藏的列",
   "selection.merged": "{areas} 個合併儲存格的值已用於其涵蓋的每一列（填入 {cells} 個儲存格）。",
+  "selection.merged.one": "1 個合併儲存格的值已用於其涵蓋的每一列（填入 {cells} 個儲存格）。",
   "selection.mergedUnread":
     "此版本的 Excel 無法列出合併儲存格：合併的顧客儲存格下方的列會被視為沒有顧客。如有合併儲存格，請先取消合併。",
   "selection.strayRows": "讀取到最後一個有顧客的列為止。其下方有 {count} 列含有其他儲存格（{address}），未納入分析。",
+  "selection.strayRows.one": "讀取到最後一個有顧客的列為止。其下方有 1 列含有其他儲存格（{address}），未納入分析。",
   "selection.noHeader":
     "所選範圍的第一列看起來是資料（本應是欄名的位置出現了日期或金額）。第一列必須是標題列：請連同標題列一起選取，然後按一下「使用選取範圍」。",
   "selection.useToday": "以今天作為分析日期",
@@ -185,15 +189,23 @@ export const ZH_HANT_MESSAGES: Messages = {
   "skip.after_analysis_date": "晚於分析日期",
   "skip.amount_out_of_range": "金額超出 ±9000 億",
   "inputWarning.futureDates": "有 {count} 列的日期晚於今天（{today}），最晚的是 {latest}（第 {row} 列）。",
+  "inputWarning.futureDates.one": "有 1 列的日期晚於今天（{today}）：{latest}（第 {row} 列）。",
   "inputWarning.futureAnalysisDate":
     "分析日期 {date} 來自一列晚於今天的日期，所有最近購買天數都從這一天算起。請檢查該列的日期，或自行設定分析日期。",
   "inputWarning.earlyDates":
     "有 {count} 列的日期早於 1990 年，最早的是 {earliest}（第 {row} 列）。儲存格中只有 1 時會被讀作 1900-01-01。請檢查這些日期。",
+  "inputWarning.earlyDates.one":
+    "有 1 列的日期早於 1990 年：{earliest}（第 {row} 列）。儲存格中只有 1 時會被讀作 1900-01-01。請檢查該日期。",
   "inputWarning.ambiguousDates.DMY":
     "有 {count} 個日期（例如 {example}）可以有兩種讀法，已按「日在前」（DD/MM/YYYY）讀取。如果您的日期是月在前，請變更日期順序後重新執行。",
+  "inputWarning.ambiguousDates.DMY.one":
+    "有 1 個日期（{example}）可以有兩種讀法，已按「日在前」（DD/MM/YYYY）讀取。如果您的日期是月在前，請變更日期順序後重新執行。",
   "inputWarning.ambiguousDates.MDY":
     "有 {count} 個日期（例如 {example}）可以有兩種讀法，已按「月在前」（MM/DD/YYYY）讀取。如果您的日期是日在前，請變更日期順序後重新執行。",
-  "error.total_out_of_range": "某位顧客的金額合計超過 9000 億，超出精確加總的範圍。請檢查金額欄中是否有錯誤的數值。",
+  "inputWarning.ambiguousDates.MDY.one":
+    "有 1 個日期（{example}）可以有兩種讀法，已按「月在前」（MM/DD/YYYY）讀取。如果您的日期是日在前，請變更日期順序後重新執行。",
+  "error.total_out_of_range":
+    "顧客「{customer}」的金額合計超過 9000 億，超出精確加總的範圍。請檢查該顧客的金額中是否有錯誤的數值。",
 
   "forecast.note.no_customers": "分析日期當天及之前沒有任何購買紀錄，無法預測。",
   "forecast.note.no_repeat_customers": "無法預測：沒有顧客在兩個不同的日子購買過，無從了解回購規律。",
@@ -263,16 +275,19 @@ export const ZH_HANT_MESSAGES: Messages = {
   "field.price": "單價",
   "report.listSeparator": "、",
   "report.listMore": "等",
+  "report.rowPlain": "第 {row} 列",
+  "report.rowValue": "第 {row} 列（「{value}」）",
+  "report.rowDate": "第 {row} 列（{date}）",
   "report.skip.missing_customer": "{count} 列沒有顧客編號：第 {rows} 列",
-  "report.skip.bad_date": "{count} 列的日期無法辨識：第 {rows} 列",
-  "report.skip.bad_amount": "{count} 列的金額無法辨識：第 {rows} 列",
+  "report.skip.bad_date": "{count} 列的日期無法辨識：{rows}",
+  "report.skip.bad_amount": "{count} 列的金額無法辨識：{rows}",
   "report.skip.amount_out_of_range": "{count} 列的金額超出 ±9000 億：第 {rows} 列",
-  "report.skip.after_analysis_date": "{count} 列的日期晚於分析日期（{date}）：第 {rows} 列",
+  "report.skip.after_analysis_date": "{count} 列的日期晚於分析日期（{date}）：{rows}",
   "report.skip.missing_customer.one": "1 列沒有顧客編號：第 {rows} 列",
-  "report.skip.bad_date.one": "1 列的日期無法辨識：第 {rows} 列",
-  "report.skip.bad_amount.one": "1 列的金額無法辨識：第 {rows} 列",
+  "report.skip.bad_date.one": "1 列的日期無法辨識：{rows}",
+  "report.skip.bad_amount.one": "1 列的金額無法辨識：{rows}",
   "report.skip.amount_out_of_range.one": "1 列的金額超出 ±9000 億：第 {rows} 列",
-  "report.skip.after_analysis_date.one": "1 列的日期晚於分析日期（{date}）：第 {rows} 列",
+  "report.skip.after_analysis_date.one": "1 列的日期晚於分析日期（{date}）：{rows}",
   "report.field.amountOrQuantity": "金額（或數量和單價）",
   "report.error.missingFields": "請選擇{fields}所在的欄。",
   "report.badOption.scoring":
@@ -289,4 +304,29 @@ export const ZH_HANT_MESSAGES: Messages = {
   "report.metric.f": "消費次數",
   "report.metric.m": "消費金額",
   "report.mapping.dimensionsHint": "每個勾選的欄都會在彙總工作表中得到各自的樞紐分析表（顧客數和銷售額）。",
+
+  "settings.problem.lifecycleOrder": "{stage}（{days} 天）不能長於{next}（{nextDays} 天）。",
+  "settings.problem.lifecycleNegative": "{stage}不能少於 0 天。",
+  "settings.problem.tierOrder": "{tier}（{share}%）不能大於{next}（{nextShare}%）。",
+  "settings.problem.tierNotPositive": "{tier}必須大於 0%。",
+  "settings.problem.tierOver100": "{tier}（{share}%）不能超過 100%。",
+  "report.badOption.inSettings": "{problem}請在「設定」中修改。",
+
+  "demo.pageTitle": "RFM 顧客分群 – 瀏覽器示範",
+  "demo.title": "RFM 顧客分群 · 瀏覽器示範",
+  "demo.loadFile": "載入 CSV / XLSX 檔案",
+  "demo.nameBoxHint": "輸入範圍（如 A1:F5000）後按 Enter",
+  "demo.reading": "正在讀取 {file}…",
+  "demo.loaded": "已將 {file} 載入到 {address}",
+  "demo.notRead": "無法讀取 {file}：{reason}",
+  "demo.badAddress": "「{address}」不是有效的儲存格或範圍位址。",
+  "demo.status": "{sheet} · {rows} 列",
+  "demo.statusSelection": "{sheet} · {rows} 列 · 已選取 {size}",
+  "demo.size": "{rows} 列 × {columns} 欄",
+  "demo.all": "全部",
+  "demo.workbook": "活頁簿",
+  "demo.pane": "工作窗格",
+  "demo.cells": "工作表儲存格",
+  "demo.sheets": "工作表",
+  "demo.hiddenRow": "在檔案中被隱藏（篩選或手動隱藏）",
 };

@@ -18,35 +18,16 @@ export const STANDARD_SEGMENTS = [
   "hibernating",
   "lost",
 ] as const;
-export type StandardSegment = (typeof STANDARD_SEGMENTS)[number];
+type StandardSegment = (typeof STANDARD_SEGMENTS)[number];
 
 /** SPEC's default grid; `grid[5 - R][FM - 1]`, first row R = 5. */
-export const DEFAULT_GRID: readonly (readonly StandardSegment[])[] = [
+const DEFAULT_GRID: readonly (readonly StandardSegment[])[] = [
   ["new", "potential_loyalist", "potential_loyalist", "champions", "champions"],
   ["promising", "potential_loyalist", "potential_loyalist", "loyal", "loyal"],
   ["about_to_sleep", "about_to_sleep", "need_attention", "loyal", "loyal"],
   ["hibernating", "hibernating", "at_risk", "at_risk", "cannot_lose"],
   ["lost", "hibernating", "at_risk", "at_risk", "cannot_lose"],
 ];
-
-/** The query's columns: the CLI's OUT.csv columns, in order. */
-export const QUERY_COLUMNS = [
-  "customer_id",
-  "first_purchase",
-  "last_purchase",
-  "recency",
-  "frequency",
-  "monetary",
-  "aov",
-  "r",
-  "f",
-  "m",
-  "rfm",
-  "segment",
-  "value_class",
-  "tier",
-  "lifecycle",
-] as const;
 
 export interface SegmentationQueryOptions {
   dialect: SqlDialect;

@@ -20,12 +20,13 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { WorkbookGateway } from "../excel/gateway";
 import { LANGUAGE_NATIVE_NAMES, LANGUAGES, isLanguage, type Language } from "../i18n";
 import type { AnalysisRunner } from "../worker/worker-client";
 import { ChangesPanel } from "./ChangesPanel/ChangesPanel";
 import { ForecastPanel } from "./ForecastPanel/ForecastPanel";
+import { announceLanguage, rememberLanguage } from "../i18n/language-preference";
 import { MappingPanel } from "./MappingPanel/MappingPanel";
 import { scoringIsValid } from "./pane-settings";
 import { ReplaceDialog } from "./ReplaceDialog";
@@ -36,7 +37,7 @@ import { SettingsPanel } from "./SettingsPanel/SettingsPanel";
 import { StringsProvider, useStrings } from "./strings-context";
 import { useRfmFlow } from "./useRfmFlow";
 
-export const usePaneStyles = makeStyles({
+const usePaneStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
@@ -66,9 +67,16 @@ export interface AppProps {
 
 export function App(props: AppProps) {
   const [language, setLanguage] = useState<Language>(props.initialLanguage);
+  useEffect(() => announceLanguage(language), [language]);
+  // A language picked in the switch is the user's: remembered for the next start. One stored in the workbook by a
+  // run (onLanguage from the flow) applies to that workbook only.
+  const chooseLanguage = useCallback((chosen: Language) => {
+    rememberLanguage(chosen);
+    setLanguage(chosen);
+  }, []);
   return (
     <StringsProvider language={language}>
-      <Pane {...props} onLanguage={setLanguage} />
+      <Pane {...props} onLanguage={setLanguage} onChooseLanguage={chooseLanguage} />
     </StringsProvider>
   );
 }
@@ -93,7 +101,9 @@ function LanguageSwitch(props: { onLanguage: (language: Language) => void }) {
   );
 }
 
-function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
+function Pane(
+  props: AppProps & { onLanguage: (language: Language) => void; onChooseLanguage: (language: Language) => void },
+) {
   const strings = useStrings();
   const { t } = strings;
   const styles = usePaneStyles();
@@ -115,7 +125,7 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
       <header className={styles.header}>
         <Title3 as="h1">{t("app.title")}</Title3>
         <Text>{t("app.intro")}</Text>
-        <LanguageSwitch onLanguage={props.onLanguage} />
+        <LanguageSwitch onLanguage={props.onChooseLanguage} />
       </header>
 
       {flow.error && (
@@ -144,7 +154,7 @@ function Pane(props: AppProps & { onLanguage: (language: Language) => void }) {
           <Button
             appearance={flow.source ? "secondary" : "primary"}
             disabled={busy}
-            onClick={() => void flow.useSelection()}
+            onClick={() => void flow.readSelection()}
           >
             {flow.source ? t("source.useAgain") : t("source.useSelection")}
           </Button>

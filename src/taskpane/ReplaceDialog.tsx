@@ -26,11 +26,12 @@ export function ReplaceDialog(props: {
   onAnswer: (choice: ReplaceChoice, replaceSheetIds?: string[]) => void;
 }) {
   const { t } = useStrings();
-  const outputs = props.outputs ?? [];
+  const offered = props.outputs;
+  const outputs = offered ?? [];
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   useEffect(() => {
-    setTicked(new Set(outputs.filter((o) => !o.renamed && !o.edited).map((o) => o.id)));
-  }, [props.outputs]);
+    setTicked(new Set((offered ?? []).filter((o) => !o.renamed && !o.edited).map((o) => o.id)));
+  }, [offered]);
   const toggle = (id: string, on: boolean) =>
     setTicked((current) => {
       const next = new Set(current);

@@ -4,7 +4,7 @@
  */
 import { Caption1, Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { SourceRange } from "../excel/gateway";
-import { useStrings } from "./strings-context";
+import { one, useStrings } from "./strings-context";
 
 export function SourceNotes(props: {
   source: SourceRange;
@@ -18,9 +18,12 @@ export function SourceNotes(props: {
       {hiddenRows && (
         <>
           <Caption1>
-            {t(hiddenRows.included ? "selection.hiddenRowsIncluded" : "selection.hiddenRows", {
-              count: formatNumber(hiddenRows.count, 0),
-            })}
+            {t(
+              hiddenRows.included
+                ? one(hiddenRows.count, "selection.hiddenRowsIncluded")
+                : one(hiddenRows.count, "selection.hiddenRows"),
+              { count: formatNumber(hiddenRows.count, 0) },
+            )}
           </Caption1>
           <Checkbox
             label={t("selection.includeHidden")}
@@ -32,7 +35,7 @@ export function SourceNotes(props: {
       )}
       {mergedAreas && (
         <Caption1>
-          {t("selection.merged", {
+          {t(one(mergedAreas.areas, "selection.merged"), {
             areas: formatNumber(mergedAreas.areas, 0),
             cells: formatNumber(mergedAreas.cellsFilled, 0),
           })}
@@ -41,7 +44,10 @@ export function SourceNotes(props: {
       {strayRows && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {t("selection.strayRows", { count: formatNumber(strayRows.count, 0), address: strayRows.address })}
+            {t(one(strayRows.count, "selection.strayRows"), {
+              count: formatNumber(strayRows.count, 0),
+              address: strayRows.address,
+            })}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -5,9 +5,9 @@
  * `unavailable` says why (the pane shows one line), instead of an error.
  */
 import { isoDateToSerial } from "../engine";
-import { RfmInputError, type CellValue, type ColumnMapping, type RfmOptions } from "../engine/types";
+import { RfmInputError, type ColumnMapping, type RfmOptions } from "../engine/types";
 import type { ForecastRequest } from "../worker/protocol";
-import type { AnalysisOutcome, AnalysisRunner } from "../worker/worker-client";
+import type { AnalysisInput, AnalysisOutcome, AnalysisRunner } from "../worker/worker-client";
 import type { PaneSettings } from "./pane-settings";
 
 export interface ComparedRun {
@@ -18,7 +18,7 @@ export interface ComparedRun {
 
 export async function runWithComparison(
   runAnalysis: AnalysisRunner,
-  values: CellValue[][],
+  values: AnalysisInput,
   mapping: ColumnMapping,
   options: Partial<RfmOptions>,
   settings: Pick<PaneSettings, "compare" | "compareDate">,

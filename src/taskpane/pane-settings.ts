@@ -21,7 +21,7 @@ export interface OutputChoices {
 export type ScoringMetric = "recency" | "frequency" | "monetary";
 export const SCORING_METRICS: readonly ScoringMetric[] = ["recency", "frequency", "monetary"];
 
-export interface ScoringChoice {
+interface ScoringChoice {
   method: "quantile" | "fixed";
   /**
    * Fixed thresholds per metric as the user typed them (k - 1 numbers, comma-separated; recency in days). Kept as
@@ -142,6 +142,51 @@ export function scoringIsValid(settings: PaneSettings): boolean {
   return Object.keys(scoringProblems(settings)).length === 0;
 }
 
+/**
+ * A tier or lifecycle setting the engine would refuse (engine/options.ts: tier shares above 0, the first no larger
+ * than the second, at most 100%; lifecycle days from 0 up, never shrinking), with the numbers to say why in the
+ * field's own words. `index` is the field that shows it: the earlier of two that are out of order.
+ */
+export type SettingProblem =
+  | { option: "lifecycleDays"; kind: "negative"; index: 0 | 1 | 2; value: number }
+  | { option: "lifecycleDays"; kind: "order"; index: 0 | 1; value: number; next: number }
+  | { option: "tierCutoffs"; kind: "notPositive"; index: 0; value: number }
+  | { option: "tierCutoffs"; kind: "over100"; index: 1; value: number }
+  | { option: "tierCutoffs"; kind: "order"; index: 0; value: number; next: number };
+
+/** Every tier and lifecycle problem of `settings`, at most one per field; empty when the engine would accept them. */
+export function settingProblems(settings: PaneSettings): SettingProblem[] {
+  const problems: SettingProblem[] = [];
+  const [tierA, tierB] = settings.tierCutoffs;
+  if (!(tierA > 0)) problems.push({ option: "tierCutoffs", kind: "notPositive", index: 0, value: tierA });
+  else if (tierA > tierB) problems.push({ option: "tierCutoffs", kind: "order", index: 0, value: tierA, next: tierB });
+  if (tierB > 100) problems.push({ option: "tierCutoffs", kind: "over100", index: 1, value: tierB });
+  const days = settings.lifecycleDays;
+  ([0, 1, 2] as const).forEach((index) => {
+    const value = days[index];
+    if (value < 0) problems.push({ option: "lifecycleDays", kind: "negative", index, value });
+    else if (index < 2 && value > days[index + 1]!)
+      problems.push({ option: "lifecycleDays", kind: "order", index: index as 0 | 1, value, next: days[index + 1]! });
+  });
+  return problems;
+}
+
+/** The problem as an RfmInputError's detail (flat, as the detail type wants) and back. */
+function settingProblemDetail(problem: SettingProblem): Record<string, string | number> {
+  return { ...problem };
+}
+
+export function settingProblemFromDetail(detail: Record<string, string | number>): SettingProblem | undefined {
+  const { option, kind, index, value, next } = detail;
+  if (typeof index !== "number" || typeof value !== "number") return undefined;
+  const candidate = { option, kind, index, value, ...(typeof next === "number" ? { next } : {}) } as SettingProblem;
+  const known =
+    (option === "lifecycleDays" && (kind === "negative" || (kind === "order" && typeof next === "number"))) ||
+    (option === "tierCutoffs" &&
+      (kind === "notPositive" || kind === "over100" || (kind === "order" && typeof next === "number")));
+  return known ? candidate : undefined;
+}
+
 /** Typical thresholds per k, used to pre-fill and as placeholders when there is no earlier run to start from. */
 export const TYPICAL_THRESHOLDS: Record<ScoreCount, Record<ScoringMetric, number[]>> = {
   3: { recency: [90, 365], frequency: [2, 5], monetary: [200, 1000] },
@@ -182,13 +227,23 @@ export function suggestedThresholds(
 
 /**
  * The engine options for these settings (analysis date converted by the caller, which knows the engine's parser).
- * Throws RfmInputError("bad_option") when fixed thresholds are chosen but a list is not usable, so nothing runs.
+ * Throws RfmInputError("bad_option") when fixed thresholds are chosen but a list is not usable, or a tier or
+ * lifecycle setting is (settingProblems; its detail says which and why), so nothing runs.
  */
 export function toRfmOptions(
   settings: PaneSettings,
   analysisDate: number | undefined,
   firstRowNumber: number,
 ): Partial<RfmOptions> {
+  const [problem] = settingProblems(settings);
+  if (problem) {
+    // The field shows the same problem; the error lets the pane say it again when Run is clicked.
+    throw new RfmInputError(
+      "bad_option",
+      `The ${problem.option === "tierCutoffs" ? "tier shares" : "lifecycle days"} are not usable.`,
+      settingProblemDetail(problem),
+    );
+  }
   return {
     k: settings.k,
     analysisDate,

@@ -2,13 +2,13 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createRoot, type Root } from "react-dom/client";
 import { createOfficeGateway } from "../excel";
-import { languageFromLocale } from "../i18n";
 import { createRfmWorker } from "../worker/create-rfm-worker";
 import { createAnalysisRunner } from "../worker/worker-client";
 import { App, NotInExcel } from "./App";
+import { initialLanguage } from "../i18n/language-preference";
 
 /** Office's theme is dark when its body background is dark (Office.context.officeTheme, where the host has it). */
-export function isDarkOfficeTheme(): boolean {
+function isDarkOfficeTheme(): boolean {
   const background = typeof Office === "undefined" ? undefined : Office.context?.officeTheme?.bodyBackgroundColor;
   const match = typeof background === "string" ? /^#?([0-9a-f]{6})$/i.exec(background) : null;
   if (!match) return false;
@@ -18,7 +18,8 @@ export function isDarkOfficeTheme(): boolean {
 }
 
 function render(container: HTMLElement, inExcel: boolean): Root {
-  const language = languageFromLocale(typeof Office === "undefined" ? undefined : Office.context?.displayLanguage);
+  // The user's earlier choice in the pane, else Office's display language (Office.context.displayLanguage).
+  const language = initialLanguage(typeof Office === "undefined" ? undefined : Office.context?.displayLanguage);
   const locale =
     typeof Office === "undefined" ? undefined : Office.context?.contentLanguage || Office.context?.displayLanguage;
   const theme = isDarkOfficeTheme() ? webDarkTheme : webLightTheme;

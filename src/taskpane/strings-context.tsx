@@ -1,6 +1,6 @@
 /** The pane's current language and its message lookup, provided once by App and read by every component. */
 import { createContext, useContext, useMemo } from "react";
-import { translate, type Language, type MessageKey, type MessageParams } from "../i18n";
+import { MESSAGES, translate, type Language, type MessageKey, type MessageParams } from "../i18n";
 
 export interface PaneStrings {
   language: Language;
@@ -34,6 +34,15 @@ export function createPaneStrings(language: Language): PaneStrings {
     formatPercent: (share) => percent.format(share),
     formatMoney: (value) => money.format(value),
   };
+}
+
+/**
+ * The key of a count's sentence: its `.one` form for exactly 1 ("1 row was left out", not "1 rows were"), where the
+ * catalogue has one; Chinese repeats the same sentence there.
+ */
+export function one<K extends MessageKey>(count: number, key: K): K | `${K}.one` {
+  const singular = `${key}.one` as const;
+  return count === 1 && singular in MESSAGES.en ? singular : key;
 }
 
 const StringsContext = createContext<PaneStrings>(createPaneStrings("en"));

@@ -26,7 +26,7 @@ import type { PaneStrings } from "./strings-context";
 // Marks the "read the selection first" problem, which is not an exception anywhere.
 const NEED_SOURCE = Symbol("needSource");
 
-export type Stage = "idle" | "reading" | "computing" | "writing";
+type Stage = "idle" | "reading" | "computing" | "writing";
 
 export interface RfmFlow {
   stage: Stage;
@@ -50,7 +50,7 @@ export interface RfmFlow {
   /** The last run can be undone (this session). */
   canUndo: boolean;
   undoLastRun: () => Promise<void>;
-  useSelection: () => Promise<void>;
+  readSelection: () => Promise<void>;
   /** Reads the selection again with rows hidden by a filter included or not (kept for later reads). */
   includeHiddenRows: (include: boolean) => void;
   /** Sets the analysis date (an ISO date) and runs again: the "Use today" answer to a future analysis date. */
@@ -129,7 +129,7 @@ export function useRfmFlow(
     else setError({ reason });
   }, []);
 
-  const useSelection = useCallback(async () => {
+  const readSelection = useCallback(async () => {
     setError(undefined);
     setNotice(undefined);
     setStage("reading");
@@ -137,7 +137,8 @@ export function useRfmFlow(
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const read = await gateway.readSource(setProgress, readOptions.current);
+      // Header and first rows only: the rows are read, and encoded as they arrive, when the analysis runs.
+      const read = await gateway.previewSource(setProgress, readOptions.current);
       if (controller.signal.aborted) throw new CancelledError();
       const headers = headerTexts(read);
       const remembered = persisted.current ? mappingFromHeaders(persisted.current, headers) : undefined;
@@ -156,21 +157,30 @@ export function useRfmFlow(
   const includeHiddenRows = useCallback(
     (include: boolean) => {
       readOptions.current = { ...readOptions.current, includeHiddenRows: include };
-      void useSelection();
+      void readSelection();
     },
-    [useSelection],
+    [readSelection],
   );
 
   const proceed = useCallback(
     async (replacePrevious: boolean, controller: AbortController, replaceSheetIds?: string[]) => {
       if (!source || !mapping) return;
+      const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
+      const options = toRfmOptions(settings, analysisDate, source.firstRow);
+      // The rows, read now chunk by chunk and encoded as they arrive: a million rows never sit in the pane as cells.
+      setStage("reading");
+      setProgress(0);
+      const read = await gateway.readEncoded(source, { mapping, options }, setProgress, {
+        ...readOptions.current,
+        signal: controller.signal,
+      });
+      if (controller.signal.aborted) throw new CancelledError();
+      setSource(read.source);
       setStage("computing");
       setProgress(0);
-      const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
-      const options = toRfmOptions(settings, Number.isNaN(analysisDate) ? Number.NaN : analysisDate, source.firstRow);
       const compared = await runWithComparison(
         runAnalysis,
-        source.values,
+        read.rows,
         mapping,
         options,
         settings,
@@ -193,7 +203,7 @@ export function useRfmFlow(
         try {
           written = await gateway.writeResults(
             analysed,
-            source,
+            read.source,
             { ...outputs, labels, replacePrevious, replaceSheetIds, forecast: analysed.forecast },
             setProgress,
           );
@@ -351,7 +361,7 @@ export function useRfmFlow(
     previousOutputs,
     canUndo,
     undoLastRun,
-    useSelection,
+    readSelection,
     includeHiddenRows,
     useAnalysisDate,
     setMapping,

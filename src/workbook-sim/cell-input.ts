@@ -16,7 +16,7 @@ import type { SheetModel, SimCellValue } from "./model";
 import { getNumberFormat, setFormula, writeNumberFormats, writeValues } from "./model";
 
 /** What a write leaves in one cell. `value` null = empty cell. */
-export interface CellContent {
+interface CellContent {
   value: SimCellValue | null;
   /** Formula text (`=...`) when the entry became a formula. */
   formula?: string;
@@ -24,21 +24,12 @@ export interface CellContent {
   numberFormat?: string;
 }
 
-export const ERROR_VALUES = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-]);
+const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"]);
 
 const PLAIN_NUMBER = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** `123`, `00123`, `-1.5`, `1e3`, `1,234`, `10%` → the number Excel stores, else null. */
-export function parseNumberEntry(text: string): { value: number; percent: boolean } | null {
+function parseNumberEntry(text: string): { value: number; percent: boolean } | null {
   const trimmed = text.trim();
   const percent = trimmed.endsWith("%");
   const body = percent ? trimmed.slice(0, -1).trimEnd() : trimmed;
@@ -58,7 +49,7 @@ function dateSerial(year: number, month: number, day: number): number | null {
 }
 
 /** `2024-01-15`, `2024/1/15`, `2024-01` (first of the month), `1/15/2024` (en-US) → serial and format, else null. */
-export function parseDateEntry(text: string): { serial: number; format: string } | null {
+function parseDateEntry(text: string): { serial: number; format: string } | null {
   const t = text.trim();
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
   if (m) {
@@ -79,7 +70,7 @@ export function parseDateEntry(text: string): { serial: number; format: string }
 }
 
 /** The value of a formula the simulator can evaluate (literals only), else `#NAME?`. */
-export function evaluateFormula(formula: string): SimCellValue {
+function evaluateFormula(formula: string): SimCellValue {
   const body = formula.slice(1).trim();
   const quoted = /^"((?:[^"]|"")*)"$/.exec(body);
   if (quoted) return (quoted[1] ?? "").replace(/""/g, '"');
@@ -94,7 +85,7 @@ export function evaluateFormula(formula: string): SimCellValue {
 const SURELY_TEXT = /^[^=+\-@'0-9.,\s tTfF][^/\-:%]*$/;
 
 /** Interprets one written entry as Excel does, given the cell's number format at the time of writing. */
-export function interpretEntry(entry: SimCellValue | null, numberFormat: string): CellContent {
+function interpretEntry(entry: SimCellValue | null, numberFormat: string): CellContent {
   if (entry === null || entry === "") return { value: null };
   if (typeof entry !== "string") return { value: entry };
   if (SURELY_TEXT.test(entry) && !/\d/.test(entry)) return { value: entry };
@@ -140,6 +131,17 @@ export function displayTextOf(value: SimCellValue | undefined, numberFormat: str
   if (/^0+$/.test(numberFormat)) {
     const digits = String(Math.round(Math.abs(value))).padStart(numberFormat.length, "0");
     return value < 0 ? `-${digits}` : digits;
+  }
+  // `#,##0.00`, `#,##0`, `0.00`: a comma between digit placeholders "displays a thousands separator", and the zeros
+  // after the point fix the decimals, rounded (Number format codes, support.microsoft.com).
+  const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(numberFormat);
+  if (fixed) {
+    const decimals = fixed[2]?.length ?? 0;
+    return value.toLocaleString("en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: fixed[1] !== undefined,
+    });
   }
   if (/[yd]/i.test(numberFormat) && !numberFormat.includes("@")) {
     const date = new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000);

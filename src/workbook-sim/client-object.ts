@@ -4,7 +4,7 @@ import type { RequestContext } from "./request-context";
 
 export type LoadOption = string | string[] | { select?: string | string[] } | undefined;
 
-export function loadNames(option: LoadOption): string[] | undefined {
+function loadNames(option: LoadOption): string[] | undefined {
   if (option === undefined) return undefined;
   const raw = typeof option === "string" || Array.isArray(option) ? option : option.select;
   if (raw === undefined) return undefined;

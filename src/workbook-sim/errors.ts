@@ -2,7 +2,7 @@
  * Errors shaped like OfficeExtension.Error (`code`, `message`, `debugInfo`), with Excel's own wording, so the
  * adapter's error mapping is exercised by the same shapes a real host produces.
  */
-export const EXCEL_ERROR_MESSAGES = {
+const EXCEL_ERROR_MESSAGES = {
   PropertyNotLoaded:
     "The property '{0}' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
   RequestPayloadSizeLimitExceeded:

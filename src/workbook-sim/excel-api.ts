@@ -17,4 +17,3 @@ export * from "./custom-property";
 export * from "./application";
 export * from "./names";
 export * from "./workbook";
-export { formatLocalAddress, rectContains } from "./model";

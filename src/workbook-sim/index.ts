@@ -25,9 +25,7 @@ import { createWorkbookModel, parseLocalAddress, splitSheetAddress } from "./mod
 import { createOfficeApi, type SimOffice } from "./office-api";
 
 export * from "./model";
-export { SimExcelError } from "./errors";
-export { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT } from "./payload";
-export type { SyncRecord, SimRuntime, WorkbookChangeCause } from "./excel-api";
+export { PAYLOAD_LIMIT_BYTES } from "./payload";
 
 export interface WorkbookSimOptions {
   sheets?: InitialSheet[];
@@ -38,7 +36,7 @@ export interface WorkbookSimOptions {
   selection?: string;
 }
 
-export interface SimExcelNamespace {
+interface SimExcelNamespace {
   run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
   RequestContext: new () => RequestContext;
   ClientResult: typeof ClientResult;

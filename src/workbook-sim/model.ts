@@ -69,9 +69,11 @@ export interface SheetModel {
   mergedAreas?: CellRect[];
 }
 
-export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
-/** A defined name (workbook.names, Excel.NamedItem): `formula` is the reference, e.g. `=Sales!$A$1:$B$4`. */
+/**
+ * A defined name (workbook.names, Excel.NamedItem): `formula` is the reference, e.g. `=Sales!$A$1:$B$4`.
+ */
 export interface NamedItemModel {
   name: string;
   formula: string;
@@ -101,7 +103,7 @@ export interface TableModel {
 
 export type PivotSummarizeBy = "Sum" | "Count" | "Average" | "Max" | "Min" | "Automatic";
 
-export interface PivotDataFieldModel {
+interface PivotDataFieldModel {
   /** Display name, e.g. "Count of Customer". */
   name: string;
   /** Source column header. */
@@ -130,7 +132,7 @@ export interface PivotTableModel {
 }
 
 /** An Excel.ChartType name: "ColumnClustered", "Pie", "XYScatterLines" and the rest; stored as given. */
-export type SimChartType = string;
+type SimChartType = string;
 
 export interface ChartSeriesModel {
   name: string;
@@ -159,7 +161,7 @@ export interface ChartModel {
   dataLabels?: { showValue: boolean; numberFormat?: string };
 }
 
-export interface ColorScaleCriterionModel {
+interface ColorScaleCriterionModel {
   type: string;
   color: string;
   formula?: string;
@@ -178,7 +180,7 @@ export interface ConditionalFormatModel {
 }
 
 /** Calculation state (Application.calculationMode, suspendApiCalculationUntilNextSync, Application.calculate). */
-export interface CalculationModel {
+interface CalculationModel {
   mode: "Automatic" | "AutomaticExceptTables" | "Manual";
   /**
    * True when cells were written while calculation was suspended (or in Manual mode) and no
@@ -307,10 +309,6 @@ export function getNumberFormat(sheet: SheetModel, row: number, column: number):
 function clearSlot(row: unknown[], column: number): void {
   // eslint-disable-next-line @typescript-eslint/no-array-delete -- the hole is the point (see above)
   delete row[column];
-}
-
-export function getFormula(sheet: SheetModel, row: number, column: number): string | undefined {
-  return sheet.formulas[row]?.[column];
 }
 
 /** Sets or removes (undefined) the formula text of one cell. */
@@ -444,13 +442,13 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
-export function columnIndex(letters: string): number {
+function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
 
-export function parseCellAddress(address: string): { row: number; column: number } {
+function parseCellAddress(address: string): { row: number; column: number } {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!match) throw new Error(`Not a cell address: ${address}`);
   return { row: Number(match[2]) - 1, column: columnIndex(match[1] ?? "A") };

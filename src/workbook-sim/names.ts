@@ -1,6 +1,6 @@
 /** Excel's naming rules (sheets, tables) and the workbook's defined names (workbook.names). */
 import { SimExcelError } from "./errors";
-import type { WorkbookModel } from "./model";
+import type { NamedItemModel, WorkbookModel } from "./model";
 import { formatAddress } from "./model";
 import { ClientObject, KeyedItemCollection } from "./client-object";
 import type { RequestContext } from "./request-context";
@@ -55,7 +55,7 @@ export function validateTableName(model: WorkbookModel, name: string, exceptTabl
 export class NamedItem extends ClientObject {
   constructor(
     context: RequestContext,
-    private readonly resolve: () => import("./model").NamedItemModel | undefined,
+    private readonly resolve: () => NamedItemModel | undefined,
   ) {
     super(context);
   }

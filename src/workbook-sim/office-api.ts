@@ -2,7 +2,7 @@
 import type { SimRuntime } from "./excel-api";
 import { runtimeSupports } from "./excel-api";
 
-export interface SimAsyncResult {
+interface SimAsyncResult {
   status: "succeeded" | "failed";
   error?: { code: number; name: string; message: string };
   value?: unknown;
@@ -13,7 +13,7 @@ function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value ?? null)) as T;
 }
 
-export class SimSettings {
+class SimSettings {
   private working: Record<string, unknown>;
 
   constructor(private readonly runtime: SimRuntime) {

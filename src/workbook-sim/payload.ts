@@ -4,7 +4,7 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Excel refuses to read more cells than this in one request. */
 export const READ_CELL_LIMIT = 5_000_000;
 
-export function estimateValueBytes(value: unknown): number {
+function estimateValueBytes(value: unknown): number {
   switch (typeof value) {
     case "number":
       return Number.isInteger(value) && Math.abs(value) < 1e15 ? digitCount(value) : String(value).length;

@@ -1,6 +1,6 @@
 import { columnWidthFor, estimatedTextLength } from "./column-width";
 import type { PivotTableModel, SimCellValue, SheetModel, WorkbookModel } from "./model";
-import { findSheet, getCellValue, readRect, writeValues } from "./model";
+import { findSheet, getCellValue, readRect, writeNumberFormats, writeValues } from "./model";
 
 /** Sorts keys as Excel sorts pivot items: numbers first ascending, then text A..Z (case-insensitive). */
 function compareKeys(a: SimCellValue, b: SimCellValue): number {
@@ -181,11 +181,18 @@ export function refreshPivots(
     const previous = pivot.result;
     const blank = previous.map((row) => row.map(() => ""));
     writeValues(sheet, pivot.anchor.row, pivot.anchor.column, blank);
+    writeNumberFormats(
+      sheet,
+      pivot.anchor.row,
+      pivot.anchor.column,
+      previous.map((row) => row.map(() => "General")),
+    );
     pivot.result =
       pivot.rowFields.length + pivot.columnFields.length + pivot.dataFields.length === 0
         ? []
         : computePivotResult(pivot, sourceSheet);
     writeValues(sheet, pivot.anchor.row, pivot.anchor.column, pivot.result);
+    writeNumberFormats(sheet, pivot.anchor.row, pivot.anchor.column, dataFormats(pivot));
     // Excel's default for a PivotTable: autofit its columns on update.
     const longest: number[] = [];
     for (const row of pivot.result) {
@@ -196,6 +203,23 @@ export function refreshPivots(
       sheet.columnWidths[column] = Math.max(sheet.columnWidths[column] ?? 0, columnWidthFor(characters));
     });
   }
+}
+
+/**
+ * The number formats of a pivot's cells: a data field's DataPivotHierarchy.numberFormat (ExcelApi 1.8) on its
+ * values and totals, General on labels and the header row. Data columns follow the labels, one per data field
+ * for each column item, then the totals (computePivotResult's layout).
+ */
+function dataFormats(pivot: PivotTableModel): string[][] {
+  const labelColumns = Math.max(1, pivot.rowFields.length);
+  const fields = pivot.dataFields;
+  return pivot.result.map((row, r) =>
+    row.map((_value, c) =>
+      r === 0 || c < labelColumns || fields.length === 0
+        ? "General"
+        : (fields[(c - labelColumns) % fields.length]?.numberFormat ?? "General"),
+    ),
+  );
 }
 
 export function pivotRect(pivot: PivotTableModel): {

@@ -190,7 +190,10 @@ export class Range extends ClientObject {
                   }),
                 );
         this.context.addResponseBytes(estimateGridBytes(grid));
-        return grid;
+        // Office.js builds loaded values from the host's JSON answer (OfficeExtension's response parsing): every
+        // read hands over new strings and arrays, never the workbook's own, so holding a read grid costs what it
+        // costs in Excel.
+        return JSON.parse(JSON.stringify(grid)) as unknown;
       }
       default:
         throw new SimExcelError("InvalidArgument", "Range.load", `Property ${name} is not modelled`);

@@ -49,7 +49,7 @@ export interface SimRuntime {
   notify(cause: WorkbookChangeCause): void;
 }
 
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
   const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
   return aMajor !== bMajor ? aMajor - bMajor : aMinor - bMinor;

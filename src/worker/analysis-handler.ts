@@ -3,7 +3,7 @@
  * feed it requests. Rows sent in slices are gathered until their analysis request arrives. Each analysis runs
  * synchronously; progress is throttled so posting never dominates the work.
  */
-import { analyzeRfm } from "../engine";
+import { analyzeEncodedRows, analyzeRfm } from "../engine";
 import type { Forecast } from "../forecast";
 import { forecastHook } from "./forecast-hook";
 import { CancelledError, RfmInputError, type CellValue, type RfmResult } from "../engine/types";
@@ -28,7 +28,6 @@ export function createAnalysisHandler(
   const interval = handlerOptions.progressIntervalMs ?? 50;
   const now = handlerOptions.now ?? (() => Date.now());
   const analyze = handlerOptions.analyze ?? analyzeRfm;
-  const cancelledIds = new Set<number>();
   // The rows gathered so far for one request; a newer request's slices replace them.
   let gathering: { requestId: number; rows: CellValue[][] } | null = null;
   const fail = (requestId: number, message: string) => {
@@ -38,15 +37,9 @@ export function createAnalysisHandler(
 
   return (request) => {
     const { requestId } = request;
-    if (request.type === "cancel") {
-      cancelledIds.add(requestId);
-      if (gathering?.requestId === requestId) gathering = null;
-      post({ type: "cancelled", requestId }, []);
-      return;
-    }
     if (request.type === "rows") {
       // Request ids only grow: rows of an older request than the one being gathered are outdated.
-      if (cancelledIds.has(requestId) || (gathering !== null && requestId < gathering.requestId)) return;
+      if (gathering !== null && requestId < gathering.requestId) return;
       if (gathering?.requestId !== requestId) gathering = { requestId, rows: [] };
       if (request.start !== gathering.rows.length) {
         fail(requestId, `Rows from ${request.start} arrived after ${gathering.rows.length} rows.`);
@@ -55,7 +48,6 @@ export function createAnalysisHandler(
       for (const row of request.values) gathering.rows.push(row);
       return;
     }
-    if (cancelledIds.delete(requestId)) return;
     let values = request.values;
     const rowsBefore = request.rowsBefore ?? 0;
     if (rowsBefore > 0) {
@@ -72,9 +64,9 @@ export function createAnalysisHandler(
     let lastFraction = -1;
     const hook = forecastHook(request.forecast);
     try {
-      const result = analyze(values, request.mapping, request.options, {
+      const hooks = {
         onEncoded: hook.onEncoded,
-        onProgress: (fraction) => {
+        onProgress: (fraction: number) => {
           const time = now();
           // Post when enough time has passed or a big step was made, and always for the final 100%.
           if (fraction >= 1 || time - lastPost >= interval || fraction - lastFraction >= 0.1) {
@@ -83,7 +75,10 @@ export function createAnalysisHandler(
             post({ type: "progress", requestId, fraction: Math.min(1, Math.max(0, fraction)) }, []);
           }
         },
-      });
+      };
+      const result = request.encoded
+        ? analyzeEncodedRows(request.encoded, request.options, hooks)
+        : analyze(values, request.mapping, request.options, hooks);
       const forecast = hook.forecast();
       if (forecast) post({ type: "result", requestId, result, forecast }, transferablesOf(result, forecast));
       else post({ type: "result", requestId, result }, transferablesOf(result));
@@ -95,7 +90,7 @@ export function createAnalysisHandler(
 }
 
 /** Turns what the engine threw into a cloneable payload (class instances lose their prototype in postMessage). */
-export function toErrorPayload(error: unknown): WorkerErrorPayload {
+function toErrorPayload(error: unknown): WorkerErrorPayload {
   if (error instanceof RfmInputError) {
     return { kind: "input", code: error.code, message: error.message, detail: { ...error.detail } };
   }

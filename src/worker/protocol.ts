@@ -2,6 +2,7 @@
  * Messages between the pane and the RFM worker: a types-only tagged union both sides import. Every message carries
  * the `requestId` of the analysis it belongs to, so the client can drop replies to requests it has given up on.
  */
+import type { EncodedRows } from "../engine";
 import type { CellValue, ColumnMapping, RfmInputError, RfmOptions, RfmResult } from "../engine/types";
 import type { Forecast } from "../forecast";
 
@@ -9,7 +10,7 @@ import type { Forecast } from "../forecast";
  * Starts an analysis. A big source matrix comes in RowsSlice messages first, so that no single postMessage spends
  * long on the pane's thread cloning it; `values` then holds the last rows and `rowsBefore` says how many came ahead.
  */
-export interface AnalyzeRequest {
+interface AnalyzeRequest {
   type: "analyze";
   requestId: number;
   values: CellValue[][];
@@ -17,6 +18,11 @@ export interface AnalyzeRequest {
   rowsBefore?: number;
   mapping: ColumnMapping;
   options: Partial<RfmOptions>;
+  /**
+   * Rows the pane encoded while reading (its buffers transferred): analysed instead of `values` (then empty), with
+   * the mapping they were encoded with.
+   */
+  encoded?: EncodedRows;
   /** Also run the forecast (SPEC "Forecast") over the next `horizonDays` days, on the same rows. */
   forecast?: ForecastRequest;
 }
@@ -33,22 +39,16 @@ export interface RowsSlice {
   values: CellValue[][];
 }
 
-/** Cancels a request still waiting in the worker's queue (a running analysis is stopped by terminating the worker). */
-export interface CancelRequest {
-  type: "cancel";
-  requestId: number;
-}
+export type WorkerRequest = RowsSlice | AnalyzeRequest;
 
-export type WorkerRequest = RowsSlice | AnalyzeRequest | CancelRequest;
-
-export interface ProgressResponse {
+interface ProgressResponse {
   type: "progress";
   requestId: number;
   /** Fraction done, in [0, 1]. */
   fraction: number;
 }
 
-export interface ResultResponse {
+interface ResultResponse {
   type: "result";
   requestId: number;
   result: RfmResult;
@@ -61,13 +61,13 @@ export type WorkerErrorPayload =
   | { kind: "input"; code: RfmInputError["code"]; message: string; detail: Record<string, string | number> }
   | { kind: "internal"; code: "internal"; message: string };
 
-export interface ErrorResponse {
+interface ErrorResponse {
   type: "error";
   requestId: number;
   error: WorkerErrorPayload;
 }
 
-export interface CancelledResponse {
+interface CancelledResponse {
   type: "cancelled";
   requestId: number;
 }

@@ -3,10 +3,11 @@
  * The engine call inside the worker is synchronous and cannot read a cancel message, so cancelling terminates the
  * worker and the next analysis starts a fresh one. Replies to outdated requests are dropped.
  *
- * postMessage clones its message on the pane's thread: 100,000 rows in one message held the pane for up to half a
- * second. A big matrix therefore goes in slices with a turn of the event loop between them, so clicks get handled.
+ * The pane sends rows encoded while reading (`EncodedRows`): typed arrays, transferred, so the post costs next to
+ * nothing. A cell matrix (other callers, tests) is cloned by postMessage on the pane's thread: 100,000 rows in one
+ * message held the pane for up to half a second, so it goes in slices with a turn of the event loop between them.
  */
-import { analyzeRfm } from "../engine";
+import { analyzeEncodedRows, analyzeRfm, rowsTransferables, type EncodedRows } from "../engine";
 import { CancelledError, RfmInputError } from "../engine/types";
 import type { CellValue, ColumnMapping, RfmOptions, RfmResult } from "../engine/types";
 import type { Forecast } from "../forecast";
@@ -16,12 +17,15 @@ import type { ForecastRequest, WorkerRequest, WorkerResponse } from "./protocol"
 /** An analysis's result, with the forecast when one was asked for. */
 export type AnalysisOutcome = RfmResult & { forecast?: Forecast };
 
+/** What an analysis runs on: the cell matrix (header first), or rows encoded while reading (`readEncoded`). */
+export type AnalysisInput = CellValue[][] | EncodedRows;
+
 /**
  * Runs one analysis; rejects with CancelledError when `signal` aborts, RfmInputError for unusable input. With
  * `forecast`, the result carries the forecast made on the same rows.
  */
 export type AnalysisRunner = (
-  values: CellValue[][],
+  input: AnalysisInput,
   mapping: ColumnMapping,
   options: Partial<RfmOptions>,
   onProgress?: (fraction: number) => void,
@@ -31,7 +35,7 @@ export type AnalysisRunner = (
 
 /** What the client needs of a Worker (a real one, or a fake in tests). */
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -82,7 +86,7 @@ export class RfmWorkerClient {
   }
 
   /** One analysis at a time: starting another cancels the one in flight. */
-  readonly runAnalysis: AnalysisRunner = (values, mapping, options, onProgress, signal, forecast) => {
+  readonly runAnalysis: AnalysisRunner = (input, mapping, options, onProgress, signal, forecast) => {
     if (this.pending) this.abandon(new CancelledError());
     if (signal?.aborted) return Promise.reject(new CancelledError());
     const requestId = this.nextRequestId++;
@@ -98,7 +102,7 @@ export class RfmWorkerClient {
         onProgress,
         cleanup: () => signal?.removeEventListener("abort", onAbort),
       };
-      void this.send(requestId, values, mapping, options, forecast);
+      void this.send(requestId, input, mapping, options, forecast);
     });
   };
 
@@ -114,7 +118,7 @@ export class RfmWorkerClient {
    */
   private async send(
     requestId: number,
-    values: CellValue[][],
+    input: AnalysisInput,
     mapping: ColumnMapping,
     options: Partial<RfmOptions>,
     forecast?: ForecastRequest,
@@ -122,6 +126,23 @@ export class RfmWorkerClient {
     const isCurrent = () => this.pending?.requestId === requestId;
     try {
       const worker = this.ensureWorker();
+      if (!Array.isArray(input)) {
+        // Typed arrays, moved rather than copied: nothing to slice, the post costs next to nothing.
+        worker.postMessage(
+          {
+            type: "analyze",
+            requestId,
+            values: [],
+            encoded: input,
+            mapping,
+            options,
+            ...(forecast ? { forecast } : {}),
+          },
+          rowsTransferables(input),
+        );
+        return;
+      }
+      const values = input;
       const columns = values.reduce((widest, row) => Math.max(widest, row.length), 1);
       const sliceRows = Math.max(1, Math.floor(this.sliceCells / columns));
       let start = 0;
@@ -217,17 +238,16 @@ export class RfmWorkerClient {
  * The engine on the pane's own thread, for hosts without Web Workers. It yields once before starting so the
  * progress bar can paint, and honours `signal` between the engine's chunks.
  */
-export const runAnalysisInProcess: AnalysisRunner = (values, mapping, options, onProgress, signal, forecast) =>
+export const runAnalysisInProcess: AnalysisRunner = (input, mapping, options, onProgress, signal, forecast) =>
   new Promise<AnalysisOutcome>((resolve, reject) => {
     setTimeout(() => {
       try {
         if (signal?.aborted) throw new CancelledError();
         const hook = forecastHook(forecast);
-        const result = analyzeRfm(values, mapping, options, {
-          onProgress,
-          isCancelled: () => signal?.aborted === true,
-          onEncoded: hook.onEncoded,
-        });
+        const hooks = { onProgress, isCancelled: () => signal?.aborted === true, onEncoded: hook.onEncoded };
+        const result = Array.isArray(input)
+          ? analyzeRfm(input, mapping, options, hooks)
+          : analyzeEncodedRows(input, options, hooks);
         const made = hook.forecast();
         resolve(made ? { ...result, forecast: made } : result);
       } catch (error) {

@@ -16,11 +16,11 @@ import {
   analyzeEncoded,
   analyzeRfm,
   type CellValue,
-  numberCustomersById,
   resolveOptions,
   type RfmOptions,
   type ScoreCount,
 } from "../../src/engine/index";
+import { numberCustomersById } from "../../src/engine/encoded";
 import { DATASETS } from "../engine/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -10,12 +10,12 @@ import {
   analyzeEncoded,
   analyzeRfm,
   type CellValue,
-  numberCustomersById,
   resolveOptions,
   type RfmOptions,
   type RfmResult,
   type ScoreCount,
 } from "../../src/engine/index";
+import { numberCustomersById } from "../../src/engine/encoded";
 
 const HEADERS = {
   amount: ["customer", "date", "amount", "order", "note"],

@@ -11,6 +11,12 @@ import {
   analyzeEncoded,
   analyzeRfm,
   type CellValue,
+  parseDateText,
+  parseMoneyText,
+  resolveOptions,
+  type RfmOptions,
+} from "../../src/engine/index";
+import {
   cellToSerialDay,
   isExcelError,
   isOutOfRangeUnits,
@@ -18,12 +24,8 @@ import {
   numberCustomersById,
   ORDER_HASHED,
   ORDER_LINKED,
-  parseDateText,
-  parseMoneyText,
-  resolveOptions,
-  type RfmOptions,
   unitsAt,
-} from "../../src/engine/index";
+} from "../../src/engine/encoded";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rfm-cli-bytes-"));
 

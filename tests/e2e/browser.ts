@@ -14,8 +14,8 @@ export const distDir = path.join(repoRoot, "dist");
 const officeJsDir = path.join(repoRoot, "node_modules/@microsoft/office-js/dist");
 const officeCdnPrefix = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const chromiumArgs = [
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumArgs = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -153,7 +153,7 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
   return { page, errors };
 }
 
-export const artefactDir = path.join(repoRoot, "test-results");
+const artefactDir = path.join(repoRoot, "test-results");
 
 export function artefactPath(name: string): string {
   fs.mkdirSync(artefactDir, { recursive: true });

@@ -237,6 +237,17 @@ describe("the browser demo", () => {
       .getByRole("heading", { name: MESSAGES["zh-Hans"]["results.heading"] })
       .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await saveScreenshot(page, "demo-zh-hans.png");
+    // The demo's own toolbar and status line follow the pane's language, and the choice survives a reload (the
+    // URL still says lang=en-US, Office's display language; the user's choice wins).
+    const zh = MESSAGES["zh-Hans"];
+    await expect(page.locator("#load-file").textContent()).resolves.toBe(zh["demo.loadFile"]);
+    await page.reload();
+    await pane.getByRole("button", { name: zh["source.useSelection"] }).waitFor({ timeout: 30_000 });
+    await expect(page.locator("#demo-title").textContent()).resolves.toBe(zh["demo.title"]);
+    await expect(page.locator("#load-file").textContent()).resolves.toBe(zh["demo.loadFile"]);
+    await expect(page.locator("#demo-status").textContent()).resolves.toMatch(
+      /^Sales · [\d,]+ 行 · 已选 [\d,]+ 行 × \d+ 列$/,
+    );
     expect(errors).toEqual([]);
   }, 180_000);
 

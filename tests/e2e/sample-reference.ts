@@ -6,7 +6,7 @@ import fs from "fs";
 import path from "path";
 import { parseCsvText } from "../../src/demo/csv-text";
 
-export const samplePath = path.resolve(__dirname, "../../assets/sample/online-retail-sample.csv");
+const samplePath = path.resolve(__dirname, "../../assets/sample/online-retail-sample.csv");
 
 export interface SampleRow {
   invoice: string;

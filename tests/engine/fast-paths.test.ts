@@ -2,7 +2,8 @@
  * The engine's fast paths (per-customer order counting without a table of all orders, the cache-line interner,
  * the row reader working in chunks) against a plain reference: Sets and Maps over the same rows.
  */
-import { analyzeColumns, analyzeRfm, RangeInterner } from "../../src/engine/index";
+import { analyzeColumns, analyzeRfm } from "../../src/engine/index";
+import { RangeInterner } from "../../src/engine/encoded";
 import { NumberKeyedIndex } from "../../src/engine/interner";
 import type { CellValue } from "../../src/engine/types";
 import { BASIC_MAPPING, byCustomer, get, ORDER_MAPPING, sheet } from "./helpers";

@@ -3,14 +3,8 @@
  * is a clear error naming the customer, and dates that move every result (after today, before 1990) or are read
  * in a guessed day/month order come back as structured warnings.
  */
-import {
-  analyzeColumns,
-  analyzeRfm,
-  isAmbiguousDateText,
-  isoDateToSerial,
-  MAX_EXACT_UNITS,
-  parseMoneyText,
-} from "../../src/engine/index";
+import { analyzeColumns, analyzeRfm, isoDateToSerial, parseMoneyText } from "../../src/engine/index";
+import { isAmbiguousDateText, MAX_EXACT_UNITS } from "../../src/engine/encoded";
 import { type CellValue, type ColumnMapping, RfmInputError } from "../../src/engine/types";
 import { BASIC_MAPPING, sheet } from "./helpers";
 

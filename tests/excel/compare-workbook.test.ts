@@ -3,7 +3,7 @@ import { analyzeRfm, guessMapping, serialToIsoDate } from "../../src/engine";
 import { NO_PREVIOUS, STANDARD_SEGMENT_KEYS, type CellValue, type RfmResult } from "../../src/engine/types";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { computeSummaryLayout, overlappingBlocks } from "../../src/excel/summary-layout";
-import { segmentMoves } from "../../src/excel/segment-moves";
+import { segmentMoves } from "../../src/engine";
 import { MOVEMENT_PIVOT_NAME } from "../../src/excel/write-movement";
 import { workbookLabels } from "../../src/i18n";
 import { readRect, type WorkbookModel } from "../../src/workbook-sim";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { civilToSerial } from "../../src/engine/excel-date";
 import type { ForecastRows } from "../../src/forecast/index";
 
-export const CDNOW_DIR = join(__dirname, "../../../shared/datasets/cdnow");
+const CDNOW_DIR = join(__dirname, "../../../shared/datasets/cdnow");
 export const CDNOW_SAMPLE = join(CDNOW_DIR, "CDNOW_sample.txt");
 export const CDNOW_MASTER = join(CDNOW_DIR, "CDNOW_master.txt");
 export const CDNOW_SUMMARY = join(CDNOW_DIR, "cdnow_sample_summary_lifetimes.csv");

@@ -12,7 +12,8 @@ import { readCsvHeaderBytes } from "../../src/cli/csv-reader";
 import { formatCustomersCsv, plainNumber } from "../../src/cli/customers-csv";
 import { encodeCsv } from "../../src/cli/encode-csv";
 import { resolveMapping } from "../../src/cli/segment";
-import { analyzeEncoded, numberCustomersById, resolveOptions, type RfmOptions } from "../../src/engine/index";
+import { analyzeEncoded, resolveOptions, type RfmOptions } from "../../src/engine/index";
+import { numberCustomersById } from "../../src/engine/encoded";
 
 /** A sales line as text, the way both the CSV and the SQL table get it. */
 export interface Line {
@@ -112,7 +113,7 @@ function plainDecimal(text: string): string {
 }
 
 /** One result row as the CLI would print it. */
-export function asCliRow(values: readonly unknown[]): string[] {
+function asCliRow(values: readonly unknown[]): string[] {
   return values.map((value, column) => {
     if (column === 1 || column === 2) return String(value).slice(0, 10);
     if (column === 5) return plainDecimal(String(value));

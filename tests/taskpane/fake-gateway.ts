@@ -1,5 +1,7 @@
-import type { CellValue } from "../../src/engine/types";
+import { startRowEncoder, type EncodedRows } from "../../src/engine";
+import { CancelledError, type CellValue } from "../../src/engine/types";
 import type {
+  EncodeRequest,
   PreviousOutput,
   ReadOptions,
   SourceRange,
@@ -54,6 +56,35 @@ export class FakeGateway implements WorkbookGateway {
     onProgress?.(1);
     return Promise.resolve(this.source);
   }
+  /** Like readSource (the options are recorded with its calls). */
+  previewSource(onProgress?: (fraction: number) => void, options?: ReadOptions): Promise<SourceRange> {
+    return this.readSource(onProgress, options);
+  }
+  /** Every readEncoded call: what it was asked to encode and its read options. */
+  encodeCalls: { request: EncodeRequest; options?: ReadOptions }[] = [];
+  /** When set, readEncoded waits for it (a read in progress), then honours the abort signal as a chunk would. */
+  encodeGate?: Promise<void>;
+  /** The sources writeResults was given. */
+  writtenSources: SourceRange[] = [];
+  /** The source's rows encoded as the Office gateway encodes them, in one chunk. */
+  async readEncoded(
+    source: SourceRange,
+    request: EncodeRequest,
+    onProgress?: (fraction: number) => void,
+    options?: ReadOptions,
+  ): Promise<{ source: SourceRange; rows: EncodedRows }> {
+    this.encodeCalls.push({ request, options });
+    if (this.encodeGate) {
+      onProgress?.(0.5);
+      await this.encodeGate;
+      if (options?.signal?.aborted) throw new CancelledError();
+    }
+    const [header = [], ...rows] = source.values;
+    const encoder = startRowEncoder(header, source.columnCount, rows.length, request.mapping, request.options);
+    encoder.add(rows);
+    onProgress?.(1);
+    return { source, rows: encoder.finish() };
+  }
   hasPreviousOutputs(): Promise<boolean> {
     return Promise.resolve(this.previousOutputs || this.outputs.length > 0);
   }
@@ -70,7 +101,8 @@ export class FakeGateway implements WorkbookGateway {
   canUndo(): boolean {
     return this.lastRun;
   }
-  writeResults(_result: unknown, _source: SourceRange, options: WriteOptions): Promise<WriteReport> {
+  writeResults(_result: unknown, source: SourceRange, options: WriteOptions): Promise<WriteReport> {
+    this.writtenSources.push(source);
     if (this.writeError !== undefined) return Promise.reject(this.writeError);
     this.writes.push(options);
     this.lastRun = true;

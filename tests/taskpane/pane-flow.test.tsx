@@ -193,6 +193,40 @@ describe("task pane flow", () => {
   });
 });
 
+describe("reading the rows at run time (issue 14 item 10)", () => {
+  test("Use selection previews; the run reads the rows encoded with the run's mapping and options", async () => {
+    const { user, gateway, runAnalysis } = renderPane();
+    await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
+    await user.click(await screen.findByRole("button", { name: en["run.button"] }));
+    await screen.findByRole("region", { name: en["results.heading"] });
+    expect(gateway.encodeCalls).toHaveLength(1);
+    const [{ request, options }] = gateway.encodeCalls as [(typeof gateway.encodeCalls)[0]];
+    expect(request.mapping).toEqual(runAnalysis.mock.calls[0]![1]);
+    expect(request.options).toMatchObject({ firstRowNumber: 1, dateOrder: runAnalysis.mock.calls[0]![2].dateOrder });
+    expect(options?.signal).toBeInstanceOf(AbortSignal);
+    // The engine gets encoded rows, not a cell matrix.
+    expect(Array.isArray(runAnalysis.mock.calls[0]![0])).toBe(false);
+    expect(gateway.writtenSources).toHaveLength(1);
+  });
+
+  test("cancel while the run reads the rows stops it before the analysis", async () => {
+    let release!: () => void;
+    const gateway = new FakeGateway();
+    gateway.encodeGate = new Promise<void>((resolve) => (release = resolve));
+    const { user, runAnalysis } = renderPane({ gateway });
+    await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
+    await user.click(await screen.findByRole("button", { name: en["run.button"] }));
+    expect(await screen.findByText(en["run.stage.reading"])).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: en["run.cancel"] }));
+    expect(await screen.findByText(en["run.cancelled"])).toBeInTheDocument();
+    expect(gateway.encodeCalls[0]!.options?.signal?.aborted).toBe(true);
+    release();
+    await waitFor(() => expect(screen.getByRole("button", { name: en["run.button"] })).toBeEnabled());
+    expect(runAnalysis).not.toHaveBeenCalled();
+    expect(gateway.writes).toHaveLength(0);
+  });
+});
+
 describe("error states", () => {
   test("an RfmInputError shows the catalogue message, not the engine's text or a stack", async () => {
     const failing: AnalysisRunner = () =>

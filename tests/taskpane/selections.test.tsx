@@ -22,7 +22,7 @@ describe("what reading the selection left out or filled in", () => {
       await screen.findByText("2 rows hidden by a filter were left out; their segment cells stay empty."),
     ).toBeInTheDocument();
     expect(screen.getByText(/3 merged cells were read as one value/)).toBeInTheDocument();
-    expect(screen.getByText(/1 rows below it hold other cells \(Sales!A1048576:D1048576\)/)).toBeInTheDocument();
+    expect(screen.getByText(/1 row below it holds other cells \(Sales!A1048576:D1048576\)/)).toBeInTheDocument();
     await user.click(screen.getByRole("checkbox", { name: en["selection.includeHidden"] }));
     await waitFor(() => expect(gateway.readOptions).toHaveLength(2));
     expect(gateway.readOptions[1]).toEqual({ includeHiddenRows: true });
@@ -36,7 +36,7 @@ describe("date warnings in the results", () => {
     await user.click(screen.getByRole("button", { name: en["source.useSelection"] }));
     await screen.findByText(/data rows/);
     await user.click(screen.getByRole("button", { name: en["run.button"] }));
-    expect(await screen.findByText(/^1 rows are dated after today/)).toBeInTheDocument();
+    expect(await screen.findByText(/^1 row is dated after today/)).toBeInTheDocument();
     expect(screen.getByText(/The analysis date 2064-04-08 comes from a row dated after today/)).toBeInTheDocument();
     const first = await (runAnalysis.mock.results[0]!.value as ReturnType<typeof runAnalysis>);
     await user.click(screen.getByRole("button", { name: en["selection.useToday"] }));
@@ -60,7 +60,7 @@ describe("date warnings in the results", () => {
     await screen.findByText(/data rows/);
     await user.click(screen.getByRole("button", { name: en["run.button"] }));
     const results = await screen.findByText(note);
-    expect(within(results).getByText(/^1 dates such as 03\/04\/2024/)).toBeInTheDocument();
+    expect(within(results).getByText(/^1 date, 03\/04\/2024, can be read/)).toBeInTheDocument();
     expect(runAnalysis.mock.calls[0]![2]).toMatchObject({ dateOrder: order });
   });
 });

@@ -164,6 +164,41 @@ describe("workbook-sim PivotTable placement", () => {
   });
 });
 
+describe("workbook-sim PivotTable number formats", () => {
+  it("shows a data field's numberFormat on its values and totals, not on labels (DataPivotHierarchy.numberFormat)", async () => {
+    const sim = createWorkbookSim({
+      sheets: [
+        {
+          name: "D",
+          values: [
+            ["Region", "Amount"],
+            ["North", 1234.5],
+            ["South", 2],
+          ],
+        },
+        { name: "P" },
+      ],
+    });
+    const text = await sim.Excel.run(async (context) => {
+      const pivot = context.workbook.worksheets.getItem("P").pivotTables.add("Pv", "D!A1:B3", "P!A1");
+      pivot.rowHierarchies.add(pivot.hierarchies.getItem("Region"));
+      const amount = pivot.dataHierarchies.add(pivot.hierarchies.getItem("Amount"));
+      amount.numberFormat = "#,##0.00";
+      await context.sync();
+      const report = context.workbook.worksheets.getItem("P").getRange("A1:B4").load("text,numberFormat");
+      await context.sync();
+      return { text: report.text, formats: report.numberFormat };
+    });
+    expect(text.text).toEqual([
+      ["Region", "Sum of Amount"],
+      ["North", "1,234.50"],
+      ["South", "2.00"],
+      ["Grand Total", "1,236.50"],
+    ]);
+    expect(text.formats.map((row) => row[0])).toEqual(["General", "General", "General", "General"]);
+  });
+});
+
 describe("workbook-sim autofit and calculation", () => {
   it("autofits a column by its whole content, not only the range's rows (office-js#5999)", async () => {
     const long = "a much longer value far below the range";

@@ -89,16 +89,6 @@ describe("worker handler: rows in slices", () => {
     expect(posted.at(-1)).toMatchObject({ type: "error", requestId: 1, error: { kind: "internal" } });
     expect(analysed).toHaveLength(1);
   });
-
-  test("a cancel during the slices drops the gathered rows and the rest of the request", () => {
-    const { posted, analysed, handle } = recordingHandler();
-    handle(rows(3, 0, VALUES.slice(0, 2)));
-    handle({ type: "cancel", requestId: 3 });
-    handle(rows(3, 2, VALUES.slice(2, 4)));
-    handle(analyze(3, VALUES.slice(4), 4));
-    expect(posted).toEqual([{ type: "cancelled", requestId: 3 }]);
-    expect(analysed).toEqual([]);
-  });
 });
 
 /** A yield the test releases by hand, to act between two slices. */

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { RfmResult, StandardSegmentKey } from "../../engine/types";
-import { segmentMoves, type SegmentMove } from "../../excel/segment-moves";
+import { segmentMoves, type SegmentMove } from "../../engine";
 import { formatDay, SEGMENT_NAMES } from "../../i18n";
 import { useStrings } from "../strings-context";
 
@@ -13,8 +13,8 @@ export interface ChangesPanelProps {
 }
 
 /** Moves the pane lists: the five largest, and up to three more gains ("the good news too"). */
-export const LARGEST_MOVES = 5;
-export const MORE_GAINS = 3;
+const LARGEST_MOVES = 5;
+const MORE_GAINS = 3;
 
 export interface MoveRow {
   key: string;

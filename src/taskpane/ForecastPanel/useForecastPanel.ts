@@ -16,16 +16,16 @@ export interface ForecastPanelProps {
 }
 
 /** Customers listed under "Worth a call", and the P(alive) below which a customer is more likely gone than not. */
-export const CALL_LIST_LENGTH = 10;
-export const CALL_BELOW = 0.5;
+const CALL_LIST_LENGTH = 10;
+const CALL_BELOW = 0.5;
 
-export interface CallRow {
+interface CallRow {
   customer: string;
   pastRevenue: string;
   pAlive: string;
 }
 
-export interface ParameterRow {
+interface ParameterRow {
   label: string;
   value: string;
 }
@@ -56,7 +56,7 @@ export function useForecastPanel(props: ForecastPanelProps) {
 }
 
 /** Sum of the defined (non-NaN) entries. */
-export function definedSum(values: Float64Array): number {
+function definedSum(values: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) sum += values[i]!;
   return sum;
@@ -66,7 +66,7 @@ export function definedSum(values: Float64Array): number {
  * Customers whose P(alive) has fallen below 50%, by what they spent so far (highest first): the ones most worth a
  * call. Customers without a repeat purchase have no P(alive) and are not listed.
  */
-export function worthACall(result: RfmResult, forecast: Forecast, count = CALL_LIST_LENGTH): number[] {
+function worthACall(result: RfmResult, forecast: Forecast, count = CALL_LIST_LENGTH): number[] {
   const { pAlive } = forecast.columns;
   const monetary = result.customers.monetary;
   const picked: number[] = [];
@@ -76,7 +76,7 @@ export function worthACall(result: RfmResult, forecast: Forecast, count = CALL_L
   return picked.slice(0, count);
 }
 
-export function describeForecast(result: RfmResult, forecast: Forecast, strings: PaneStrings): ForecastView {
+function describeForecast(result: RfmResult, forecast: Forecast, strings: PaneStrings): ForecastView {
   const { t, formatNumber, formatPercent } = strings;
   const { report, columns } = forecast;
   const days = report.horizonDays;

@@ -2,7 +2,7 @@ import { serialToIsoDate } from "../../engine";
 import { cellText } from "../../engine";
 import type { CellValue, ColumnMapping, MappedField } from "../../engine/types";
 import type { MessageKey } from "../../i18n";
-import { columnLetter } from "../../engine/column-letter";
+import { columnLetter } from "../../engine";
 import { MAPPED_FIELDS } from "../pane-settings";
 import { useStrings } from "../strings-context";
 
@@ -14,7 +14,7 @@ export interface MappingPanelProps {
   disabled?: boolean;
 }
 
-export interface FieldRow {
+interface FieldRow {
   field: MappedField;
   label: string;
   column: number | undefined;

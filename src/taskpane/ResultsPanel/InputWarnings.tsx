@@ -6,7 +6,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { serialToIsoDate } from "../../engine";
 import type { RfmResult } from "../../engine/types";
-import { useStrings } from "../strings-context";
+import { one, useStrings } from "../strings-context";
 
 export function InputWarnings(props: { result: RfmResult; disabled: boolean; onUseToday: (isoDate: string) => void }) {
   const { t, formatNumber } = useStrings();
@@ -17,7 +17,7 @@ export function InputWarnings(props: { result: RfmResult; disabled: boolean; onU
       {future && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {t("inputWarning.futureDates", {
+            {t(one(future.count, "inputWarning.futureDates"), {
               count: formatNumber(future.count, 0),
               today: serialToIsoDate(today),
               latest: serialToIsoDate(future.latest),
@@ -41,7 +41,7 @@ export function InputWarnings(props: { result: RfmResult; disabled: boolean; onU
       {early && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {t("inputWarning.earlyDates", {
+            {t(one(early.count, "inputWarning.earlyDates"), {
               count: formatNumber(early.count, 0),
               earliest: serialToIsoDate(early.earliest),
               row: early.rows[0] ?? "",
@@ -52,7 +52,7 @@ export function InputWarnings(props: { result: RfmResult; disabled: boolean; onU
       {ambiguous && (
         <MessageBar intent="info">
           <MessageBarBody>
-            {t(ambiguous.order === "MDY" ? "inputWarning.ambiguousDates.MDY" : "inputWarning.ambiguousDates.DMY", {
+            {t(one(ambiguous.count, `inputWarning.ambiguousDates.${ambiguous.order === "MDY" ? "MDY" : "DMY"}`), {
               count: formatNumber(ambiguous.count, 0),
               example: ambiguous.example,
             })}

@@ -130,15 +130,19 @@ export function skippedGroups(result: RfmResult, strings: PaneStrings): string[]
     .map((reason) => {
       const count = skipped.byReason[reason] ?? 0;
       const listed = skipped.rows.filter((row) => row.reason === reason);
+      // Rows with the value that explains them are each an item ("row 5 (“#N/A”)"; Chinese 第 5 行（“#N/A”）),
+      // other reasons list bare numbers under one "rows …" (第 48、49 行).
       const items = listed.map((row) => {
         if (reason === "after_analysis_date") {
           const serial = Number(row.value);
           return Number.isFinite(serial) && row.value.trim() !== ""
-            ? `${row.row} (${serialToIsoDate(Math.floor(serial))})`
-            : String(row.row);
+            ? t("report.rowDate", { row: row.row, date: serialToIsoDate(Math.floor(serial)) })
+            : t("report.rowPlain", { row: row.row });
         }
-        if ((reason === "bad_date" || reason === "bad_amount") && row.value.trim() !== "")
-          return `${row.row} (“${row.value}”)`;
+        if (reason === "bad_date" || reason === "bad_amount")
+          return row.value.trim() !== ""
+            ? t("report.rowValue", { row: row.row, value: row.value })
+            : t("report.rowPlain", { row: row.row });
         return String(row.row);
       });
       const rows =

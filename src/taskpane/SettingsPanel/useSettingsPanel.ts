@@ -5,6 +5,7 @@ import {
   SCORE_COUNTS,
   SCORING_METRICS,
   scoringProblems,
+  settingProblems,
   suggestedThresholds,
   thresholdText,
   TYPICAL_THRESHOLDS,
@@ -13,6 +14,7 @@ import {
   type ScoringMetric,
   type ThresholdProblem,
 } from "../pane-settings";
+import { settingProblemText } from "../error-text";
 import { useStrings } from "../strings-context";
 
 export interface SettingsPanelProps {
@@ -39,6 +41,11 @@ export function useSettingsPanel({ settings, onChange, disabled, lastResult }: S
   const update = (patch: Partial<PaneSettings>) => onChange({ ...settings, ...patch });
   const segmentName = (key: SegmentKey) => SEGMENT_NAMES[language][key];
   const problems = scoringProblems(settings);
+  const fieldProblems = settingProblems(settings);
+  const fieldProblem = (option: "tierCutoffs" | "lifecycleDays", index: number): string | undefined => {
+    const problem = fieldProblems.find((p) => p.option === option && p.index === index);
+    return problem && settingProblemText(problem, strings);
+  };
   const problemText = (problem: ThresholdProblem | undefined): string | undefined => {
     if (problem === undefined) return undefined;
     switch (problem.kind) {
@@ -102,6 +109,9 @@ export function useSettingsPanel({ settings, onChange, disabled, lastResult }: S
     resetGrid: () => update({ segmentGrid: DEFAULT_SEGMENT_GRID.map((row) => [...row]) }),
     setThreshold: (value: string) => update({ threshold: value === "median" ? "median" : "mean" }),
     setBasis: (value: string) => update({ basis: value === "aov" ? "aov" : "total" }),
+    /** Why a tier share or lifecycle day count cannot be used, in the field's own words, or undefined. */
+    tierProblem: (index: 0 | 1) => fieldProblem("tierCutoffs", index),
+    lifecycleProblem: (index: 0 | 1 | 2) => fieldProblem("lifecycleDays", index),
     setTierCutoff: (index: 0 | 1, text: string) => {
       const value = parseNumber(text);
       if (value === undefined) return;

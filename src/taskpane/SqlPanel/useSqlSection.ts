@@ -13,7 +13,7 @@ export interface SqlSectionProps {
 }
 
 /** The query for the current mapping and options, or the reason there is none yet. */
-export function segmentationSql(
+function segmentationSql(
   dialect: SqlDialect,
   table: string,
   settings: PaneSettings,

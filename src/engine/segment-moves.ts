@@ -1,5 +1,5 @@
-/** The moves between segments since the compare date, ranked; shared by the summary chart and the pane. */
-import { STANDARD_SEGMENT_KEYS, type RfmComparison, type StandardSegmentKey } from "../engine/types";
+/** The moves between segments since the compare date, ranked; shared by the summary sheet (src/excel) and the pane. */
+import { STANDARD_SEGMENT_KEYS, type RfmComparison, type StandardSegmentKey } from "./types";
 
 /** A move off the diagonal of the segment movement matrix: `count` customers from `from` to `to`. */
 export interface SegmentMove {
