@@ -334,6 +334,10 @@ interface WriteProgress {
    */
   syncedRows: number;
   resized: boolean;
+  /** The two columns' widths (points) before the write, read before any change. */
+  widthsBefore: (number | null)[];
+  /** Their widths after the write's autofit, once its sync succeeded (undefined before that). */
+  widthsAfter?: (number | null)[];
 }
 
 /** Writes a "write" plan; the undo step is pushed before the first change. */
@@ -349,7 +353,9 @@ async function applySegmentColumns(
   const { headerRow, column, rowCount, before, tableRect, tableName } = plan;
   const sheet = context.workbook.worksheets.getItem(plan.sheetName);
   const joinTable = plan.canJoinTable && capabilities.tableResize;
-  const progress: WriteProgress = { syncedRows: 0, resized: false };
+  // The autofit below widens the user's two columns; undo puts their widths back, so they are read first.
+  const widthsBefore = await columnWidths(context, sheet, column);
+  const progress: WriteProgress = { syncedRows: 0, resized: false, widthsBefore };
   const header = [labels.sourceColumns.segment, labels.sourceColumns.tier];
   const rowValues = segmentRowValues(plan, result, labels);
   undo.push((ctx) => undoSegmentColumns(ctx, plan, header, rowValues, progress));
@@ -419,9 +425,12 @@ async function writeSegmentRows(
     // Wide enough for the names. Excel's autofitColumns sizes a column from all its cells, not only the range's
     // (office-js#5999); that is fine here only because both columns are the add-in's own (empty or ours before).
     if (c === 0) sheet.getRangeByIndexes(headerRow, column, 1 + Math.min(count, 500), 2).format.autofitColumns();
+    // Queued after the autofit, so read as it left them.
+    const fitted = c === 0 ? columnFormats(sheet, column).map((format) => format.load("columnWidth")) : undefined;
     suspendUntilNextSync(context, capabilities);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under Excel's 5 MB limit
     await context.sync();
+    if (fitted) progress.widthsAfter = fitted.map((format) => format.columnWidth);
     // The header, these rows and (first sync) the emptied rows of a longer earlier block are now as written.
     progress.syncedRows = c === 0 && before && before.length > rowCount ? before.length : 1 + start + count;
     onProgress((c + 1) / chunks.length);
@@ -474,6 +483,16 @@ async function undoSegmentColumns(
       .getItem(tableName)
       .resize(undoSheet.getRangeByIndexes(tableRect.row, tableRect.column, tableRect.rowCount, tableRect.columnCount));
   }
+  // The widths the autofit changed, where they are still as it left them (a width the user set since is theirs).
+  // widthsAfter is unknown only when the first sync failed: then this is the same run's rollback, with no user
+  // action in between, and the widths go back too.
+  const widthsNow = await columnWidths(ctx, undoSheet, column);
+  columnFormats(undoSheet, column).forEach((format, c) => {
+    const was = progress.widthsBefore[c];
+    const after = progress.widthsAfter?.[c];
+    if (was !== null && was !== undefined && widthsNow[c] !== was && (after === undefined || widthsNow[c] === after))
+      format.columnWidth = was;
+  });
   if (!before) undoSheet.getRangeByIndexes(headerRow, column, rowCount, 2).clear("Contents");
   // Exactly what was there: the number formats, then the earlier run's labels (all text, see blockOwner), in
   // chunks under the 5 MB limit.
@@ -483,6 +502,18 @@ async function undoSegmentColumns(
     if (before) part.values = before.slice(start, start + count);
     await ctx.sync();
   }
+}
+
+/** The formats of the two segment columns (whole columns: a width belongs to the column). */
+function columnFormats(sheet: Excel.Worksheet, column: number): Excel.RangeFormat[] {
+  return [0, 1].map((c) => sheet.getRangeByIndexes(0, column + c, 1, 1).format);
+}
+
+/** The two segment columns' widths in points (RangeFormat.columnWidth, ExcelApi 1.2). */
+async function columnWidths(context: Excel.RequestContext, sheet: Excel.Worksheet, column: number) {
+  const formats = columnFormats(sheet, column).map((format) => format.load("columnWidth"));
+  await context.sync();
+  return formats.map((format): number | null => format.columnWidth);
 }
 
 /** Plan, then apply when the plan says "write" (write-results.ts calls this). */

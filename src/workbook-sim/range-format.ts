@@ -1,4 +1,5 @@
 /** A range's formats: fill, font, column widths and autofit, and conditional formats (colour scales). */
+import { ClientObject } from "./client-object";
 import { SimExcelError } from "./errors";
 import { newId } from "./model";
 import type { RequestContext } from "./request-context";
@@ -29,12 +30,39 @@ export class RangeFont {
   }
 }
 
-export class RangeFormat {
+/**
+ * Excel's default column width in points: 8.43 characters of the default font, 64 px (learn.microsoft.com, "Change
+ * the column width or row height in Excel").
+ */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+export class RangeFormat extends ClientObject {
   readonly fill: RangeFill;
   readonly font: RangeFont;
   constructor(private readonly range: Range) {
+    super(range.context);
     this.fill = new RangeFill(range);
     this.font = new RangeFont(range);
+  }
+  protected defaultLoadNames(): string[] {
+    return ["columnWidth"];
+  }
+  protected readProperty(name: string): unknown {
+    if (name !== "columnWidth")
+      throw new SimExcelError("InvalidArgument", "RangeFormat.load", `Property ${name} is not modelled`);
+    // RangeFormat.columnWidth (ExcelApi 1.2): the width of all columns of the range in points, null when they
+    // differ.
+    const { sheet, rect } = this.range.resolveTarget();
+    let width: number | undefined;
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+      const each = sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
+      if (width !== undefined && each !== width) return null;
+      width = each;
+    }
+    return width ?? null;
+  }
+  get columnWidth(): number | null {
+    return this.loaded<number | null>("columnWidth");
   }
   autofitColumns(): void {
     this.range.autofit();
@@ -43,8 +71,10 @@ export class RangeFormat {
     // Row heights are not modelled; queued so call order matches the real API.
     this.range.context.enqueue("range.format.autofitRows", () => undefined, { mutates: false });
   }
-  set columnWidth(width: number) {
+  set columnWidth(width: number | null) {
+    if (width === null) throw new SimExcelError("InvalidArgument", "RangeFormat.columnWidth", "null is not a width");
     this.range.setColumnWidth(width);
+    this.setLocal("columnWidth", width);
   }
   /** RangeFormat.wrapText (ExcelApi 1.1). */
   set wrapText(wrap: boolean) {

@@ -217,6 +217,25 @@ describe("workbook-sim autofit and calculation", () => {
     expect(sim.workbook.sheets[0]!.columnWidths[0]).toBeGreaterThan(short.workbook.sheets[0]!.columnWidths[0]!);
   });
 
+  it("reads a column width after load only, in points, null when the range's columns differ (RangeFormat.columnWidth)", async () => {
+    const sim = createWorkbookSim({ sheets: [{ name: "S", values: [["id", "amount"]] }] });
+    const widths = await sim.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      // eslint-disable-next-line office-addins/load-object-before-read -- reading before load is what is tested
+      expect(() => sheet.getRange("A:A").format.columnWidth).toThrow(/call the load method/);
+      const a = sheet.getRange("A:A").format.load("columnWidth");
+      const both = sheet.getRange("A1:B1").format.load("columnWidth");
+      await context.sync();
+      const before = [a.columnWidth, both.columnWidth];
+      sheet.getRange("B:B").format.columnWidth = 90;
+      both.load("columnWidth");
+      await context.sync();
+      return [...before, both.columnWidth];
+    });
+    expect(widths).toEqual([48, 48, null]);
+    expect(sim.workbook.sheets[0]!.columnWidths[1]).toBe(90);
+  });
+
   it("marks formulas stale after a suspended-calculation write until application.calculate runs", async () => {
     const sim = createWorkbookSim();
     await sim.Excel.run(async (context) => {
