@@ -360,19 +360,8 @@ export function encodeRows(
     if (from > 0) checkHooks(hooks, (0.85 * from) / rowCount);
     reader.read(values, start, from, Math.min(rowCount, from + CHECK_EVERY));
   }
-  const { rowCust, rowDay, rowUnits, bigUnits, orders, blankRows, latestPurchaseDay, ambiguousDates } = reader;
   return {
-    rowCount,
-    rowCustomer: rowCust,
-    rowDay,
-    rowUnits,
-    bigUnits,
-    rowOrders: orders?.orders,
-    customerIds: reader.customers.ids,
-    blankRows,
-    latestPurchaseDay,
-    skipped: skipLog,
-    ambiguousDates,
+    ...readerRows(reader, skipLog, rowCount),
     rowNumberOf: (row) => rowNumberBase + row,
     dateTextOf: (row) => describeCell(cellAt(row, dateColumn)),
     dimensions: mapping.dimensions.map((column) => ({
@@ -604,6 +593,23 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     }
     reader.read(rows, -from, from, to);
   }
+  return {
+    ...readerRows(reader, skipLog, rowCount),
+    rowNumberOf,
+    dateTextOf: (row) => describeCell(dateCells[row]),
+    dimensions: (columns.dimensions ?? []).map(({ name, values }) => ({
+      name,
+      textOf: (row: number) => cellText(values[row]),
+    })),
+  };
+}
+
+/** What a whole read leaves in the reader: the row arrays, customers and logs (both cell readers end with it). */
+function readerRows(
+  reader: RowReader,
+  skipLog: SkipLog,
+  rowCount: number,
+): Omit<EncodedSales, "rowNumberOf" | "dateTextOf" | "dimensions"> {
   const { rowCust, rowDay, rowUnits, bigUnits, orders, blankRows, latestPurchaseDay, ambiguousDates } = reader;
   return {
     rowCount,
@@ -617,11 +623,5 @@ export function encodeColumns(columns: SalesColumns, options: RfmOptions, hooks:
     latestPurchaseDay,
     skipped: skipLog,
     ambiguousDates,
-    rowNumberOf,
-    dateTextOf: (row) => describeCell(dateCells[row]),
-    dimensions: (columns.dimensions ?? []).map(({ name, values }) => ({
-      name,
-      textOf: (row: number) => cellText(values[row]),
-    })),
   };
 }
