@@ -450,18 +450,7 @@ async function streamRows(
 
   const { sample, sampleCount } = loaded;
   const chunkCap = options.chunkRows ?? Infinity;
-  deliver(
-    sample.values.slice(0, Math.min(sampleCount, rect.rowCount)).map((row, i) => {
-      const cells = row as CellValue[];
-      cells[customerColumn] = shownCell(
-        cells[customerColumn],
-        sample.numberFormat[i]?.[customerColumn] as string | undefined,
-        sample.text[i]?.[customerColumn],
-      );
-      return cells;
-    }),
-    0,
-  );
+  deliver(sampleRows(loaded.sample, Math.min(sampleCount, rect.rowCount), customerColumn), 0);
   // Chunk size from the sample, re-estimated from each chunk read, so longer rows further down shrink the chunks.
   // The customer column's format and text come along: counted as two more cells of its size.
   const customerBytes = (rows: readonly (readonly unknown[])[]) =>
@@ -649,20 +638,25 @@ export async function readSource(onProgress?: ProgressFn, options: ReadOptions =
  * found: what the pane shows before a run, whose read (readEncoded) reads the rows. Merged cells are filled and
  * reported by that read.
  */
+/** The sample's first `count` rows, the customer cell as the user sees it (shownCell). */
+function sampleRows(sample: Excel.Range, count: number, customerColumn: number): CellValue[][] {
+  return sample.values.slice(0, count).map((row, i) => {
+    const cells = row as CellValue[];
+    cells[customerColumn] = shownCell(
+      cells[customerColumn],
+      sample.numberFormat[i]?.[customerColumn] as string | undefined,
+      sample.text[i]?.[customerColumn],
+    );
+    return cells;
+  });
+}
+
 export async function previewSource(onProgress?: ProgressFn, options: ReadOptions = {}): Promise<SourceRange> {
   return Excel.run(async (context) => {
     const located = await locateRows(context, options);
     const { sheet, rect, customerColumn, loaded } = located;
     const { sample, sampleCount } = loaded;
-    const values = sample.values.slice(0, Math.min(sampleCount, rect.rowCount)).map((row, i) => {
-      const cells = row as CellValue[];
-      cells[customerColumn] = shownCell(
-        cells[customerColumn],
-        sample.numberFormat[i]?.[customerColumn] as string | undefined,
-        sample.text[i]?.[customerColumn],
-      );
-      return cells;
-    });
+    const values = sampleRows(sample, Math.min(sampleCount, rect.rowCount), customerColumn);
     const hidden = await hiddenDataRows(context, sheet, rect);
     onProgress?.(1);
     const included = options.includeHiddenRows === true;
