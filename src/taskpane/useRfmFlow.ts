@@ -2,7 +2,7 @@
  * The pane's workflow as a state hook: read the selection, guess and fix the mapping, run the engine (through the
  * injected runner, normally the Web Worker), ask before replacing earlier outputs, write, and remember settings.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { cellText, guessMapping, isoDateToSerial } from "../engine";
 import { CancelledError, type ColumnMapping, type StandardSegmentKey } from "../engine/types";
 import type { PreviousOutput, ReadOptions, SourceRange, WorkbookGateway, WriteReport } from "../excel/gateway";
@@ -21,12 +21,8 @@ import {
   type PersistedState,
 } from "./pane-settings";
 import type { ReplaceChoice } from "./ReplaceDialog";
+import { flowReducer, initialFlowState, NEED_SOURCE, type Stage } from "./rfm-flow-state";
 import type { PaneStrings } from "./strings-context";
-
-// Marks the "read the selection first" problem, which is not an exception anywhere.
-const NEED_SOURCE = Symbol("needSource");
-
-type Stage = "idle" | "reading" | "computing" | "writing";
 
 export interface RfmFlow {
   stage: Stage;
@@ -74,24 +70,11 @@ export function useRfmFlow(
   /** Office's locale (contentLanguage or displayLanguage): the default day/month order of text dates. */
   locale?: string,
 ): RfmFlow {
-  const [stage, setStage] = useState<Stage>("idle");
-  const [progress, setProgress] = useState(0);
-  const [source, setSource] = useState<SourceRange>();
-  const [mapping, setMapping] = useState<ColumnMapping>();
-  const [settings, setSettings] = useState<PaneSettings>(() => ({
-    ...defaultPaneSettings(),
-    dateOrder: dateOrderForLocale(locale),
-  }));
+  const [state, dispatch] = useReducer(flowReducer, locale, (initialLocale) =>
+    initialFlowState({ ...defaultPaneSettings(), dateOrder: dateOrderForLocale(initialLocale) }),
+  );
+  const { stage, source, mapping, settings, report, canUndo, failure, rerun } = state;
   const readOptions = useRef<ReadOptions>({});
-  const [rerun, setRerun] = useState(false);
-  const [result, setResult] = useState<AnalysisOutcome>();
-  const [report, setReport] = useState<WriteReport>();
-  const [compareUnavailable, setCompareUnavailable] = useState<ComparedRun["unavailable"]>();
-  const [failure, setError] = useState<{ reason: unknown }>();
-  const [notice, setNotice] = useState<MessageKey>();
-  const [askReplace, setAskReplace] = useState(false);
-  const [previousOutputs, setPreviousOutputs] = useState<PreviousOutput[]>();
-  const [canUndo, setCanUndo] = useState(false);
   const persisted = useRef<ReturnType<typeof parsePersisted>>(undefined);
   const abort = useRef<AbortController | null>(null);
   const running = useRef(false);
@@ -101,6 +84,10 @@ export function useRfmFlow(
   stringsRef.current = strings;
   const onStoredLanguageRef = useRef(onStoredLanguage);
   onStoredLanguageRef.current = onStoredLanguage;
+  // Stable (dispatch is), so the gateway and worker can report progress from any stage.
+  const setProgress = useCallback((value: number) => dispatch({ type: "progress", value }), []);
+  const setMapping = useCallback((value: ColumnMapping) => dispatch({ type: "mappingChanged", mapping: value }), []);
+  const setSettings = useCallback((value: PaneSettings) => dispatch({ type: "settingsChanged", settings: value }), []);
 
   useEffect(() => {
     let live = true;
@@ -112,7 +99,7 @@ export function useRfmFlow(
           const stored = parsePersisted(value);
           if (!live || !stored) return;
           persisted.current = stored;
-          setSettings(stored.settings);
+          dispatch({ type: "settingsLoaded", settings: stored.settings });
           if (stored.language) onStoredLanguageRef.current(stored.language);
         },
         // Unreadable settings only cost the user their remembered choices: the defaults are already in place.
@@ -123,17 +110,10 @@ export function useRfmFlow(
     };
   }, [gateway]);
 
-  const fail = useCallback((reason: unknown) => {
-    setStage("idle");
-    if (reason instanceof CancelledError) setNotice("run.cancelled");
-    else setError({ reason });
-  }, []);
+  const fail = useCallback((reason: unknown) => dispatch({ type: "failed", reason }), []);
 
   const readSelection = useCallback(async () => {
-    setError(undefined);
-    setNotice(undefined);
-    setStage("reading");
-    setProgress(0);
+    dispatch({ type: "previewStarted" });
     const controller = new AbortController();
     abort.current = controller;
     try {
@@ -142,17 +122,13 @@ export function useRfmFlow(
       if (controller.signal.aborted) throw new CancelledError();
       const headers = headerTexts(read);
       const remembered = persisted.current ? mappingFromHeaders(persisted.current, headers) : undefined;
-      setSource(read);
-      setMapping(remembered ?? guessMapping(read.values[0] ?? []));
-      setResult(undefined);
-      setReport(undefined);
-      setStage("idle");
+      dispatch({ type: "previewRead", source: read, mapping: remembered ?? guessMapping(read.values[0] ?? []) });
     } catch (reason) {
       fail(reason);
     } finally {
       if (abort.current === controller) abort.current = null;
     }
-  }, [gateway, fail]);
+  }, [gateway, fail, setProgress]);
 
   const includeHiddenRows = useCallback(
     (include: boolean) => {
@@ -168,16 +144,14 @@ export function useRfmFlow(
       const analysisDate = settings.analysisDate === "" ? undefined : isoDateToSerial(settings.analysisDate);
       const options = toRfmOptions(settings, analysisDate, source.firstRow);
       // The rows, read now chunk by chunk and encoded as they arrive: a million rows never sit in the pane as cells.
-      setStage("reading");
-      setProgress(0);
+      dispatch({ type: "stageStarted", stage: "reading" });
       const read = await gateway.readEncoded(source, { mapping, options }, setProgress, {
         ...readOptions.current,
         signal: controller.signal,
       });
       if (controller.signal.aborted) throw new CancelledError();
-      setSource(read.source);
-      setStage("computing");
-      setProgress(0);
+      dispatch({ type: "rowsRead", source: read.source });
+      dispatch({ type: "stageStarted", stage: "computing" });
       const compared = await runWithComparison(
         runAnalysis,
         read.rows,
@@ -193,8 +167,7 @@ export function useRfmFlow(
       const { outputs } = settings;
       let written: WriteReport | undefined;
       if (outputs.customerSheet || outputs.segmentColumns || outputs.summary || outputs.charts) {
-        setStage("writing");
-        setProgress(0);
+        dispatch({ type: "stageStarted", stage: "writing" });
         // The result arrives in the worker's message task; without a new task the write would join it, and the
         // pane would neither show "Writing" nor answer a click until the first sync waits for Excel.
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -208,13 +181,10 @@ export function useRfmFlow(
             setProgress,
           );
         } finally {
-          setCanUndo(gateway.canUndo());
+          dispatch({ type: "undoAvailability", canUndo: gateway.canUndo() });
         }
       }
-      setResult(analysed);
-      setCompareUnavailable(compared.unavailable);
-      setReport(written);
-      setStage("idle");
+      dispatch({ type: "runFinished", result: analysed, compareUnavailable: compared.unavailable, report: written });
       try {
         const state: PersistedState = {
           version: 1,
@@ -225,21 +195,19 @@ export function useRfmFlow(
         persisted.current = state;
         await gateway.saveSettings(state);
       } catch {
-        // The results are written; only the remembered choices are lost, which the notice says.
-        setNotice("error.settingsNotSaved");
+        dispatch({ type: "settingsNotSaved" });
       }
     },
-    [source, mapping, settings, runAnalysis, gateway],
+    [source, mapping, settings, runAnalysis, gateway, setProgress],
   );
 
   const run = useCallback(async () => {
     // Set before the first await: the stage is still "idle" while earlier outputs are listed, so a double click
     // would otherwise start a second run (two writes, or a dialog that orphans the first run's answer).
     if (running.current) return;
-    setError(undefined);
-    setNotice(undefined);
+    dispatch({ type: "runRequested" });
     if (!source || !mapping) {
-      setError({ reason: NEED_SOURCE });
+      dispatch({ type: "sourceMissing" });
       return;
     }
     running.current = true;
@@ -250,10 +218,9 @@ export function useRfmFlow(
       let replaceSheetIds: string[] | undefined;
       const listed = settingsWrite(settings) ? await gateway.listPreviousOutputs() : [];
       if (listed.length > 0) {
-        setPreviousOutputs(listed);
         const answer = await new Promise<{ choice: ReplaceChoice; ids?: string[] }>((resolve) => {
           replaceAnswer.current = resolve;
-          setAskReplace(true);
+          dispatch({ type: "replaceAsked", outputs: listed });
         });
         if (answer.choice === "cancel") return;
         replacePrevious = answer.choice === "replace";
@@ -268,31 +235,24 @@ export function useRfmFlow(
     }
   }, [source, mapping, settings, gateway, proceed, fail]);
 
-  const useAnalysisDate = useCallback((isoDate: string) => {
-    setSettings((current) => ({ ...current, analysisDate: isoDate }));
-    setRerun(true);
-  }, []);
+  const useAnalysisDate = useCallback((isoDate: string) => dispatch({ type: "analysisDateChosen", isoDate }), []);
   // The run after useAnalysisDate, once the new setting is in `run`'s closure.
   useEffect(() => {
     if (!rerun) return;
-    setRerun(false);
+    dispatch({ type: "rerunStarted" });
     void run();
   }, [rerun, run]);
 
   const answerReplace = useCallback((choice: ReplaceChoice, ids?: string[]) => {
-    setAskReplace(false);
+    dispatch({ type: "replaceAnswered" });
     replaceAnswer.current?.({ choice, ids });
     replaceAnswer.current = null;
   }, []);
 
   const cancel = useCallback(() => {
     abort.current?.abort();
-    // A read cannot be interrupted in Excel; the pane stops waiting and ignores its result.
-    if (stage === "reading") {
-      setStage("idle");
-      setNotice("run.cancelled");
-    }
-  }, [stage]);
+    dispatch({ type: "cancelRequested" });
+  }, []);
 
   const showSheet = useCallback(
     async (name: string) => {
@@ -306,19 +266,14 @@ export function useRfmFlow(
   );
 
   const undoLastRun = useCallback(async () => {
-    setError(undefined);
-    setNotice(undefined);
-    setStage("writing");
+    dispatch({ type: "undoStarted" });
     try {
       await gateway.undoLastRun();
-      setReport(undefined);
-      setResult(undefined);
-      setNotice("undo.done");
+      dispatch({ type: "undone" });
     } catch (reason) {
-      setError({ reason });
+      dispatch({ type: "undoFailed", reason });
     } finally {
-      setCanUndo(gateway.canUndo());
-      setStage("idle");
+      dispatch({ type: "undoSettled", canUndo: gateway.canUndo() });
     }
   }, [gateway]);
 
@@ -340,25 +295,27 @@ export function useRfmFlow(
   // The same array until the source changes, so the memoised mapping panel skips renders for progress updates.
   const headers = useMemo(() => (source ? headerTexts(source) : []), [source]);
 
+  const dismissError = useCallback(() => dispatch({ type: "errorDismissed" }), []);
+
   return {
     stage,
-    progress,
+    progress: state.progress,
     source,
     headers,
     mapping,
     settings,
-    result,
+    result: state.result,
     report,
-    compareUnavailable,
+    compareUnavailable: state.compareUnavailable,
     error:
       failure === undefined
         ? undefined
         : failure.reason === NEED_SOURCE
           ? strings.t("run.needSource")
           : errorText(failure.reason, strings),
-    notice,
-    askReplace,
-    previousOutputs,
+    notice: state.notice,
+    askReplace: state.askReplace,
+    previousOutputs: state.previousOutputs,
     canUndo,
     undoLastRun,
     readSelection,
@@ -369,7 +326,7 @@ export function useRfmFlow(
     run,
     answerReplace,
     cancel,
-    dismissError: () => setError(undefined),
+    dismissError,
     showSheet,
     filterMove: canFilter ? filterMove : undefined,
   };
