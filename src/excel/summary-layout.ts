@@ -48,7 +48,7 @@ export interface SummaryLayout {
   headline: Rect;
   /**
    * Each figure's column (label over value). A label is not wrapped (the row keeps its height) and runs on over the
-   * empty label cells to its right: the long "Revenue from key customers" gets columns C–F, "Customers at risk" G on.
+   * empty label cells to its right: the long "Revenue from key customers" gets columns C–E, "Customers at risk" F on.
    */
   headlineColumns: [number, number, number, number];
   /** One line under the headline saying what "at risk" counts. */
@@ -163,7 +163,7 @@ function leftBlockLayout(input: SummaryLayoutInput) {
   return {
     title: { row: 0, column: 0, rowCount: 1, columnCount: 1 },
     headline: { row: 2, column: 0, rowCount: 2, columnCount: leftWidth },
-    headlineColumns: [0, 1, 2, 6] as [number, number, number, number],
+    headlineColumns: [0, 1, 2, 5] as [number, number, number, number],
     headlineNote: { row: 4, column: 0, rowCount: 1, columnCount: 1 },
     segmentTable,
     tierTable,

@@ -40,22 +40,22 @@ describe("summary sheet as a report", () => {
       .filter((row) => row.key === "at_risk" || row.key === "cannot_lose")
       .reduce((sum, row) => sum + row.customers, 0);
     const revenue = result.summaries.standard.reduce((sum, row) => sum + row.revenue, 0);
-    // Labels run on over the empty cells right of them: figures in A, B, C and G.
+    // Labels run on over the empty cells right of them: figures in A, B, C and F.
     const headline = readRect(summary, { row: 2, column: 0, rowCount: 2, columnCount: 8 });
-    expect([0, 1, 2, 6].map((c) => headline[0]![c])).toEqual([
+    expect([0, 1, 2, 5].map((c) => headline[0]![c])).toEqual([
       r.headlineCustomers,
       r.headlineRevenue,
       r.headlineTierAShare,
       r.headlineAtRisk,
     ]);
-    expect([0, 1, 2, 6].map((c) => headline[1]![c])).toEqual([
+    expect([0, 1, 2, 5].map((c) => headline[1]![c])).toEqual([
       result.customers.id.length,
       revenue,
       tierA.revenueShare,
       atRisk,
     ]);
-    expect([3, 4, 5, 7].map((c) => headline[0]![c])).toEqual(["", "", "", ""]);
-    expect([0, 1, 2, 6].map((c) => summary.numberFormats[3]?.[c])).toEqual(["0", labels.moneyFormat, "0.0%", "0"]);
+    expect([3, 4, 6, 7].map((c) => headline[0]![c])).toEqual(["", "", "", ""]);
+    expect([0, 1, 2, 5].map((c) => summary.numberFormats[3]?.[c])).toEqual(["0", labels.moneyFormat, "0.0%", "0"]);
 
     // Each table with its chart beside it: customers and revenue share by segment, the Pareto curve by the tiers.
     const segmentTable = model.tables.find((t) => t.name === "RfmSegmentSummary")!.rect;
