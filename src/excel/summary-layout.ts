@@ -46,6 +46,11 @@ export interface SummaryLayout {
   title: Rect;
   /** Headline figures: a row of labels over a row of values (customers, revenue, tier A share, at risk). */
   headline: Rect;
+  /**
+   * Each figure's column (label over value). A label is not wrapped (the row keeps its height) and runs on over the
+   * empty label cells to its right: the long "Revenue from key customers" gets columns C–E, "Customers at risk" F on.
+   */
+  headlineColumns: [number, number, number, number];
   /** One line under the headline saying what "at risk" counts. */
   headlineNote: Rect;
   segmentTable: Rect;
@@ -106,6 +111,7 @@ export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
     movement,
     title: left.title,
     headline: left.headline,
+    headlineColumns: left.headlineColumns,
     headlineNote: left.headlineNote,
     segmentTable: left.segmentTable,
     tierTable: left.tierTable,
@@ -141,7 +147,10 @@ function leftBlockLayout(input: SummaryLayoutInput) {
   const k = Math.max(0, input.k);
   const tableWidth = 8;
   const leftWidth = Math.max(tableWidth, k + 1);
-  const chartColumn = leftWidth + 1;
+  // Right against the table, no spacer column: the sheet is laid out for a screen 1,280 px wide at 100 % zoom (a
+  // common laptop's width; the narrowest screen Excel's desktop window is usually used at), and the segment table's
+  // eight autofitted columns already take most of it in English. A chart has its own white margin.
+  const chartColumn = leftWidth;
   const segmentTable: Rect = { row: 6, column: 0, rowCount: input.segmentCount + 1, columnCount: tableWidth };
   const customersChart = chartAt(chartColumn, segmentTable.row);
   const revenueChart = chartAt(chartColumn, customersChart.row + CHART_ROWS + 1);
@@ -153,7 +162,8 @@ function leftBlockLayout(input: SummaryLayoutInput) {
   const grid: Rect = { row: gridTitle.row + 1, column: 0, rowCount: k + 1, columnCount: k + 1 };
   return {
     title: { row: 0, column: 0, rowCount: 1, columnCount: 1 },
-    headline: { row: 2, column: 0, rowCount: 2, columnCount: 4 },
+    headline: { row: 2, column: 0, rowCount: 2, columnCount: leftWidth },
+    headlineColumns: [0, 1, 2, 5] as [number, number, number, number],
     headlineNote: { row: 4, column: 0, rowCount: 1, columnCount: 1 },
     segmentTable,
     tierTable,

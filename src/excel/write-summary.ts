@@ -159,7 +159,7 @@ function summaryLayoutOf(result: RfmResult, labels: WorkbookLabels): SummaryLayo
 /**
  * Headline figures, what a shop owner asks first: customers, revenue, tier A's share, customers at risk. Only the
  * values: they count in the left block's autofit (a revenue figure must not show as ####); the labels are written
- * after it and wrap, so a long label does not widen the table's columns.
+ * after it and run on over empty cells, so a long label does not widen the table's columns.
  */
 function writeHeadlineFigures(
   sheet: Excel.Worksheet,
@@ -171,13 +171,13 @@ function writeHeadlineFigures(
   const totalRevenue = segments.reduce((sum, row) => sum + row.revenue, 0);
   const tierA = result.summaries.tier.find((row) => row.key === "A");
   const atRisk = segments.filter((row) => AT_RISK_KEYS.includes(row.key)).reduce((sum, row) => sum + row.customers, 0);
-  const headlineValues = sheet.getRangeByIndexes(layout.headline.row + 1, layout.headline.column, 1, 4);
-  writeCells(
-    headlineValues,
-    [[result.customers.id.length, totalRevenue, Math.max(0, tierA?.revenueShare ?? 0), atRisk]],
-    ["0", labels.moneyFormat, "0.0%", "0"],
-  );
-  headlineValues.format.font.bold = true;
+  const values = [result.customers.id.length, totalRevenue, Math.max(0, tierA?.revenueShare ?? 0), atRisk];
+  const formats = ["0", labels.moneyFormat, "0.0%", "0"];
+  layout.headlineColumns.forEach((column, i) => {
+    const cell = sheet.getRangeByIndexes(layout.headline.row + 1, column, 1, 1);
+    writeCells(cell, [[values[i] ?? 0]], [formats[i]]);
+    cell.format.font.bold = true;
+  });
 }
 
 /** The R×F grid of customer counts: rows R = k..1 (as SPEC prints the segment grid), columns F = 1..k. */
@@ -228,11 +228,14 @@ function writeLeftBlockTexts(
     cell.format.font.bold = bold;
   }
   sheet.getRangeByIndexes(layout.title.row, 0, 1, 1).format.font.size = 16;
-  const headlineLabels = sheet.getRangeByIndexes(layout.headline.row, layout.headline.column, 1, 4);
-  writeTextCells(headlineLabels, [[r.headlineCustomers, r.headlineRevenue, r.headlineTierAShare, r.headlineAtRisk]]);
-  headlineLabels.format.wrapText = true;
-  headlineLabels.format.font.color = "#595959";
-  headlineLabels.format.autofitRows();
+  // Not wrapped: each label runs on over the empty label cells up to the next (layout.headlineColumns), so it shows
+  // whole without widening the table's columns or needing a taller row.
+  const texts = [r.headlineCustomers, r.headlineRevenue, r.headlineTierAShare, r.headlineAtRisk];
+  layout.headlineColumns.forEach((column, i) => {
+    const cell = sheet.getRangeByIndexes(layout.headline.row, column, 1, 1);
+    writeTextCells(cell, [[texts[i] ?? ""]]);
+    cell.format.font.color = "#595959";
+  });
   const impossible = impossibleScores(result);
   if (impossible.length > 0) {
     const note = sheet.getRangeByIndexes(layout.gridNote.row, 0, 1, 1);

@@ -40,11 +40,22 @@ describe("summary sheet as a report", () => {
       .filter((row) => row.key === "at_risk" || row.key === "cannot_lose")
       .reduce((sum, row) => sum + row.customers, 0);
     const revenue = result.summaries.standard.reduce((sum, row) => sum + row.revenue, 0);
-    expect(readRect(summary, { row: 2, column: 0, rowCount: 2, columnCount: 4 })).toEqual([
-      [r.headlineCustomers, r.headlineRevenue, r.headlineTierAShare, r.headlineAtRisk],
-      [result.customers.id.length, revenue, tierA.revenueShare, atRisk],
+    // Labels run on over the empty cells right of them: figures in A, B, C and F.
+    const headline = readRect(summary, { row: 2, column: 0, rowCount: 2, columnCount: 8 });
+    expect([0, 1, 2, 5].map((c) => headline[0]![c])).toEqual([
+      r.headlineCustomers,
+      r.headlineRevenue,
+      r.headlineTierAShare,
+      r.headlineAtRisk,
     ]);
-    expect(summary.numberFormats[3]?.slice(0, 4)).toEqual(["0", labels.moneyFormat, "0.0%", "0"]);
+    expect([0, 1, 2, 5].map((c) => headline[1]![c])).toEqual([
+      result.customers.id.length,
+      revenue,
+      tierA.revenueShare,
+      atRisk,
+    ]);
+    expect([3, 4, 6, 7].map((c) => headline[0]![c])).toEqual(["", "", "", ""]);
+    expect([0, 1, 2, 5].map((c) => summary.numberFormats[3]?.[c])).toEqual(["0", labels.moneyFormat, "0.0%", "0"]);
 
     // Each table with its chart beside it: customers and revenue share by segment, the Pareto curve by the tiers.
     const segmentTable = model.tables.find((t) => t.name === "RfmSegmentSummary")!.rect;
@@ -55,7 +66,7 @@ describe("summary sheet as a report", () => {
     expect(share!.position.row).toBeLessThan(tierTable.row);
     expect(pareto!.position.row).toBe(tierTable.row);
     for (const chart of model.charts) {
-      expect(chart.position.column).toBe(segmentTable.column + segmentTable.columnCount + 1);
+      expect(chart.position.column).toBe(segmentTable.column + segmentTable.columnCount);
       // Within the first screen: its left edge less than ~1,400 px (1,050 pt) from column A.
       expect(leftEdge(summary.columnWidths, chart.position.column)).toBeLessThan(1050);
       for (const table of model.tables.filter((t) => t.sheetId === summary.id))
