@@ -3,6 +3,7 @@
  * with its title and, when the chart has one, a legend. Only what the add-in writes needs to look right.
  */
 import type { ChartModel, SimCellValue } from "../workbook-sim/model";
+import { displayText } from "./cell-format";
 import { escapeHtml } from "./escape";
 
 const PALETTE = [
@@ -39,6 +40,12 @@ function shortNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
+/** A bar's value label: in the chart's data-label number format when it has one (`0.0%` shows 0.08 as 8.0%). */
+function valueLabel(chart: ChartModel, value: number): string {
+  const format = chart.dataLabels?.numberFormat;
+  return format === undefined ? shortNumber(value) : displayText(value, format);
+}
+
 function text(x: number, y: number, content: string, attrs = ""): string {
   return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${attrs}>${escapeHtml(content)}</text>`;
 }
@@ -67,7 +74,7 @@ function barChart(chart: ChartModel, width: number, top: number, height: number,
         parts.push(
           `<rect class="bar" x="${left}" y="${by.toFixed(1)}" width="${w.toFixed(1)}" height="${barHeight.toFixed(1)}" fill="${PALETTE[j % PALETTE.length]}"><title>${escapeHtml(`${label(category)}: ${label(value)}`)}</title></rect>`,
         );
-        parts.push(text(left + w + 3, by + barHeight / 2 + 4, shortNumber(value), 'class="value"'));
+        parts.push(text(left + w + 3, by + barHeight / 2 + 4, valueLabel(chart, value), 'class="value"'));
       });
     });
     parts.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${top + height}" class="axis-line"/>`);

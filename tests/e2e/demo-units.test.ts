@@ -106,4 +106,16 @@ describe("charts", () => {
     );
     expect(xy).toMatch(/<polyline class="line" points="[\d., ]+"/);
   });
+
+  it("shows bar values in the data labels' number format (a share as a percentage)", () => {
+    const shares = {
+      ...base,
+      type: "BarClustered",
+      series: [{ name: "Share", categories: ["A", "B"], values: [0.08, 0.5] }],
+    };
+    const svg = chartSvg({ ...shares, dataLabels: { showValue: true, numberFormat: "0.0%" } }, 400, 240);
+    expect(svg).toContain(">8.0%</text>");
+    expect(svg).toContain(">50.0%</text>");
+    expect(chartSvg(shares, 400, 240)).toContain(">0.08</text>");
+  });
 });
