@@ -13,6 +13,12 @@ export const MappingPanel = memo(function MappingPanel(props: MappingPanelProps)
   const textOf = (column: number | undefined) =>
     column === undefined ? state.noneText : (state.columnOptions[column]?.text ?? state.noneText);
   const dimensionText = state.dimensions.map((column) => textOf(column)).join(", ");
+  // The same column choices in every field's Dropdown and in the dimensions' multi-select.
+  const columnOptions = state.columnOptions.map((option) => (
+    <Option key={option.value} value={option.value}>
+      {option.text}
+    </Option>
+  ));
   return (
     <section className={styles.root} aria-label={state.heading}>
       <Subtitle2 as="h3">{state.heading}</Subtitle2>
@@ -28,11 +34,7 @@ export const MappingPanel = memo(function MappingPanel(props: MappingPanelProps)
             onOptionSelect={(_, data) => state.selectField(row.field, data.optionValue)}
           >
             <Option value="">{state.noneText}</Option>
-            {state.columnOptions.map((option) => (
-              <Option key={option.value} value={option.value}>
-                {option.text}
-              </Option>
-            ))}
+            {columnOptions}
           </Dropdown>
         </Field>
       ))}
@@ -48,11 +50,7 @@ export const MappingPanel = memo(function MappingPanel(props: MappingPanelProps)
           selectedOptions={state.dimensions.map(String)}
           onOptionSelect={(_, data) => state.selectDimensions(data.selectedOptions)}
         >
-          {state.columnOptions.map((option) => (
-            <Option key={option.value} value={option.value}>
-              {option.text}
-            </Option>
-          ))}
+          {columnOptions}
         </Dropdown>
       </Field>
     </section>
