@@ -24,6 +24,12 @@ export interface SegmentColumnsRecord {
   row: number;
   column: number;
   rowCount: number;
+  /**
+   * Hash of the data rows as written (`hashTextRows`): the proof that the block still holds exactly the add-in's
+   * labels. A block whose cells are our names but not the ones written (the user typed "Champions" over "Lost") is
+   * the user's. Records from before this field prove nothing: their blocks are left alone.
+   */
+  content?: string;
   /** Set when the two columns were added to the user's table. */
   tableName?: string;
 }
@@ -132,6 +138,27 @@ function hashRows(rows: readonly (readonly unknown[])[], hash = 0x811c9dc5): num
     h = fnv("\u0002", h);
   }
   return h;
+}
+
+/**
+ * Incremental hash of rows of cells, an empty cell (null, undefined or "") counting as "": what the add-in writes
+ * and what it reads back as formulas hash the same. `add` continues over the next rows; `digest` ends (row count
+ * and 32-bit FNV-1a).
+ */
+export function cellRowsHasher(): { add(rows: readonly (readonly unknown[])[]): void; digest(): string } {
+  let h = 0x811c9dc5;
+  let count = 0;
+  return {
+    add(rows) {
+      for (const row of rows) {
+        for (const cell of row)
+          h = fnv(cell === null || cell === undefined || cell === "" ? "\u0001" : cellKey(cell), h);
+        h = fnv("\u0002", h);
+      }
+      count += rows.length;
+    },
+    digest: () => `${count}:${h.toString(16)}`,
+  };
 }
 
 /** Queues a read of each sheet's header row; call the returned function after the sync. */

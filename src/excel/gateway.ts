@@ -108,6 +108,11 @@ export interface WriteReport {
    * edited, rows inserted): the labels would land on other customers' rows. `address` is the source range.
    */
   segmentColumnsSourceChanged?: { address: string };
+  /**
+   * Set when an earlier run's segment columns (`earlier`) were changed by the user since: they were kept as they
+   * are and the new ones written beside them (`address`).
+   */
+  segmentColumnsBesideEarlier?: { earlier: string; address: string };
   /** Features left out because the host lacks a requirement set, e.g. "ExcelApi 1.8: PivotTable". */
   fallbacks: string[];
 }

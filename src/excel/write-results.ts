@@ -381,6 +381,7 @@ async function writeSegmentColumnsStep(
   if (outcome.blocked) report.segmentColumnsBlocked = outcome.blocked;
   if (outcome.sourceChanged) report.segmentColumnsSourceChanged = outcome.sourceChanged;
   if (outcome.fallback) report.fallbacks.push(outcome.fallback);
+  if (outcome.besideEarlier) report.segmentColumnsBesideEarlier = outcome.besideEarlier;
   return outcome.written ?? record.segmentColumns;
 }
 

@@ -3,10 +3,12 @@
  *
  * Two steps. `planSegmentColumns` only reads: it checks that the source rows are still the ones analysed (the
  * customer column's fingerprint, see read-source.ts), then picks the block. An earlier run's block is reused only
- * when it provably holds nothing but what the add-in writes: its header cells are the add-in's labels (in any of
- * the three languages) and every body cell is a segment/tier name or empty, read as formulas so a formula showing
- * "" is not taken for empty. Otherwise the block goes right of the source (past an earlier block of ours the user
- * has edited, which is left alone) and must be empty, else the plan is "blocked". `applySegmentColumns` then
+ * when it provably holds exactly what the add-in wrote there: its header cells are the add-in's labels (in any of
+ * the three languages) and its rows, read as formulas so a formula showing "" is not taken for empty, hash as the
+ * run record says they were written (`SegmentColumnsRecord.content`). Holding only segment names is no proof: the
+ * user may have typed "Champions" over "Lost". Otherwise the block goes right of the source (past an earlier block
+ * of ours the user has edited, which is left alone, and the outcome says so) and must be empty, else the plan is
+ * "blocked". `applySegmentColumns` then
  * writes, recording the undo step before the first change: it puts back exactly what the block held (the earlier
  * labels, or nothing) and the table's border.
  *
@@ -17,7 +19,7 @@
  */
 import type { RfmResult } from "../engine/types";
 import type { WorkbookLabels } from "../i18n/workbook-labels";
-import type { SegmentColumnsRecord } from "./add-in-ownership";
+import { cellRowsHasher, type SegmentColumnsRecord } from "./add-in-ownership";
 import { bytesPerRow, chunkRanges, rowsPerChunk } from "./chunking";
 import { ExcelWriteError } from "./errors";
 import type { SourceRange } from "./gateway";
@@ -37,6 +39,8 @@ export const TABLE_RESIZE_FALLBACK = "ExcelApi 1.13: segment columns in the tabl
 export interface SegmentColumnsOutcome {
   written?: SegmentColumnsRecord;
   blocked?: { address: string };
+  /** An earlier block of ours (`earlier`) was changed since it was written: kept as it is, the new one at `address`. */
+  besideEarlier?: { earlier: string; address: string };
   /** The source rows changed after they were read: nothing written (`address` is the source's). */
   sourceChanged?: { address: string };
   /** A host feature that was missing (for `WriteReport.fallbacks`). */
@@ -78,18 +82,16 @@ type SegmentColumnsPlan =
       canJoinTable: boolean;
       /** Data rows (0 = under the header) left out as hidden: their cells keep what they held. */
       keepRows?: number[];
+      /** Address of an earlier block under our header that the user changed since: left alone, written beside. */
+      besideEarlier?: string;
     };
 
 /** Rows per read while checking a block: 2 columns × 25,000 rows of names stay well under 1 MB. */
 const CHECK_ROWS_PER_READ = 25_000;
 
-/** The texts an add-in block may hold, in every language (see WorkbookLabels.sourceColumnsAnyLanguage). */
-function ownTexts(labels: WorkbookLabels): { headers: { segment: string; tier: string }[]; names: Set<string> } {
-  const any = labels.sourceColumnsAnyLanguage;
-  return {
-    headers: any?.headers ?? [labels.sourceColumns],
-    names: new Set([...(any?.names ?? []), ...Object.values(labels.segmentNames)]),
-  };
+/** The header labels an add-in block may carry, in every language (see WorkbookLabels.sourceColumnsAnyLanguage). */
+function ownHeaders(labels: WorkbookLabels): { segment: string; tier: string }[] {
+  return labels.sourceColumnsAnyLanguage?.headers ?? [labels.sourceColumns];
 }
 
 /** Reads a block's formulas (so a formula is never mistaken for its value) and number formats, in chunks. */
@@ -113,27 +115,32 @@ async function readFormulas(
   return { grid, formats };
 }
 
+/** The earlier run's block, as the record proves it: rows to check, rows it wrote and the hash of those. */
+interface RecordedBlock {
+  column: number;
+  rows: number;
+  ownRows: number;
+  content: string | undefined;
+}
+
 /**
- * "ours" when the add-in provably wrote the block: our header labels, and below them only names or empty cells in
- * the first `ownRows` rows and only empty cells after them (rows the source has gained since); "occupied" when the
- * block is ours but a gained row holds something; else "theirs".
+ * "ours" when the add-in provably wrote the block: our header labels, the first `ownRows` rows hashing as the run
+ * record says they were written, and only empty cells after them (rows the source has gained since); "occupied"
+ * when the block is ours but a gained row holds something; else "theirs".
  */
 function blockOwner(
   grid: unknown[][],
-  ownRows: number,
-  texts: ReturnType<typeof ownTexts>,
+  recorded: RecordedBlock,
+  headers: ReturnType<typeof ownHeaders>,
 ): "ours" | "occupied" | "theirs" {
   const [header] = grid;
-  if (!texts.headers.some((h) => header?.[0] === h.segment && header?.[1] === h.tier)) return "theirs";
-  let occupied = false;
-  for (let r = 1; r < grid.length; r++) {
-    for (const cell of grid[r] ?? []) {
-      if (cell === "" || cell === null) continue;
-      if (r >= ownRows) occupied = true;
-      else if (!(typeof cell === "string" && texts.names.has(cell))) return "theirs";
-    }
-  }
-  return occupied ? "occupied" : "ours";
+  if (recorded.content === undefined) return "theirs";
+  if (!headers.some((h) => header?.[0] === h.segment && header?.[1] === h.tier)) return "theirs";
+  const hasher = cellRowsHasher();
+  hasher.add(grid.slice(1, recorded.ownRows));
+  if (hasher.digest() !== recorded.content) return "theirs";
+  const gained = grid.slice(recorded.ownRows);
+  return gained.some((cells) => cells.some((cell) => cell !== "" && cell !== null)) ? "occupied" : "ours";
 }
 
 /** Reads only: decides the block (or "blocked" / "sourceChanged"). */
@@ -162,10 +169,9 @@ async function planSegmentColumns(
   const tableRange = table && !table.isNullObject ? table.getRange() : undefined;
   tableRange?.load("rowIndex,columnIndex,rowCount,columnCount");
 
-  const candidates = reuseCandidates(source, sheet.id, previous);
-  const chosen = await chooseBlock(context, sheet, source, candidates, ownTexts(labels));
+  const chosen = await chooseBlock(context, sheet, source, previous, ownHeaders(labels));
   if ("action" in chosen) return chosen;
-  const { column, before } = chosen;
+  const { column, before, besideEarlier } = chosen;
   let beforeFormats = chosen.beforeFormats;
   const address = rangeAddress(source.sheetName, headerRow, column, source.rowCount, 2);
   if (!before) {
@@ -202,82 +208,73 @@ async function planSegmentColumns(
       tableRect.row === headerRow &&
       column >= tableRect.column &&
       column <= tableEnd,
+    ...(besideEarlier !== undefined ? { besideEarlier } : {}),
   };
 }
 
-/** A block that may be an earlier one of ours: its column, rows to check, and rows the earlier run wrote. */
-interface BlockCandidate {
-  column: number;
-  rows: number;
-  ownRows: number;
-}
+/** Earlier blocks of ours the user changed that a run steps past, at most (each costs a sync). */
+const MAX_EARLIER_BLOCKS = 20;
 
 /**
- * Candidates for reuse: the block recorded by the last run (if it still lies in or beside the source), then the
- * block right of the source (an earlier block of ours that moved with the user's columns).
- */
-function reuseCandidates(
-  source: SourceRange,
-  sheetId: string,
-  previous: SegmentColumnsRecord | undefined,
-): BlockCandidate[] {
-  const headerRow = source.firstRow - 1;
-  const sourceEnd = source.firstColumn + source.columnCount;
-  const candidates: BlockCandidate[] = [];
-  if (
-    previous !== undefined &&
-    previous.sheetId === sheetId &&
-    previous.row === headerRow &&
-    previous.column >= source.firstColumn &&
-    previous.column <= sourceEnd
-  ) {
-    const rows = Math.max(previous.rowCount, source.rowCount);
-    candidates.push({ column: previous.column, rows, ownRows: previous.rowCount });
-  }
-  if (!candidates.some((c) => c.column === sourceEnd))
-    candidates.push({ column: sourceEnd, rows: source.rowCount, ownRows: source.rowCount });
-  return candidates;
-}
-
-/**
- * The block to write: the first candidate that is provably ours (with what it holds, to restore on undo), else
- * right of the source, or further right past a block under our header that the user has changed. "blocked" when
- * our block's gained rows are not free.
+ * The block to write. The recorded block is reused where it still proves ours (with what it holds, to restore on
+ * undo): inside the source (a table that took it in), or right of the source, or further right past blocks under
+ * our header that the user has changed (theirs now, named in `besideEarlier`). Else the first column right of
+ * those. "blocked" when our block's gained rows are not free.
  */
 async function chooseBlock(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   source: SourceRange,
-  candidates: BlockCandidate[],
-  texts: ReturnType<typeof ownTexts>,
+  previous: SegmentColumnsRecord | undefined,
+  headers: ReturnType<typeof ownHeaders>,
 ): Promise<
-  { column: number; before?: string[][]; beforeFormats: string[][] } | { action: "blocked"; address: string }
+  | { column: number; before?: string[][]; beforeFormats: string[][]; besideEarlier?: string }
+  | { action: "blocked"; address: string }
 > {
   const headerRow = source.firstRow - 1;
-  const headers = candidates.map((candidate) => {
-    const header = sheet.getRangeByIndexes(headerRow, candidate.column, 1, 2);
+  const sourceEnd = source.firstColumn + source.columnCount;
+  // Not matched by sheet id: ids change when the file is reopened (see add-in-ownership.ts). The hash is the proof.
+  const own = previous?.row === headerRow ? previous : undefined;
+  const recorded: RecordedBlock = {
+    column: own?.column ?? -1,
+    rows: Math.max(own?.rowCount ?? 0, source.rowCount),
+    ownRows: own?.rowCount ?? source.rowCount,
+    content: own?.content,
+  };
+  let besideEarlier: string | undefined;
+  /** What the block at `column` is: undefined when it is not under our header (a new block may go there). */
+  const inspect = async (column: number) => {
+    const header = sheet.getRangeByIndexes(headerRow, column, 1, 2);
     header.load("formulas");
-    return header;
-  });
-  await context.sync();
-  let column = source.firstColumn + source.columnCount;
-  for (const [i, candidate] of candidates.entries()) {
-    const [segment, tier] = (headers[i]?.formulas[0] ?? []) as unknown[];
-    if (!texts.headers.some((h) => h.segment === segment && h.tier === tier)) continue;
-    const { grid, formats } = await readFormulas(context, sheet, headerRow, candidate.column, candidate.rows);
-    const owner = blockOwner(grid, candidate.ownRows, texts);
-    if (owner === "ours") return { column: candidate.column, before: grid as string[][], beforeFormats: formats };
+    await context.sync();
+    const [segment, tier] = (header.formulas[0] ?? []) as unknown[];
+    if (!headers.some((h) => h.segment === segment && h.tier === tier)) return undefined;
+    const { grid, formats } = await readFormulas(context, sheet, headerRow, column, recorded.rows);
+    const owner = blockOwner(grid, recorded, headers);
+    if (owner === "ours") return { column, before: grid as string[][], beforeFormats: formats };
     if (owner === "occupied") {
       // Ours, but the rows the source gained are not free: nothing is changed, the old columns stay as they are.
       return {
-        action: "blocked",
-        address: rangeAddress(source.sheetName, headerRow, candidate.column, source.rowCount, 2),
+        action: "blocked" as const,
+        address: rangeAddress(source.sheetName, headerRow, column, source.rowCount, 2),
       };
     }
-    // Our header over cells the user has changed: theirs now. Write right of it if it is the block beside the source.
-    if (candidate.column === column) column += 2;
+    // Our header over cells the user has changed: theirs now, left as they are.
+    besideEarlier ??= rangeAddress(source.sheetName, headerRow, column, recorded.ownRows, 2);
+    return "theirs" as const;
+  };
+  if (own && own.column >= source.firstColumn && own.column < sourceEnd) {
+    const inside = await inspect(own.column);
+    if (inside !== undefined && inside !== "theirs") return inside;
   }
-  return { column, beforeFormats: [] };
+  let column = sourceEnd;
+  for (let step = 0; step < MAX_EARLIER_BLOCKS; step++, column += 2) {
+    const found = await inspect(column);
+    if (found === undefined) break;
+    if (found !== "theirs")
+      return "action" in found ? found : { ...found, ...(besideEarlier !== undefined ? { besideEarlier } : {}) };
+  }
+  return { column, beforeFormats: [], ...(besideEarlier !== undefined ? { besideEarlier } : {}) };
 }
 
 /**
@@ -363,7 +360,12 @@ async function applySegmentColumns(
   // Text stays text: writeTextCells sets Excel's Text format "@" before the values (commands run in order), so no
   // name could ever be read as a number, date or formula.
   writeTextCells(sheet.getRangeByIndexes(headerRow, column, 1, 2), [header]);
-  const chunkCount = await writeSegmentRows(context, sheet, plan, rowValues, capabilities, progress, onProgress);
+  // Hashed as written, chunk by chunk: the next run reuses the block only while it still holds exactly this.
+  const content = cellRowsHasher();
+  const chunkCount = await writeSegmentRows(context, sheet, plan, rowValues, capabilities, progress, {
+    content,
+    onProgress,
+  });
   if (joinTable && tableRect && tableName !== undefined) {
     // Resizing only moves the table's border: no cell shifts, and the written headers become the column names.
     progress.resized = true;
@@ -377,9 +379,26 @@ async function applySegmentColumns(
     await context.sync();
   }
   progress.syncedRows = Math.max(rowCount, before?.length ?? 0);
-  const written: SegmentColumnsRecord = { sheetId: plan.sheetId, row: headerRow, column, rowCount };
+  const written: SegmentColumnsRecord = {
+    sheetId: plan.sheetId,
+    row: headerRow,
+    column,
+    rowCount,
+    content: content.digest(),
+  };
   if ((plan.alreadyInTable || joinTable) && tableName !== undefined) written.tableName = tableName;
-  return plan.canJoinTable && !joinTable ? { written, fallback: TABLE_RESIZE_FALLBACK } : { written };
+  return {
+    written,
+    ...(plan.canJoinTable && !joinTable ? { fallback: TABLE_RESIZE_FALLBACK } : {}),
+    ...(plan.besideEarlier !== undefined
+      ? {
+          besideEarlier: {
+            earlier: plan.besideEarlier,
+            address: rangeAddress(plan.sheetName, headerRow, column, rowCount, 2),
+          },
+        }
+      : {}),
+  };
 }
 
 /** The [segment, tier] names of each data row (0 = under the header), as the block shows them. */
@@ -407,7 +426,7 @@ async function writeSegmentRows(
   rowValues: (i: number) => string[],
   capabilities: ExcelCapabilities,
   progress: WriteProgress,
-  onProgress: (fraction: number) => void,
+  { content, onProgress }: { content: ReturnType<typeof cellRowsHasher>; onProgress: (fraction: number) => void },
 ): Promise<number> {
   const { headerRow, column, rowCount, before } = plan;
   const dataRows = rowCount - 1;
@@ -422,6 +441,7 @@ async function writeSegmentRows(
     const values: string[][] = new Array<string[]>(count);
     for (let i = 0; i < count; i++) values[i] = rowValues(start + i);
     writeTextCells(sheet.getRangeByIndexes(headerRow + 1 + start, column, count, 2), values);
+    content.add(values);
     // Wide enough for the names. Excel's autofitColumns sizes a column from all its cells, not only the range's
     // (office-js#5999); that is fine here only because both columns are the add-in's own (empty or ours before).
     if (c === 0) sheet.getRangeByIndexes(headerRow, column, 1 + Math.min(count, 500), 2).format.autofitColumns();

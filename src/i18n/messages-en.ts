@@ -185,6 +185,8 @@ export const EN_MESSAGES = {
   "results.segmentColumnsBlocked": "Segment columns were not written because the cells at {address} already hold data.",
   "results.segmentColumnsSourceChanged":
     "Segment columns were not written because the rows of {address} changed since they were read (sorted or edited). Read the data again and run once more.",
+  "results.segmentColumnsBesideEarlier":
+    "The earlier segment columns at {earlier} were changed since the add-in wrote them, so they were left as they are. The new ones are at {address}.",
   "results.fallbacks": "Left out because this version of Excel lacks it: {list}",
 
   "skip.missing_customer": "no customer",

@@ -181,6 +181,8 @@ export const ZH_HANS_MESSAGES: Messages = {
   "results.segmentColumnsBlocked": "未写入分群列，因为 {address} 处的单元格已有数据。",
   "results.segmentColumnsSourceChanged":
     "未写入分群列，因为 {address} 的行在读取后已改变（排序或编辑过）。请重新读取数据后再运行一次。",
+  "results.segmentColumnsBesideEarlier":
+    "{earlier} 处之前的分群列在写入后被修改过，因此保留原样未动；新的分群列写在 {address}。",
   "results.fallbacks": "当前 Excel 版本不支持，已略过：{list}",
 
   "skip.missing_customer": "缺少客户",

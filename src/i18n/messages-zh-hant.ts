@@ -181,6 +181,8 @@ export const ZH_HANT_MESSAGES: Messages = {
   "results.segmentColumnsBlocked": "未寫入分群欄，因為 {address} 處的儲存格已有資料。",
   "results.segmentColumnsSourceChanged":
     "未寫入分群欄，因為 {address} 的列在讀取後已變更（排序或編輯過）。請重新讀取資料後再執行一次。",
+  "results.segmentColumnsBesideEarlier":
+    "{earlier} 處先前的分群欄在寫入後被修改過，因此保留原樣未動；新的分群欄寫在 {address}。",
   "results.fallbacks": "目前 Excel 版本不支援，已略過：{list}",
 
   "skip.missing_customer": "缺少顧客",

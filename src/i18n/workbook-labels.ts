@@ -28,10 +28,10 @@ export interface WorkbookLabels {
   /** Headers of the two columns written beside the source rows. */
   sourceColumns: { segment: string; tier: string };
   /**
-   * What any run may have written beside the source, in every language: header pairs and segment/tier names. A
-   * re-run reuses an earlier block only when it holds nothing else (absent: this language's texts only).
+   * The header pairs any run may have written beside the source, in every language: a re-run looks for its earlier
+   * block under any of them (absent: this language's only). The block's rows are proven by the run record's hash.
    */
-  sourceColumnsAnyLanguage?: { headers: { segment: string; tier: string }[]; names: string[] };
+  sourceColumnsAnyLanguage?: { headers: { segment: string; tier: string }[] };
   summary: {
     title: string;
     segment: string;

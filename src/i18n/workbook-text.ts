@@ -1,7 +1,7 @@
 /** Sheet, table and column names written into the workbook, per language, and `workbookLabels()`. */
 import { COMPARE_WORKBOOK_TEXT } from "./compare-labels";
 import type { Language } from "./languages";
-import { ALL_SEGMENT_KEYS, EARLIER_SEGMENT_NAMES, SEGMENT_ACTIONS, SEGMENT_NAMES } from "./segments";
+import { ALL_SEGMENT_KEYS, SEGMENT_ACTIONS, SEGMENT_NAMES } from "./segments";
 import { FORECAST_WORKBOOK_TEXT } from "./workbook-forecast-text";
 import type { WorkbookLabels } from "./workbook-labels";
 
@@ -237,13 +237,7 @@ export function workbookLabels(
     actions[key] = override !== undefined && override.trim() !== "" ? override.trim() : SEGMENT_ACTIONS[language][key];
   }
   const languages = Object.keys(WORKBOOK_TEXT) as Language[];
-  const sourceColumnsAnyLanguage = {
-    headers: languages.map((other) => WORKBOOK_TEXT[other].sourceColumns),
-    names: [
-      ...languages.flatMap((other) => ALL_SEGMENT_KEYS.map((key) => SEGMENT_NAMES[other][key])),
-      ...EARLIER_SEGMENT_NAMES,
-    ],
-  };
+  const sourceColumnsAnyLanguage = { headers: languages.map((other) => WORKBOOK_TEXT[other].sourceColumns) };
   const compare = COMPARE_WORKBOOK_TEXT[language];
   const forecast = FORECAST_WORKBOOK_TEXT[language];
   return structuredCloneText({

@@ -102,7 +102,13 @@ describe("segment columns beside an Excel table", () => {
     expect(report.fallbacks).toContain(TABLE_RESIZE_FALLBACK);
     expectNotesInPlace(sim);
     const record = sim.workbook.savedSettings[OUTPUT_RECORD_SETTING] as OutputRecord;
-    expect(record.segmentColumns).toEqual({ sheetId: sim.workbook.sheets[0]?.id, row: 0, column: 5, rowCount: 31 });
+    expect(record.segmentColumns).toEqual({
+      sheetId: sim.workbook.sheets[0]?.id,
+      row: 0,
+      column: 5,
+      rowCount: 31,
+      content: expect.stringMatching(/^30:[0-9a-f]+$/) as unknown,
+    });
   });
 
   it.each(["1.13", "1.12"])("with ExcelApi %s a second run replaces the columns in place", async (excelApi) => {
@@ -110,9 +116,8 @@ describe("segment columns beside an Excel table", () => {
     await runSegmentColumns();
     const firstColumns = segmentColumnsOf(sim);
     const firstRect = ordersRect(sim);
-    // A segment cell now holds another segment name (still only what the add-in writes): the re-run overwrites it
-    // in place rather than adding two more columns.
-    sim.workbook.sheets[0]!.rows[2]![5] = firstColumns[2]![0] === "Lost" ? "Champions" : "Lost";
+    // The block still holds exactly what the add-in wrote: the re-run overwrites it in place rather than adding
+    // two more columns (a block the user edited is theirs: see "keeps a segment name the user typed").
 
     const { source, report } = await runSegmentColumns();
 
@@ -204,6 +209,7 @@ describe("segment columns on a re-run", () => {
     const { report } = await runSegmentColumns();
 
     expect(report.segmentColumnsBlocked).toBeUndefined();
+    expect(report.segmentColumnsBesideEarlier).toEqual({ earlier: "Sales!F1:G31", address: "Sales!H1:I31" });
     expect([columnOf(sim, 5), columnOf(sim, 6)]).toEqual(before);
     expect(columnOf(sim, 7)[0]).toBe("RFM segment");
     expect(
@@ -215,18 +221,65 @@ describe("segment columns on a re-run", () => {
     expect(record.segmentColumns).toMatchObject({ column: 7 });
   });
 
-  it("restores the earlier labels when a Keep both run fails", async () => {
+  // Found by the workbook-safety property (FC_SEED=-172019592): a block holding only segment names is no proof.
+  it("keeps a segment name the user typed over the one written, and writes beside it", async () => {
     const { sim } = plainSalesSim();
     await runSegmentColumns();
-    sim.workbook.sheets[0]!.rows[2]![5] = "Lost"; // another segment name: still the add-in's block
+    const rows = sim.workbook.sheets[0]!.rows;
+    const typed = rows[2]![5] === "Champions" ? "Lost" : "Champions";
+    rows[2]![5] = typed;
     const before = [columnOf(sim, 5), columnOf(sim, 6)];
+
+    const { report } = await runSegmentColumns();
+
+    expect([columnOf(sim, 5), columnOf(sim, 6)]).toEqual(before);
+    expect(rows[2]![5]).toBe(typed);
+    expect(columnOf(sim, 7)[0]).toBe("RFM segment");
+    expect(report.segmentColumnsBesideEarlier).toEqual({ earlier: "Sales!F1:G31", address: "Sales!H1:I31" });
+    // The new block is the one the record now proves: a third run reuses it instead of moving further right.
+    const { report: third } = await runSegmentColumns();
+    expect(third.segmentColumnsBesideEarlier).toEqual({ earlier: "Sales!F1:G31", address: "Sales!H1:I31" });
+    expect(columnOf(sim, 9).every((cell) => cell === "")).toBe(true);
+  });
+
+  it("reuses an unchanged block, even after the workbook was saved and reopened", async () => {
+    const { sim } = plainSalesSim();
+    await runSegmentColumns();
+    sim.saveAndReopen();
+
+    const { report } = await runSegmentColumns();
+
+    expect(report.segmentColumnsBesideEarlier).toBeUndefined();
+    expect(columnOf(sim, 5)[0]).toBe("RFM segment");
+    expect(columnOf(sim, 7).every((cell) => cell === "")).toBe(true);
+  });
+
+  it("leaves alone a block recorded without its content hash (an older version's record)", async () => {
+    const { sim } = plainSalesSim();
+    await runSegmentColumns();
+    const record = sim.workbook.savedSettings[OUTPUT_RECORD_SETTING] as OutputRecord;
+    delete record.segmentColumns?.content;
+    sim.saveAndReopen(); // the pane of a new session reads the record as saved
+    const before = [columnOf(sim, 5), columnOf(sim, 6)];
+
+    const { report } = await runSegmentColumns();
+
+    expect([columnOf(sim, 5), columnOf(sim, 6)]).toEqual(before);
+    expect(report.segmentColumnsBesideEarlier).toEqual({ earlier: "Sales!F1:G31", address: "Sales!H1:I31" });
+  });
+
+  it("clears a new block when a Keep both run fails, leaving the edited earlier one as it is", async () => {
+    const { sim } = plainSalesSim();
+    await runSegmentColumns();
+    sim.workbook.sheets[0]!.rows[2]![5] = "VIP"; // the user's edit: the block is theirs now
+    const before = [columnOf(sim, 5), columnOf(sim, 6), columnOf(sim, 7), columnOf(sim, 8)];
     sim.injectFault((operation) => operation.kind === "worksheet.activate");
 
     await expect(runSegmentColumns({ customerSheet: true, replacePrevious: false })).rejects.toMatchObject({
       code: "excel_error",
     });
 
-    expect([columnOf(sim, 5), columnOf(sim, 6)]).toEqual(before);
+    expect([columnOf(sim, 5), columnOf(sim, 6), columnOf(sim, 7), columnOf(sim, 8)]).toEqual(before);
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sales"]);
   });
 

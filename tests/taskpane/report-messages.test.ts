@@ -2,7 +2,7 @@ import { analyzeRfm, guessMapping } from "../../src/engine";
 import type { RfmResult, SkippedRow } from "../../src/engine/types";
 import { MESSAGES } from "../../src/i18n";
 import { errorText } from "../../src/taskpane/error-text";
-import { impossibleScoresText, skippedGroups } from "../../src/taskpane/ResultsPanel/useResultsPanel";
+import { impossibleScoresText, reportNotices, skippedGroups } from "../../src/taskpane/ResultsPanel/useResultsPanel";
 import { createPaneStrings } from "../../src/taskpane/strings-context";
 
 function resultWith(rows: SkippedRow[], byReason: Partial<RfmResult["skipped"]["byReason"]>): RfmResult {
@@ -97,5 +97,26 @@ describe("scores that cannot occur", () => {
     expect(impossibleScoresText(analyzeRfm(rows, guessMapping(rows[0] ?? []), { k: 3 }), createPaneStrings("en"))).toBe(
       undefined,
     );
+  });
+});
+
+describe("what the write did differently", () => {
+  const report = {
+    sheetsWritten: [],
+    fallbacks: [],
+    segmentColumnsBesideEarlier: { earlier: "Sales!F1:G31", address: "Sales!H1:I31" },
+  };
+
+  test("names the earlier segment columns it left alone and where the new ones are", () => {
+    expect(reportNotices(report, createPaneStrings("en"))).toEqual({
+      blocked: undefined,
+      besideEarlier:
+        "The earlier segment columns at Sales!F1:G31 were changed since the add-in wrote them, so they were left as they are. The new ones are at Sales!H1:I31.",
+      fallbacks: undefined,
+    });
+    expect(reportNotices(report, createPaneStrings("zh-Hans")).besideEarlier).toBe(
+      "Sales!F1:G31 处之前的分群列在写入后被修改过，因此保留原样未动；新的分群列写在 Sales!H1:I31。",
+    );
+    expect(reportNotices(report, createPaneStrings("zh-Hant")).besideEarlier).toContain("Sales!H1:I31");
   });
 });

@@ -27,6 +27,11 @@ export const ResultsPanel = memo(function ResultsPanel(props: ResultsPanelProps)
           <MessageBarBody>{state.blocked}</MessageBarBody>
         </MessageBar>
       )}
+      {state.besideEarlier && (
+        <MessageBar intent="info">
+          <MessageBarBody>{state.besideEarlier}</MessageBarBody>
+        </MessageBar>
+      )}
       {state.fallbacks && (
         <MessageBar intent="info">
           <MessageBarBody>{state.fallbacks}</MessageBarBody>

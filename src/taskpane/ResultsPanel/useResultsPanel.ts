@@ -99,11 +99,24 @@ function describeResult(result: RfmResult, report: WriteReport | undefined, stri
         ? t("results.returnsOnly", { count: formatNumber(result.returnsOnlyCustomers.length, 0) })
         : undefined,
     sheets: report?.sheetsWritten ?? [],
+    ...reportNotices(report, strings),
+  };
+}
+
+/**
+ * What the write left undone or did differently, in words: segment columns not written (warning), written beside
+ * an earlier block the user changed, and features this Excel lacks (info).
+ */
+export function reportNotices(report: WriteReport | undefined, { t }: PaneStrings) {
+  return {
     blocked: report?.segmentColumnsBlocked
       ? t("results.segmentColumnsBlocked", { address: report.segmentColumnsBlocked.address })
       : report?.segmentColumnsSourceChanged
         ? t("results.segmentColumnsSourceChanged", { address: report.segmentColumnsSourceChanged.address })
         : undefined,
+    besideEarlier: report?.segmentColumnsBesideEarlier
+      ? t("results.segmentColumnsBesideEarlier", report.segmentColumnsBesideEarlier)
+      : undefined,
     fallbacks:
       report && report.fallbacks.length > 0 ? t("results.fallbacks", { list: report.fallbacks.join(", ") }) : undefined,
   };
