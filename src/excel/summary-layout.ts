@@ -87,7 +87,8 @@ export interface SummaryLayout {
 export const MOVES_CHART_BARS = 10;
 
 const CHART_ROWS = 16;
-const CHART_COLUMNS = 8;
+/** Seven default columns (about 440 px): beside the English segment table, within a 1,280 px screen. */
+const CHART_COLUMNS = 7;
 
 /** Rows a PivotTable report may take beyond its row items: column labels, field names, grand total, one spare. */
 const PIVOT_EXTRA_ROWS = 4;

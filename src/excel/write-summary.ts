@@ -109,6 +109,9 @@ function writeSummaryTable(
   const formats = [TEXT_FORMAT, "0", "0.0%", labels.moneyFormat, "0.0%", "0.0", "0.0", labels.moneyFormat];
   const all = sheet.getRangeByIndexes(row, 0, body.length + 1, header.length);
   writeCells(all, [header, ...body], formats);
+  // Long headers carry a line feed (workbook-text.ts): wrapped, the autofit below sizes each column to its widest
+  // line, so the numbers rather than the headers set the table's width and the charts beside it come into view.
+  sheet.getRangeByIndexes(row, 0, 1, header.length).format.wrapText = true;
   const table = sheet.tables.add(all, true);
   table.name = tableName;
   table.style = "TableStyleMedium2";
@@ -133,6 +136,9 @@ export function writeSummaryTables(
   sheet
     .getRangeByIndexes(0, layout.leftColumns.column, layout.gridTitle.row + k + 2, layout.leftColumns.columnCount)
     .format.autofitColumns();
+  // Then the header rows grow to their lines (set explicitly: Excel adjusts a row to wrapped text only sometimes).
+  for (const table of [layout.segmentTable, layout.tierTable])
+    sheet.getRangeByIndexes(table.row, 0, 1, table.columnCount).format.autofitRows();
   writeLeftBlockTexts(sheet, result, labels, layout);
   const chartData = writeChartData(sheet, result, labels, layout);
   return {

@@ -37,6 +37,7 @@ export interface WorkbookLabels {
     segment: string;
     tier: string;
     customers: string;
+    /** This header and the next four may hold a line feed where they wrap (the summary tables' header rows). */
     customerShare: string;
     revenue: string;
     revenueShare: string;

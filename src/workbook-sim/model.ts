@@ -46,6 +46,8 @@ export interface SheetModel {
   formulas: (string[] | undefined)[];
   /** Widths in points set by autofit (estimated from the text length), by column index. */
   columnWidths: Record<number, number>;
+  /** Heights in points of rows taller than DEFAULT_ROW_HEIGHT (set by autofitRows for wrapped text), by row. */
+  rowHeights: Record<number, number>;
   /** Fills / fonts applied to ranges, in the order applied. */
   rangeFormats: RangeFormatModel[];
   /** worksheet.customProperties (ExcelApi 1.12). */
@@ -234,6 +236,7 @@ export function createEmptySheet(id: string, name: string): SheetModel {
     numberFormats: [],
     formulas: [],
     columnWidths: {},
+    rowHeights: {},
     rangeFormats: [],
     customProperties: {},
     frozenRows: 0,

@@ -1,6 +1,7 @@
 /** A range's formats: fill, font, column widths and autofit, and conditional formats (colour scales). */
 import { ClientObject } from "./client-object";
 import { SimExcelError } from "./errors";
+import { DEFAULT_ROW_HEIGHT } from "./column-width";
 import { newId } from "./model";
 import type { RequestContext } from "./request-context";
 import type { Range } from "./range";
@@ -36,6 +37,17 @@ export class RangeFont {
  */
 export const DEFAULT_COLUMN_WIDTH = 48;
 
+/** The one value `each` gives for indexes start..start+count-1, or null when they differ. */
+function sameOrNull(start: number, count: number, each: (index: number) => number): number | null {
+  let value: number | undefined;
+  for (let i = start; i < start + count; i++) {
+    const v = each(i);
+    if (value !== undefined && v !== value) return null;
+    value = v;
+  }
+  return value ?? null;
+}
+
 export class RangeFormat extends ClientObject {
   readonly fill: RangeFill;
   readonly font: RangeFont;
@@ -45,31 +57,29 @@ export class RangeFormat extends ClientObject {
     this.font = new RangeFont(range);
   }
   protected defaultLoadNames(): string[] {
-    return ["columnWidth"];
+    return ["columnWidth", "rowHeight"];
   }
   protected readProperty(name: string): unknown {
-    if (name !== "columnWidth")
-      throw new SimExcelError("InvalidArgument", "RangeFormat.load", `Property ${name} is not modelled`);
-    // RangeFormat.columnWidth (ExcelApi 1.2): the width of all columns of the range in points, null when they
-    // differ.
+    // RangeFormat.columnWidth and rowHeight (ExcelApi 1.2): the width of all columns (height of all rows) of the
+    // range in points, null when they differ.
     const { sheet, rect } = this.range.resolveTarget();
-    let width: number | undefined;
-    for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
-      const each = sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
-      if (width !== undefined && each !== width) return null;
-      width = each;
-    }
-    return width ?? null;
+    if (name === "columnWidth")
+      return sameOrNull(rect.column, rect.columnCount, (c) => sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH);
+    if (name === "rowHeight")
+      return sameOrNull(rect.row, rect.rowCount, (r) => sheet.rowHeights[r] ?? DEFAULT_ROW_HEIGHT);
+    throw new SimExcelError("InvalidArgument", "RangeFormat.load", `Property ${name} is not modelled`);
   }
   get columnWidth(): number | null {
     return this.loaded<number | null>("columnWidth");
+  }
+  get rowHeight(): number | null {
+    return this.loaded<number | null>("rowHeight");
   }
   autofitColumns(): void {
     this.range.autofit();
   }
   autofitRows(): void {
-    // Row heights are not modelled; queued so call order matches the real API.
-    this.range.context.enqueue("range.format.autofitRows", () => undefined, { mutates: false });
+    this.range.autofitRows();
   }
   set columnWidth(width: number | null) {
     if (width === null) throw new SimExcelError("InvalidArgument", "RangeFormat.columnWidth", "null is not a width");

@@ -15,12 +15,19 @@ import {
   writeValues,
 } from "./model";
 import { READ_CELL_LIMIT, estimateGridBytes } from "./payload";
-import { columnWidthFor, estimatedTextLength, textWidthUnits } from "./column-width";
+import {
+  DEFAULT_ROW_HEIGHT,
+  columnWidthFor,
+  estimatedTextLength,
+  textWidthUnits,
+  wrappedLineCount,
+  wrappedTextUnits,
+} from "./column-width";
 import { displayTextOf, valueTypeOf, writeEntries } from "./cell-input";
 import { pivotRect } from "./pivot-compute";
 import { ClientObject, ItemCollection } from "./client-object";
 import type { RequestContext } from "./request-context";
-import { ConditionalFormatCollection, RangeFormat } from "./range-format";
+import { ConditionalFormatCollection, DEFAULT_COLUMN_WIDTH, RangeFormat } from "./range-format";
 import { Worksheet } from "./worksheet";
 
 export interface RangeTarget {
@@ -310,10 +317,32 @@ export class Range extends ClientObject {
           const shown =
             typeof value === "number" && (/[yd]/i.test(format) || format.includes("%"))
               ? textWidthUnits(displayTextOf(value, format))
-              : estimatedTextLength(value);
+              : typeof value === "string"
+                ? wrappedTextUnits(value, value.includes("\n") && wrapsAt(sheet, r, c))
+                : estimatedTextLength(value);
           longest = Math.max(longest, shown);
         }
         sheet.columnWidths[c] = columnWidthFor(longest);
+      }
+    });
+  }
+
+  /** @internal */
+  autofitRows(): void {
+    this.context.enqueue("range.format.autofitRows", () => {
+      const { sheet, rect } = this.resolveTarget();
+      // A row is as tall as its tallest cell, over the whole row like autofitColumns over the whole column. Only
+      // wrapped text makes a cell taller here (VBA Range.WrapText: Excel adjusts the row height to the text); other
+      // reasons (larger fonts) are not modelled. Excel may also adjust rows by itself when wrapping is set; the
+      // simulator does not, so the add-in must call autofitRows.
+      for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+        let lines = 1;
+        (sheet.rows[r] ?? []).forEach((value, c) => {
+          if (typeof value === "string" && wrapsAt(sheet, r, c))
+            lines = Math.max(lines, wrappedLineCount(value, sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH));
+        });
+        if (lines > 1) sheet.rowHeights[r] = lines * DEFAULT_ROW_HEIGHT;
+        else delete sheet.rowHeights[r];
       }
     });
   }
@@ -556,4 +585,21 @@ export class RangeCollection extends ItemCollection<Range> {
     const target = this.resolved[Number(key)];
     return new Range(this.context, () => target);
   }
+}
+
+/** Whether text wraps in a cell: the last format over it that set RangeFormat.wrapText says so. */
+function wrapsAt(sheet: SheetModel, row: number, column: number): boolean {
+  for (let i = sheet.rangeFormats.length - 1; i >= 0; i--) {
+    const format = sheet.rangeFormats[i]!;
+    const { rect } = format;
+    if (format.wrapText === undefined) continue;
+    if (
+      row >= rect.row &&
+      row < rect.row + rect.rowCount &&
+      column >= rect.column &&
+      column < rect.column + rect.columnCount
+    )
+      return format.wrapText;
+  }
+  return false;
 }

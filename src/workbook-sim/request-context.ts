@@ -67,6 +67,7 @@ const CELL_ONLY_OPERATIONS = new Set([
   "range.clear",
   "range.format",
   "range.format.autofitColumns",
+  "range.format.autofitRows",
   "range.format.columnWidth",
 ]);
 

@@ -236,6 +236,30 @@ describe("workbook-sim autofit and calculation", () => {
     expect(sim.workbook.sheets[0]!.columnWidths[1]).toBe(90);
   });
 
+  it("fits a wrapped cell to its widest line and grows its row on autofitRows (RangeFormat.wrapText)", async () => {
+    const header = "Average\nrecency\n(days)";
+    const run = (wrap: boolean) => {
+      const sim = createWorkbookSim({ sheets: [{ name: "S", values: [[header, "x"], [1.5, "y"]] }] });
+      return sim.Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("S");
+        if (wrap) sheet.getRange("A1").format.wrapText = true;
+        sheet.getRange("A1:B2").format.autofitColumns();
+        sheet.getRange("A1:B2").format.autofitRows();
+        const first = sheet.getRange("A1").format.load("rowHeight");
+        const both = sheet.getRange("A1:A2").format.load("rowHeight");
+        await context.sync();
+        return { width: sim.workbook.sheets[0]!.columnWidths[0]!, row: first.rowHeight, both: both.rowHeight };
+      });
+    };
+    const wrapped = await run(true);
+    const plain = await run(false);
+    // Wrapped: as wide as "recency", three lines tall; not wrapped: one line, as wide as the whole text.
+    expect(wrapped.row).toBe(45);
+    expect(wrapped.both).toBeNull();
+    expect(plain.row).toBe(15);
+    expect(plain.width).toBeGreaterThan(wrapped.width * 2);
+  });
+
   it("marks formulas stale after a suspended-calculation write until application.calculate runs", async () => {
     const sim = createWorkbookSim();
     await sim.Excel.run(async (context) => {
