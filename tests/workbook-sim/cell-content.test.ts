@@ -239,7 +239,17 @@ describe("workbook-sim autofit and calculation", () => {
   it("fits a wrapped cell to its widest line and grows its row on autofitRows (RangeFormat.wrapText)", async () => {
     const header = "Average\nrecency\n(days)";
     const run = (wrap: boolean) => {
-      const sim = createWorkbookSim({ sheets: [{ name: "S", values: [[header, "x"], [1.5, "y"]] }] });
+      const sim = createWorkbookSim({
+        sheets: [
+          {
+            name: "S",
+            values: [
+              [header, "x"],
+              [1.5, "y"],
+            ],
+          },
+        ],
+      });
       return sim.Excel.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem("S");
         if (wrap) sheet.getRange("A1").format.wrapText = true;
