@@ -442,6 +442,10 @@ export class RowEncoder {
     this.done = to;
   }
 
+  /**
+   * The rows as the worker receives them. Not `readerRows`: the same reader fields, but as EncodedRows, the
+   * structured-clone form (plain logs and finished text tables instead of EncodedSales' lookups).
+   */
   finish(): EncodedRows {
     const { reader, skipLog, options, rowCount } = this;
     const { rowCust, rowDay, rowUnits, bigUnits, orders, blankRows, latestPurchaseDay, ambiguousDates } = reader;
