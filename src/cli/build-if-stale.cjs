@@ -25,9 +25,9 @@ function mtime(file) {
   }
 }
 
+// Every folder the CLI bundle imports from (src/cli imports engine, forecast and sql; they import only engine).
 const sources = Math.max(
-  newestSource(path.join(root, "src/engine")),
-  newestSource(path.join(root, "src/cli")),
+  ...["engine", "cli", "forecast", "sql"].map((folder) => newestSource(path.join(root, "src", folder))),
   mtime(path.join(root, "webpack.cli.config.js")),
   mtime(path.join(root, "tsconfig.json")),
 );
