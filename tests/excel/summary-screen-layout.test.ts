@@ -1,6 +1,6 @@
 /**
  * The summary sheet laid out for a screen: the headline labels show whole and the first chart lies whole within the
- * first screen width beside the segment table, in English and in 简体中文, for the demo's sample data. Long table
+ * first screen width beside the segment table, in English, 简体中文 and 繁體中文, for the demo's sample data. Long table
  * headers wrap at their line feeds, so the numbers set the columns' widths and the header row grows instead.
  */
 import * as fs from "node:fs";
@@ -39,7 +39,7 @@ function sampleValues(): CellValue[][] {
 const SCREEN_WIDTH_PX = 1280;
 const PX_PER_POINT = 96 / 72;
 
-describe.each(["en", "zh-Hans"] as const)("summary sheet on one screen (%s)", (language) => {
+describe.each(["en", "zh-Hans", "zh-Hant"] as const)("summary sheet on one screen (%s)", (language) => {
   it("shows the first chart whole within the screen width and the headline labels whole", async () => {
     const values = sampleValues();
     const sim = installSim({ sheets: [{ name: "Sales", values }] });
