@@ -24,8 +24,8 @@ import { textWidthUnits } from "../workbook-sim/column-width";
 import { displayText } from "./cell-format";
 import { demoText, type DemoText } from "./demo-text";
 import { escapeHtml } from "./escape";
+import { ROW_HEIGHT, RowGeometry } from "./row-geometry";
 
-const ROW_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 56;
 const DEFAULT_COLUMN_WIDTH = 84;
 const OVERSCAN_ROWS = 8;
@@ -49,6 +49,8 @@ interface Layout {
   columnCount: number;
   /** Rows frozen at the top (drawn in a sticky band under the column letters). */
   frozenRows: number;
+  /** Row tops and heights (rows made taller by the sheet's row heights push the rows below them down). */
+  rows: RowGeometry;
   columnX: number[];
   columnWidth: number[];
   totalWidth: number;
@@ -199,8 +201,10 @@ export class WorkbookView {
     const layout = this.layout ?? this.computeLayout();
     if (!selection) return;
     const { scroller } = this.elements;
-    const top = Math.max(0, selection.rect.row - layout.frozenRows) * ROW_HEIGHT;
-    if (top < scroller.scrollTop || top > scroller.scrollTop + scroller.clientHeight - 2 * ROW_HEIGHT)
+    const { row } = selection.rect;
+    const top = row < layout.frozenRows ? 0 : layout.rows.top(row);
+    const bottom = top + layout.rows.height(row);
+    if (top < scroller.scrollTop || bottom > scroller.scrollTop + scroller.clientHeight - ROW_HEIGHT)
       scroller.scrollTop = Math.max(0, top - ROW_HEIGHT);
     const left = (layout.columnX[selection.rect.column] ?? ROW_HEADER_WIDTH) - ROW_HEADER_WIDTH;
     if (left < scroller.scrollLeft || left > scroller.scrollLeft + scroller.clientWidth - 100)
@@ -251,8 +255,8 @@ export class WorkbookView {
     this.layout = this.computeLayout();
     this.renderTabs();
     this.renderHeader();
-    this.canvas.style.height = `${(this.layout.rowCount - this.layout.frozenRows) * ROW_HEIGHT}px`;
-    this.frozenLayer.style.height = `${this.layout.frozenRows * ROW_HEIGHT}px`;
+    this.canvas.style.height = `${this.layout.rows.scrolledHeight}px`;
+    this.frozenLayer.style.height = `${this.layout.rows.frozenHeight}px`;
     this.frozenLayer.style.width = `${this.layout.totalWidth}px`;
     this.frozenLayer.style.display = this.layout.frozenRows > 0 ? "block" : "none";
     this.canvas.style.width = `${this.layout.totalWidth}px`;
@@ -291,7 +295,8 @@ export class WorkbookView {
       x += width;
     }
     const frozenRows = Math.max(0, Math.min(sheet.frozenRows, rowCount - 1, 20));
-    return { sheet, rowCount, columnCount, frozenRows, columnX, columnWidth, totalWidth: x };
+    const rows = new RowGeometry(sheet.rowHeights, rowCount, frozenRows);
+    return { sheet, rowCount, columnCount, frozenRows, rows, columnX, columnWidth, totalWidth: x };
   }
 
   private renderTabs(): void {
@@ -354,9 +359,9 @@ export class WorkbookView {
     if (!layout) return;
     const { scroller } = this.elements;
     const frozen = layout.frozenRows;
-    const first = Math.max(frozen, frozen + Math.floor(scroller.scrollTop / ROW_HEIGHT) - OVERSCAN_ROWS);
-    const visible = Math.ceil((scroller.clientHeight || 800) / ROW_HEIGHT) + 2 * OVERSCAN_ROWS;
-    const last = Math.min(layout.rowCount, first + visible);
+    const first = Math.max(frozen, layout.rows.rowAt(scroller.scrollTop) - OVERSCAN_ROWS);
+    const bottom = layout.rows.rowAt(scroller.scrollTop + (scroller.clientHeight || 800));
+    const last = Math.min(layout.rowCount, bottom + 1 + OVERSCAN_ROWS);
     const windowKey = `${first}:${last}`;
     if (!force && windowKey === this.lastRowWindow) return;
     this.lastRowWindow = windowKey;
@@ -402,11 +407,12 @@ export class WorkbookView {
     for (let r = first; r < last; r++) rowIndexes.push(r);
     for (const r of rowIndexes) {
       const parts = r < frozen ? frozenParts : scrolledParts;
-      const top = (r < frozen ? r : r - frozen) * ROW_HEIGHT;
+      const top = layout.rows.top(r);
+      const height = layout.rows.height(r);
       const rowSelected = selection !== null && r >= selection.row && r < selection.row + selection.rowCount;
       const hidden = hiddenRows.has(r);
       parts.push(
-        `<div class="grid-row${hidden ? " hidden-row" : ""}" style="top:${top}px;width:${layout.totalWidth}px"><div class="row-head${rowSelected ? " hl" : ""}" data-row="${r}"${hidden ? ` title="${escapeHtml(this.text("demo.hiddenRow"))}"` : ""}>${r + 1}</div>`,
+        `<div class="grid-row${hidden ? " hidden-row" : ""}" style="top:${top}px;width:${layout.totalWidth}px${height > ROW_HEIGHT ? `;height:${height}px` : ""}"><div class="row-head${rowSelected ? " hl" : ""}" data-row="${r}"${hidden ? ` title="${escapeHtml(this.text("demo.hiddenRow"))}"` : ""}>${r + 1}</div>`,
       );
       const values = sheet.rows[r];
       const numberFormats = sheet.numberFormats[r];
@@ -415,6 +421,8 @@ export class WorkbookView {
       for (let c = 0; c < layout.columnCount; c++) {
         const value = values?.[c];
         const style: CellStyle = { className: "cell" };
+        /** RangeFormat.wrapText: the last format over the cell that sets it decides (as the sim's autofit reads it). */
+        let wraps = false;
         for (const table of tables) {
           const { rect } = table;
           if (r < rect.row || r >= rect.row + rect.rowCount || c < rect.column || c >= rect.column + rect.columnCount)
@@ -449,6 +457,7 @@ export class WorkbookView {
           if (format.fillColor) style.fill = format.fillColor;
           if (format.fontColor) style.color = format.fontColor;
           if (format.fontBold !== undefined) style.bold = format.fontBold;
+          if (format.wrapText !== undefined) wraps = format.wrapText;
         }
         if (typeof value === "number") {
           for (const { format, min, max } of scales) {
@@ -467,9 +476,13 @@ export class WorkbookView {
         ) {
           style.className += " sel";
         }
-        const text = value === undefined ? "" : displayText(value, numberFormats?.[c] ?? "General");
+        const shown = value === undefined ? "" : displayText(value, numberFormats?.[c] ?? "General");
+        // Excel draws a line feed only in a wrapped cell; otherwise the text shows on one line, the feed not drawn.
+        const text = wraps ? shown : shown.replace(/\r?\n/g, "");
         if (typeof value === "number") style.className += " num";
         let css = `width:${layout.columnWidth[c]}px`;
+        // Excel aligns text to the bottom of a tall row by default: one line sits in the row's last ROW_HEIGHT px.
+        if (height > ROW_HEIGHT && !wraps) css += `;padding-top:${height - ROW_HEIGHT}px`;
         if (style.fill) css += `;background-color:${style.fill}`;
         if (style.color) css += `;color:${style.color}`;
         if (style.bold) css += ";font-weight:600";
@@ -482,7 +495,9 @@ export class WorkbookView {
           if (r < row + rowCount - 1) style.className += " merged-above";
           if (c < column + columnCount - 1) style.className += " covered";
         }
-        if (typeof value === "string" && text !== "") {
+        // A wrapped cell keeps its text inside its column, line feeds kept, aligned to the bottom.
+        if (wraps) style.className += " wrap";
+        if (typeof value === "string" && text !== "" && !wraps) {
           const needed = 8 + textWidthUnits(text) * 7.5;
           let next = c + 1;
           for (; next < layout.columnCount && (layout.columnWidth[c] ?? 0) + spill < needed; next++) {
@@ -495,7 +510,9 @@ export class WorkbookView {
         const content =
           spill > 0
             ? `<span class="spill" style="width:${(layout.columnWidth[c] ?? 0) + spill - 8}px">${escapeHtml(text)}</span>`
-            : escapeHtml(text);
+            : wraps && text !== ""
+              ? `<span class="wrap-text">${escapeHtml(text)}</span>`
+              : escapeHtml(text);
         if (spill > 0) style.className += " spills covered";
         parts.push(`<div class="${style.className}" data-r="${r}" data-c="${c}" style="${css}">${content}</div>`);
       }
@@ -518,8 +535,9 @@ export class WorkbookView {
             ? (layout.columnX[rect.column + rect.columnCount] ?? layout.totalWidth)
             : layout.totalWidth;
         const width = Math.max(160, right - left);
-        const height = Math.max(120, rect.rowCount * ROW_HEIGHT);
-        const top = Math.max(0, rect.row - layout.frozenRows) * ROW_HEIGHT;
+        // Charts move and size with the cells under them (Excel's default placement), so tall rows stretch them.
+        const height = Math.max(120, layout.rows.span(rect.row, rect.rowCount));
+        const top = rect.row < layout.frozenRows ? 0 : layout.rows.top(rect.row);
         return `<figure class="chart" data-chart-name="${escapeHtml(chart.name)}" style="left:${left}px;top:${top}px;width:${width}px;height:${height}px">${chartSvg(chart, width, height)}</figure>`;
       })
       .join("");

@@ -1,6 +1,7 @@
 /**
  * The demo's workbook view (src/demo/workbook-view.ts) in jsdom: rows hidden by a filter in a loaded file are drawn
- * dimmed with a note, a merged area's inner gridlines are left out, and the status line speaks the pane's language.
+ * dimmed with a note, a merged area's inner gridlines are left out, the status line speaks the pane's language, and
+ * wrapped cells keep their line breaks in rows as tall as the sheet says.
  */
 import { demoText } from "../../src/demo/demo-text";
 import { WorkbookView } from "../../src/demo/workbook-view";
@@ -73,5 +74,48 @@ describe("the demo's workbook view", () => {
     sim.setSelection("Ledger!B2");
     view.render();
     expect(status.textContent).toBe("Ledger · 5 rows · selection 1R × 1C");
+  });
+
+  test("draws a wrapped header's lines in a row as tall as autofitRows made it, pushing the rows below down", async () => {
+    document.body.innerHTML =
+      '<input id="name-box"><span id="status"></span><div id="grid"></div><nav id="tabs"></nav>';
+    const header = "Average\nrecency\n(days)";
+    const sim = createWorkbookSim({
+      sheets: [
+        {
+          name: "Summary",
+          values: [
+            ["Segment", "Share of\ncustomers", header, "Note\nhere"],
+            ["Champions", 0.25, 12, "x"],
+          ],
+        },
+      ],
+    });
+    await sim.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Summary");
+      sheet.getRange("A1:C1").format.wrapText = true;
+      sheet.getRange("A1:D2").format.autofitColumns();
+      sheet.getRange("A1:D2").format.autofitRows();
+      await context.sync();
+    });
+    expect(sim.workbook.sheets[0]!.rowHeights[0]).toBe(45);
+    new WorkbookView(sim, {
+      nameBox: document.getElementById("name-box") as HTMLInputElement,
+      scroller: document.getElementById("grid")!,
+      tabs: document.getElementById("tabs")!,
+      status: document.getElementById("status")!,
+    });
+    const cell = (r: number, c: number) => document.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`)!;
+    const row = (r: number) => cell(r, 0).parentElement!;
+    expect(cell(0, 2).classList).toContain("wrap");
+    expect(cell(0, 2).textContent).toBe(header);
+    expect(cell(0, 1).textContent).toBe("Share of\ncustomers");
+    // Not wrapped: Excel draws the text on one line, the line feed not shown.
+    expect(cell(0, 3).classList).not.toContain("wrap");
+    expect(cell(0, 3).textContent).toBe("Notehere");
+    expect(row(0).style.height).toBe("66px");
+    expect(row(0).style.top).toBe("0px");
+    expect(row(1).style.top).toBe("66px");
+    expect(row(2).style.top).toBe("88px");
   });
 });
