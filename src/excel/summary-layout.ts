@@ -99,13 +99,13 @@ export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
   const left = leftBlockLayout(input);
   // PivotTables: right of the charts, from the segment table's row (see pivotsLayout).
   const pivotRow = left.segmentTable.row;
-  const pivots = pivotsLayout(input, pivotRow, left.chartColumn + CHART_COLUMNS + 1);
+  const pivots = pivotsLayout(input, pivotRow, Math.max(left.chartColumn, left.gridChartColumn) + CHART_COLUMNS + 1);
   const data = chartDataLayout(input, pivotRow, Math.max(pivots.pivotsEnd, pivots.staticEnd));
   const movement = input.movement
     ? movementLayout(
         pivotRow,
         data.paretoData,
-        chartAt(left.chartColumn, Math.max(left.gridTitle.row, left.movesChartRow)),
+        chartAt(left.gridChartColumn, Math.max(left.gridTitle.row, left.movesChartRow)),
       )
     : undefined;
   return {
@@ -150,8 +150,11 @@ function leftBlockLayout(input: SummaryLayoutInput) {
   const leftWidth = Math.max(tableWidth, k + 1);
   // Right against the table, no spacer column: the sheet is laid out for a screen 1,280 px wide at 100 % zoom (a
   // common laptop's width; the narrowest screen Excel's desktop window is usually used at), and the segment table's
-  // eight autofitted columns already take most of it in English. A chart has its own white margin.
-  const chartColumn = leftWidth;
+  // eight autofitted columns already take most of it in English. A chart has its own white margin. Against the
+  // tables, not the R×F grid: the grid lies below every section chart, so a k = 10 grid (11 columns) does not push
+  // them right; only a chart beside the grid (the moves chart) goes right of it.
+  const chartColumn = tableWidth;
+  const gridChartColumn = leftWidth;
   const segmentTable: Rect = { row: 6, column: 0, rowCount: input.segmentCount + 1, columnCount: tableWidth };
   const customersChart = chartAt(chartColumn, segmentTable.row);
   const revenueChart = chartAt(chartColumn, customersChart.row + CHART_ROWS + 1);
@@ -173,6 +176,7 @@ function leftBlockLayout(input: SummaryLayoutInput) {
     gridNote: { row: grid.row + grid.rowCount, column: 0, rowCount: 1, columnCount: 1 },
     leftWidth,
     chartColumn,
+    gridChartColumn,
     charts: [customersChart, revenueChart, paretoChart] as [Rect, Rect, Rect],
     /** Where a chart under the Pareto curve may start (the moves chart, beside the R×F grid). */
     movesChartRow: paretoChart.row + CHART_ROWS + 1,

@@ -172,23 +172,30 @@ describe("PivotTable number formats", () => {
 });
 
 describe("computeSummaryLayout", () => {
-  it("keeps every block apart for each k and up to 1,000 distinct dimension values", () => {
+  it("keeps every block apart for each k, up to 1,000 distinct dimension values, with and without movement", () => {
     for (const k of [3, 4, 5, 10])
       for (const dimensionValueCount of [undefined, 1, 1000])
-        for (const pivotTables of [true, false]) {
-          const layout = computeSummaryLayout({
-            k,
-            segmentCount: 11,
-            tierCount: 3,
-            dimensionValueCount,
-            paretoPoints: 101,
-          });
-          expect([k, dimensionValueCount, pivotTables, overlappingBlocks(layout, pivotTables)]).toEqual([
-            k,
-            dimensionValueCount,
-            pivotTables,
-            [],
-          ]);
-        }
+        for (const movement of [false, true])
+          for (const pivotTables of [true, false]) {
+            const layout = computeSummaryLayout({
+              k,
+              segmentCount: 11,
+              tierCount: 3,
+              dimensionValueCount,
+              paretoPoints: 101,
+              movement,
+            });
+            expect([k, dimensionValueCount, movement, pivotTables, overlappingBlocks(layout, pivotTables)]).toEqual([
+              k,
+              dimensionValueCount,
+              movement,
+              pivotTables,
+              [],
+            ]);
+            // The section charts stand against the tables whatever k: the R×F grid is below them all.
+            expect(layout.charts.map((chart) => chart.column)).toEqual([8, 8, 8]);
+            const gridEnd = layout.grid.row;
+            expect(layout.charts.every((chart) => chart.row + chart.rowCount <= gridEnd)).toBe(true);
+          }
   });
 });

@@ -40,6 +40,20 @@ const SCREEN_WIDTH_PX = 1280;
 const PX_PER_POINT = 96 / 72;
 
 describe.each(["en", "zh-Hans", "zh-Hant"] as const)("summary sheet on one screen (%s)", (language) => {
+  it("keeps the charts against the tables with ten scores (an 11-column R×F grid below them)", async () => {
+    const values = sampleValues();
+    const sim = installSim({ sheets: [{ name: "Sales", values }] });
+    const result = analyzeRfm(values, guessMapping(values[0] ?? []), { k: 10 });
+    const labels = workbookLabels(language);
+    await createOfficeGateway().writeResults(result, sourceOf(values), writeOptions({ labels, segmentColumns: false }));
+    const summary = sim.workbook.sheets.find((s) => s.name === labels.sheets.summary)!;
+
+    const first = sim.workbook.charts[0]!;
+    expect(first.position.column).toBe(8);
+    const chartEnd = first.position.column + first.position.columnCount;
+    expect(leftEdgePoints(summary, chartEnd) * PX_PER_POINT).toBeLessThanOrEqual(SCREEN_WIDTH_PX);
+  });
+
   it("shows the first chart whole within the screen width and the headline labels whole", async () => {
     const values = sampleValues();
     const sim = installSim({ sheets: [{ name: "Sales", values }] });
