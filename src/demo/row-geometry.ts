@@ -1,7 +1,9 @@
 /**
  * Where the demo grid draws each row: rows are ROW_HEIGHT px tall unless the sheet gives them a height
- * (`SheetModel.rowHeights`, points, e.g. from autofitRows over wrapped text). Tall rows are few, so the geometry keeps
- * only them, sorted, with the extra height above each, and answers in O(log tall rows) for a 1,048,576-row sheet.
+ * (`SheetModel.rowHeights`, points, e.g. from autofitRows over wrapped text) or hides them (`SheetModel.hiddenRows`, a
+ * filtered ledger): a hidden row is 0 px tall, as Excel draws it. Such rows are few next to a 1,048,576-row sheet (a
+ * filter may hide thousands), so the geometry keeps only them, sorted, with the px they add or take away above each,
+ * plus the runs of hidden rows, and answers in O(log those rows) without a per-row table.
  */
 import { DEFAULT_ROW_HEIGHT } from "../workbook-sim/column-width";
 
@@ -14,12 +16,15 @@ export function rowHeightPx(points: number): number {
 }
 
 export class RowGeometry {
-  /** The rows taller than ROW_HEIGHT, ascending. */
-  private readonly tallRows: number[] = [];
-  /** Their px heights. */
-  private readonly tallHeights: number[] = [];
-  /** extraAbove[i]: px the tall rows before tallRows[i] add over ROW_HEIGHT each (one more entry: all of them). */
-  private readonly extraAbove: number[] = [0];
+  /** The rows whose height is not ROW_HEIGHT (tall or hidden), ascending. */
+  private readonly rows: number[] = [];
+  /** Their px heights (0 for a hidden row). */
+  private readonly heights: number[] = [];
+  /** deltaAbove[i]: px the rows before rows[i] add to (or, hidden, take from) ROW_HEIGHT each; one more entry: all. */
+  private readonly deltaAbove: number[] = [0];
+  /** Runs of consecutive hidden rows: runFirst[i] … runLast[i], ascending. */
+  private readonly runFirst: number[] = [];
+  private readonly runLast: number[] = [];
   /** Px from the top of row 0 to the first unfrozen row: the frozen band's height. */
   readonly frozenHeight: number;
   /** Px height of the unfrozen rows frozenRows … rowCount - 1: the scrolled canvas's height. */
@@ -29,34 +34,45 @@ export class RowGeometry {
    * @param rowHeights the sheet's heights in points by row index (sparse)
    * @param rowCount rows the grid draws
    * @param frozenRows rows in the frozen band; the others are measured from the first unfrozen row
+   * @param hiddenRows rows hidden in the sheet (0-based, any order): 0 px tall whatever their height
    */
   constructor(
     rowHeights: Readonly<Record<number, number>>,
     private readonly rowCount: number,
     readonly frozenRows = 0,
+    hiddenRows: readonly number[] = [],
   ) {
-    const tall: [number, number][] = [];
+    const hidden = [...new Set(hiddenRows.filter((row) => Number.isInteger(row) && row >= 0))].sort((a, b) => a - b);
+    for (const row of hidden) {
+      const last = this.runLast.length - 1;
+      if (last >= 0 && this.runLast[last] === row - 1) this.runLast[last] = row;
+      else {
+        this.runFirst.push(row);
+        this.runLast.push(row);
+      }
+    }
+    const special: [number, number][] = hidden.map((row) => [row, 0]);
     for (const key of Object.keys(rowHeights)) {
       const row = Number(key);
       const points = rowHeights[row];
       if (!Number.isInteger(row) || row < 0 || points === undefined || !Number.isFinite(points)) continue;
       const height = rowHeightPx(points);
-      if (height > ROW_HEIGHT) tall.push([row, height]);
+      if (height > ROW_HEIGHT && !this.hidden(row)) special.push([row, height]);
     }
-    tall.sort((a, b) => a[0] - b[0]);
-    for (const [row, height] of tall) {
-      this.tallRows.push(row);
-      this.tallHeights.push(height);
-      this.extraAbove.push((this.extraAbove[this.extraAbove.length - 1] ?? 0) + height - ROW_HEIGHT);
+    special.sort((a, b) => a[0] - b[0]);
+    for (const [row, height] of special) {
+      this.rows.push(row);
+      this.heights.push(height);
+      this.deltaAbove.push((this.deltaAbove[this.deltaAbove.length - 1] ?? 0) + height - ROW_HEIGHT);
     }
     this.frozenHeight = this.offset(frozenRows);
     this.scrolledHeight = this.offset(rowCount) - this.frozenHeight;
   }
 
-  /** Px height of row `row`. */
+  /** Px height of row `row` (0 if hidden). */
   height(row: number): number {
-    const i = this.tallBefore(row + 1) - 1;
-    return i >= 0 && this.tallRows[i] === row ? (this.tallHeights[i] ?? ROW_HEIGHT) : ROW_HEIGHT;
+    const i = this.specialBefore(row + 1) - 1;
+    return i >= 0 && this.rows[i] === row ? (this.heights[i] ?? ROW_HEIGHT) : ROW_HEIGHT;
   }
 
   /** Px top of row `row` in its layer: the frozen band from row 0, the scrolled canvas from the first unfrozen row. */
@@ -64,52 +80,94 @@ export class RowGeometry {
     return row < this.frozenRows ? this.offset(row) : this.offset(row) - this.frozenHeight;
   }
 
-  /** Px height of rows `row` … `row + count - 1`. */
+  /** Px height of rows `row` … `row + count - 1` (hidden rows add nothing). */
   span(row: number, count: number): number {
     return this.offset(row + count) - this.offset(row);
   }
 
-  /** The unfrozen row under `y` px down the scrolled canvas (clamped to the rows drawn). */
+  /** Whether row `row` is hidden (drawn 0 px tall). */
+  hidden(row: number): boolean {
+    return this.runAt(row) >= 0;
+  }
+
+  /** The first row at or after `row` that is not hidden (may be rowCount or beyond). */
+  nextVisible(row: number): number {
+    const run = this.runAt(row);
+    return run < 0 ? row : (this.runLast[run] ?? row) + 1;
+  }
+
+  /** The run of hidden rows just above row `row` (both 0-based, inclusive), if `row` is shown and has one. */
+  hiddenAbove(row: number): { first: number; last: number } | null {
+    if (row <= 0 || this.hidden(row)) return null;
+    const run = this.runAt(row - 1);
+    return run < 0 ? null : { first: this.runFirst[run] ?? row - 1, last: row - 1 };
+  }
+
+  /**
+   * The unfrozen row under `y` px down the scrolled canvas, clamped to the rows drawn; never a hidden row (0 px tall,
+   * it holds no pixel) unless every unfrozen row is hidden.
+   */
   rowAt(y: number): number {
     const absolute = Math.max(0, y) + this.frozenHeight;
-    // The last tall row starting at or above `absolute`: rows after it up to the next tall row are ROW_HEIGHT each.
+    // The last special row starting at or above `absolute` (of hidden rows at the same offset, the last): the rows
+    // after it up to the next special row are ROW_HEIGHT each. A hidden one holds no pixel, so the row is below it.
     let low = 0;
-    let high = this.tallRows.length;
+    let high = this.rows.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.offsetOfTall(mid) <= absolute) low = mid + 1;
+      if (this.offsetOfSpecial(mid) <= absolute) low = mid + 1;
       else high = mid;
     }
     let row: number;
     if (low === 0) row = Math.floor(absolute / ROW_HEIGHT);
     else {
       const i = low - 1;
-      const tallRow = this.tallRows[i] ?? 0;
-      const below = absolute - this.offsetOfTall(i) - (this.tallHeights[i] ?? ROW_HEIGHT);
-      row = below < 0 ? tallRow : tallRow + 1 + Math.floor(below / ROW_HEIGHT);
+      const specialRow = this.rows[i] ?? 0;
+      const below = absolute - this.offsetOfSpecial(i) - (this.heights[i] ?? ROW_HEIGHT);
+      row = below < 0 ? specialRow : specialRow + 1 + Math.floor(below / ROW_HEIGHT);
     }
-    return Math.max(this.frozenRows, Math.min(row, this.rowCount - 1));
+    if (row < this.rowCount) return Math.max(this.frozenRows, row);
+    // Past the last row: the last one shown.
+    const last = this.rowCount - 1;
+    const run = this.runAt(last);
+    const shown = run < 0 ? last : (this.runFirst[run] ?? last) - 1;
+    return shown >= this.frozenRows
+      ? shown
+      : Math.max(this.frozenRows, Math.min(this.nextVisible(this.frozenRows), last));
   }
 
   /** Px from the top of row 0 to the top of row `row`. */
   private offset(row: number): number {
-    return row * ROW_HEIGHT + (this.extraAbove[this.tallBefore(row)] ?? 0);
+    return row * ROW_HEIGHT + (this.deltaAbove[this.specialBefore(row)] ?? 0);
   }
 
-  /** Px from the top of row 0 to the top of tallRows[i]. */
-  private offsetOfTall(i: number): number {
-    return (this.tallRows[i] ?? 0) * ROW_HEIGHT + (this.extraAbove[i] ?? 0);
+  /** Px from the top of row 0 to the top of rows[i]. */
+  private offsetOfSpecial(i: number): number {
+    return (this.rows[i] ?? 0) * ROW_HEIGHT + (this.deltaAbove[i] ?? 0);
   }
 
-  /** How many tall rows lie above row `row`. */
-  private tallBefore(row: number): number {
+  /** How many special (tall or hidden) rows lie above row `row`. */
+  private specialBefore(row: number): number {
     let low = 0;
-    let high = this.tallRows.length;
+    let high = this.rows.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((this.tallRows[mid] ?? 0) < row) low = mid + 1;
+      if ((this.rows[mid] ?? 0) < row) low = mid + 1;
       else high = mid;
     }
     return low;
+  }
+
+  /** Index of the run of hidden rows holding `row`, or -1. */
+  private runAt(row: number): number {
+    let low = 0;
+    let high = this.runFirst.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.runFirst[mid] ?? 0) <= row) low = mid + 1;
+      else high = mid;
+    }
+    const run = low - 1;
+    return run >= 0 && row <= (this.runLast[run] ?? -1) ? run : -1;
   }
 }

@@ -295,7 +295,8 @@ export class WorkbookView {
       x += width;
     }
     const frozenRows = Math.max(0, Math.min(sheet.frozenRows, rowCount - 1, 20));
-    const rows = new RowGeometry(sheet.rowHeights, rowCount, frozenRows);
+    // Rows hidden in the file (a filtered ledger) are 0 px tall, as Excel draws them.
+    const rows = new RowGeometry(sheet.rowHeights, rowCount, frozenRows, sheet.hiddenRows);
     return { sheet, rowCount, columnCount, frozenRows, rows, columnX, columnWidth, totalWidth: x };
   }
 
@@ -395,24 +396,27 @@ export class WorkbookView {
         }
         return { format, min, max };
       });
-    // As the file had them: rows hidden by a filter are drawn dimmed (Excel leaves them out; dimming keeps the
-    // row numbers the pane reports findable), and a merged area's inner gridlines are not drawn.
-    const hiddenRows = new Set(sheet.hiddenRows ?? []);
+    // As the file had them: rows hidden by a filter are not drawn (0 px tall, as in Excel), the number of the row
+    // after them marked and naming them, and a merged area's inner gridlines are not drawn.
     const merged = (sheet.mergedAreas ?? []).filter(drawn);
     const selection = this.selectionRect();
     const frozenParts: string[] = [];
     const scrolledParts: string[] = [];
     const rowIndexes: number[] = [];
-    for (let r = 0; r < frozen; r++) rowIndexes.push(r);
-    for (let r = first; r < last; r++) rowIndexes.push(r);
+    // Hidden rows are skipped a run at a time (a filter may hide thousands in a row).
+    for (let r = layout.rows.nextVisible(0); r < frozen; r = layout.rows.nextVisible(r + 1)) rowIndexes.push(r);
+    for (let r = layout.rows.nextVisible(first); r < last; r = layout.rows.nextVisible(r + 1)) rowIndexes.push(r);
     for (const r of rowIndexes) {
       const parts = r < frozen ? frozenParts : scrolledParts;
       const top = layout.rows.top(r);
       const height = layout.rows.height(r);
       const rowSelected = selection !== null && r >= selection.row && r < selection.row + selection.rowCount;
-      const hidden = hiddenRows.has(r);
+      // Excel marks hidden rows with a double line between the numbers of the rows around them.
+      const above = layout.rows.hiddenAbove(r);
+      const headClass = `row-head${rowSelected ? " hl" : ""}${above ? " after-hidden" : ""}`;
+      const headTitle = above ? ` title="${escapeHtml(this.hiddenRowsText(above))}"` : "";
       parts.push(
-        `<div class="grid-row${hidden ? " hidden-row" : ""}" style="top:${top}px;width:${layout.totalWidth}px${height > ROW_HEIGHT ? `;height:${height}px` : ""}"><div class="row-head${rowSelected ? " hl" : ""}" data-row="${r}"${hidden ? ` title="${escapeHtml(this.text("demo.hiddenRow"))}"` : ""}>${r + 1}</div>`,
+        `<div class="grid-row" style="top:${top}px;width:${layout.totalWidth}px${height > ROW_HEIGHT ? `;height:${height}px` : ""}"><div class="${headClass}" data-row="${r}"${headTitle}>${r + 1}</div>`,
       );
       const values = sheet.rows[r];
       const numberFormats = sheet.numberFormats[r];
@@ -492,7 +496,8 @@ export class WorkbookView {
         if (c < coveredUntil) style.className += " covered";
         for (const { row, column, rowCount, columnCount } of merged) {
           if (r < row || r >= row + rowCount || c < column || c >= column + columnCount) continue;
-          if (r < row + rowCount - 1) style.className += " merged-above";
+          // The area's bottom gridline is under its last row shown (later ones may be hidden).
+          if (layout.rows.nextVisible(r + 1) < row + rowCount) style.className += " merged-above";
           if (c < column + columnCount - 1) style.className += " covered";
         }
         // A wrapped cell keeps its text inside its column, line feeds kept, aligned to the bottom.
@@ -520,6 +525,13 @@ export class WorkbookView {
     }
     this.rowsLayer.innerHTML = scrolledParts.join("");
     this.frozenLayer.innerHTML = frozenParts.join("");
+  }
+
+  /** The tooltip on the number of the row after hidden rows `first` … `last` (0-based): which ones are hidden. */
+  private hiddenRowsText({ first, last }: { first: number; last: number }): string {
+    return first === last
+      ? this.text("demo.hiddenRowAbove", { row: first + 1 })
+      : this.text("demo.hiddenRowsAbove", { first: first + 1, last: last + 1 });
   }
 
   private renderCharts(): void {

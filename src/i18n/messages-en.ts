@@ -355,7 +355,8 @@ export const EN_MESSAGES = {
   "demo.pane": "Task pane",
   "demo.cells": "Sheet cells",
   "demo.sheets": "Sheets",
-  "demo.hiddenRow": "Hidden in the file (by a filter or by hand)",
+  "demo.hiddenRowAbove": "Row {row} is hidden in the file (by a filter or by hand)",
+  "demo.hiddenRowsAbove": "Rows {first}–{last} are hidden in the file (by a filter or by hand)",
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

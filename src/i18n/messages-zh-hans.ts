@@ -329,5 +329,6 @@ export const ZH_HANS_MESSAGES: Messages = {
   "demo.pane": "任务窗格",
   "demo.cells": "工作表单元格",
   "demo.sheets": "工作表",
-  "demo.hiddenRow": "在文件中被隐藏（筛选或手动隐藏）",
+  "demo.hiddenRowAbove": "第 {row} 行在文件中被隐藏（筛选或手动隐藏）",
+  "demo.hiddenRowsAbove": "第 {first}–{last} 行在文件中被隐藏（筛选或手动隐藏）",
 };

@@ -330,5 +330,6 @@ export const ZH_HANT_MESSAGES: Messages = {
   "demo.pane": "工作窗格",
   "demo.cells": "工作表儲存格",
   "demo.sheets": "工作表",
-  "demo.hiddenRow": "在檔案中被隱藏（篩選或手動隱藏）",
+  "demo.hiddenRowAbove": "第 {row} 列在檔案中被隱藏（篩選或手動隱藏）",
+  "demo.hiddenRowsAbove": "第 {first}–{last} 列在檔案中被隱藏（篩選或手動隱藏）",
 };

@@ -1,6 +1,6 @@
 /**
- * The demo's workbook view (src/demo/workbook-view.ts) in jsdom: rows hidden by a filter in a loaded file are drawn
- * dimmed with a note, a merged area's inner gridlines are left out, the status line speaks the pane's language, and
+ * The demo's workbook view (src/demo/workbook-view.ts) in jsdom: rows hidden by a filter in a loaded file are left
+ * out as in Excel, the row after them marked, a merged area's inner gridlines are left out, the status line speaks the pane's language, and
  * wrapped cells keep their line breaks in rows as tall as the sheet says.
  */
 import { demoText } from "../../src/demo/demo-text";
@@ -39,11 +39,57 @@ function mountView() {
 }
 
 describe("the demo's workbook view", () => {
-  test("dims a row hidden by a filter and says why on its number", () => {
+  test("leaves out a row hidden by a filter, as Excel: the next row moves up and its number marks the gap", () => {
     const { rowOf } = mountView();
-    expect(rowOf(4).parentElement!.classList).toContain("hidden-row");
-    expect(rowOf(4).getAttribute("title")).toBe("Hidden in the file (by a filter or by hand)");
-    expect(rowOf(3).parentElement!.classList).not.toContain("hidden-row");
+    // Row 5 (index 4) is hidden: not drawn, or drawn 0 px tall with nothing in it.
+    const hidden = document.querySelector<HTMLElement>('[data-row="4"]');
+    if (hidden) {
+      expect(hidden.parentElement!.style.height).toBe("0px");
+      expect(hidden.parentElement!.textContent).toBe("");
+    }
+    expect(document.querySelector('[data-r="4"]')).toBeNull();
+    const row = (r: number) => rowOf(r).parentElement as HTMLElement;
+    const px = (value: string) => Number(value.replace("px", ""));
+    const heightOf = (element: HTMLElement) => (element.style.height ? px(element.style.height) : 22);
+    expect(px(row(5).style.top)).toBe(px(row(3).style.top) + heightOf(row(3)));
+    // Row numbers skip the hidden row (4 then 6), and row 6's number carries the marker and says what is hidden.
+    expect(rowOf(3).textContent).toBe("4");
+    expect(rowOf(5).textContent).toBe("6");
+    expect(rowOf(5).classList).toContain("after-hidden");
+    expect(rowOf(5).getAttribute("title")).toBe("Row 5 is hidden in the file (by a filter or by hand)");
+    expect(rowOf(3).classList).not.toContain("after-hidden");
+    expect(rowOf(3).hasAttribute("title")).toBe(false);
+    expect(rowOf(6).classList).not.toContain("after-hidden");
+  });
+
+  test("says which rows are hidden in the pane's language, a run of them as first–last", () => {
+    document.body.innerHTML =
+      '<input id="name-box"><span id="status"></span><div id="grid"></div><nav id="tabs"></nav>';
+    const values = Array.from({ length: 12 }, (_, r) => [`r${r + 1}`, r]);
+    const sim = createWorkbookSim({
+      sheets: [{ name: "Ledger", values, hiddenRows: [2, 3, 4, 8] }],
+      selection: "Ledger!A1:B12",
+    });
+    const view = new WorkbookView(sim, {
+      nameBox: document.getElementById("name-box") as HTMLInputElement,
+      scroller: document.getElementById("grid")!,
+      tabs: document.getElementById("tabs")!,
+      status: document.getElementById("status")!,
+    });
+    const rowOf = (r: number) => document.querySelector<HTMLElement>(`[data-row="${r}"]`)!;
+    const title = (r: number) => rowOf(r).getAttribute("title");
+    expect(title(5)).toBe("Rows 3–5 are hidden in the file (by a filter or by hand)");
+    expect(title(9)).toBe("Row 9 is hidden in the file (by a filter or by hand)");
+    view.setText(demoText("zh-Hans"));
+    view.render();
+    expect(title(5)).toBe("第 3–5 行在文件中被隐藏（筛选或手动隐藏）");
+    view.setText(demoText("zh-Hant"));
+    view.render();
+    expect(title(9)).toBe("第 9 列在檔案中被隱藏（篩選或手動隱藏）");
+    // A selection over the hidden rows keeps them (as Excel's): the Name box and the status count all 12 rows.
+    expect((document.getElementById("name-box") as HTMLInputElement).value).toBe("A1:B12");
+    expect(rowOf(1).classList).toContain("hl");
+    expect(rowOf(5).classList).toContain("hl");
   });
 
   test("draws a merged area without its inner gridlines", () => {
