@@ -25,7 +25,7 @@ export interface SegmentColumnsRecord {
   column: number;
   rowCount: number;
   /**
-   * Hash of the data rows as written (`hashTextRows`): the proof that the block still holds exactly the add-in's
+   * Hash of the data rows as written (`cellRowsHasher`): the proof that the block still holds exactly the add-in's
    * labels. A block whose cells are our names but not the ones written (the user typed "Champions" over "Lost") is
    * the user's. Records from before this field prove nothing: their blocks are left alone.
    */
@@ -131,10 +131,10 @@ function cellKey(value: unknown): string {
   return `${typeof value}:${String(value)}\u0001`;
 }
 
-function hashRows(rows: readonly (readonly unknown[])[], hash = 0x811c9dc5): number {
+function hashRows(rows: readonly (readonly unknown[])[], hash = 0x811c9dc5, keyOf = cellKey): number {
   let h = hash;
   for (const row of rows) {
-    for (const cell of row) h = fnv(cellKey(cell), h);
+    for (const cell of row) h = fnv(keyOf(cell), h);
     h = fnv("\u0002", h);
   }
   return h;
@@ -146,15 +146,12 @@ function hashRows(rows: readonly (readonly unknown[])[], hash = 0x811c9dc5): num
  * and 32-bit FNV-1a).
  */
 export function cellRowsHasher(): { add(rows: readonly (readonly unknown[])[]): void; digest(): string } {
+  const keyOf = (cell: unknown) => (cell === null || cell === undefined || cell === "" ? "\u0001" : cellKey(cell));
   let h = 0x811c9dc5;
   let count = 0;
   return {
     add(rows) {
-      for (const row of rows) {
-        for (const cell of row)
-          h = fnv(cell === null || cell === undefined || cell === "" ? "\u0001" : cellKey(cell), h);
-        h = fnv("\u0002", h);
-      }
+      h = hashRows(rows, h, keyOf);
       count += rows.length;
     },
     digest: () => `${count}:${h.toString(16)}`,

@@ -117,25 +117,18 @@ async function readFormulas(
 
 /** The earlier run's block, as the record proves it: rows to check, rows it wrote and the hash of those. */
 interface RecordedBlock {
-  column: number;
   rows: number;
   ownRows: number;
   content: string | undefined;
 }
 
 /**
- * "ours" when the add-in provably wrote the block: our header labels, the first `ownRows` rows hashing as the run
- * record says they were written, and only empty cells after them (rows the source has gained since); "occupied"
- * when the block is ours but a gained row holds something; else "theirs".
+ * For a block under our header labels: "ours" when the add-in provably wrote it, its first `ownRows` rows hashing as
+ * the run record says they were written and only empty cells after them (rows the source has gained since);
+ * "occupied" when it is ours but a gained row holds something; else "theirs".
  */
-function blockOwner(
-  grid: unknown[][],
-  recorded: RecordedBlock,
-  headers: ReturnType<typeof ownHeaders>,
-): "ours" | "occupied" | "theirs" {
-  const [header] = grid;
+function blockOwner(grid: unknown[][], recorded: RecordedBlock): "ours" | "occupied" | "theirs" {
   if (recorded.content === undefined) return "theirs";
-  if (!headers.some((h) => header?.[0] === h.segment && header?.[1] === h.tier)) return "theirs";
   const hasher = cellRowsHasher();
   hasher.add(grid.slice(1, recorded.ownRows));
   if (hasher.digest() !== recorded.content) return "theirs";
@@ -208,7 +201,7 @@ async function planSegmentColumns(
       tableRect.row === headerRow &&
       column >= tableRect.column &&
       column <= tableEnd,
-    ...(besideEarlier !== undefined ? { besideEarlier } : {}),
+    besideEarlier,
   };
 }
 
@@ -236,7 +229,6 @@ async function chooseBlock(
   // Not matched by sheet id: ids change when the file is reopened (see add-in-ownership.ts). The hash is the proof.
   const own = previous?.row === headerRow ? previous : undefined;
   const recorded: RecordedBlock = {
-    column: own?.column ?? -1,
     rows: Math.max(own?.rowCount ?? 0, source.rowCount),
     ownRows: own?.rowCount ?? source.rowCount,
     content: own?.content,
@@ -250,7 +242,7 @@ async function chooseBlock(
     const [segment, tier] = (header.formulas[0] ?? []) as unknown[];
     if (!headers.some((h) => h.segment === segment && h.tier === tier)) return undefined;
     const { grid, formats } = await readFormulas(context, sheet, headerRow, column, recorded.rows);
-    const owner = blockOwner(grid, recorded, headers);
+    const owner = blockOwner(grid, recorded);
     if (owner === "ours") return { column, before: grid as string[][], beforeFormats: formats };
     if (owner === "occupied") {
       // Ours, but the rows the source gained are not free: nothing is changed, the old columns stay as they are.
@@ -271,10 +263,9 @@ async function chooseBlock(
   for (let step = 0; step < MAX_EARLIER_BLOCKS; step++, column += 2) {
     const found = await inspect(column);
     if (found === undefined) break;
-    if (found !== "theirs")
-      return "action" in found ? found : { ...found, ...(besideEarlier !== undefined ? { besideEarlier } : {}) };
+    if (found !== "theirs") return "action" in found ? found : { ...found, besideEarlier };
   }
-  return { column, beforeFormats: [], ...(besideEarlier !== undefined ? { besideEarlier } : {}) };
+  return { column, beforeFormats: [], besideEarlier };
 }
 
 /**
