@@ -111,13 +111,7 @@ export class RowGeometry {
     const absolute = Math.max(0, y) + this.frozenHeight;
     // The last special row starting at or above `absolute` (of hidden rows at the same offset, the last): the rows
     // after it up to the next special row are ROW_HEIGHT each. A hidden one holds no pixel, so the row is below it.
-    let low = 0;
-    let high = this.rows.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.offsetOfSpecial(mid) <= absolute) low = mid + 1;
-      else high = mid;
-    }
+    const low = countWhile(this.rows.length, (i) => this.offsetOfSpecial(i) <= absolute);
     let row: number;
     if (low === 0) row = Math.floor(absolute / ROW_HEIGHT);
     else {
@@ -148,26 +142,24 @@ export class RowGeometry {
 
   /** How many special (tall or hidden) rows lie above row `row`. */
   private specialBefore(row: number): number {
-    let low = 0;
-    let high = this.rows.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.rows[mid] ?? 0) < row) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return countWhile(this.rows.length, (i) => (this.rows[i] ?? 0) < row);
   }
 
   /** Index of the run of hidden rows holding `row`, or -1. */
   private runAt(row: number): number {
-    let low = 0;
-    let high = this.runFirst.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.runFirst[mid] ?? 0) <= row) low = mid + 1;
-      else high = mid;
-    }
-    const run = low - 1;
+    const run = countWhile(this.runFirst.length, (i) => (this.runFirst[i] ?? 0) <= row) - 1;
     return run >= 0 && row <= (this.runLast[run] ?? -1) ? run : -1;
   }
+}
+
+/** How many of the indexes 0 … length - 1 satisfy `holds`, which is true up to some index and false after it. */
+function countWhile(length: number, holds: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (holds(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
