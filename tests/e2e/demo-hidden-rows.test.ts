@@ -3,15 +3,11 @@
  * store's rows hidden by an AutoFilter. The grid leaves them out as Excel does (0 px tall, the row numbers skip
  * them) and marks the number of the row after each gap, naming the hidden rows in its tooltip.
  */
-import fs from "fs";
-import path from "path";
 import { artefactPath, useBrowserSession } from "./browser";
+import { PHARMACY_LEDGER_FILE, pharmacyLedgerFacts, pharmacyLedgerPresent } from "../pharmacy-ledger-dataset";
 import { openDemo } from "./demo-page";
 
-const FOLDER = path.resolve(__dirname, "../../../shared/datasets/chinese_pharmacy");
-const FILE = path.join(FOLDER, "pharmacy_ledger.xlsx");
-const present = fs.existsSync(FILE);
-if (!present) console.warn(`Skipping the hidden-rows demo test: ${FILE} is absent (../shared is not checked out).`);
+const present = pharmacyLedgerPresent("the hidden-rows demo test");
 
 const e2e = useBrowserSession();
 
@@ -19,13 +15,11 @@ describe("the demo grid over a filtered ledger", () => {
   (present ? it : it.skip)(
     "leaves the hidden rows out and marks the gap on the next row's number",
     async () => {
-      const facts = JSON.parse(fs.readFileSync(path.join(FOLDER, "pharmacy_ledger.facts.json"), "utf8")) as {
-        hidden_rows_test_store: number;
-      };
+      const facts = pharmacyLedgerFacts();
       const { page, errors } = await openDemo(e2e);
       const chooser = page.waitForEvent("filechooser");
       await page.getByRole("button", { name: "Load CSV / XLSX file" }).click();
-      await (await chooser).setFiles(FILE);
+      await (await chooser).setFiles(PHARMACY_LEDGER_FILE);
       await page.getByRole("tab", { name: "pharmacy_ledger" }).waitFor({ timeout: 60_000 });
       const hidden = await page.evaluate(() => {
         const sim = (window as unknown as { __workbookSim: import("../../src/workbook-sim").WorkbookSim })

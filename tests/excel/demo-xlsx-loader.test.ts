@@ -5,26 +5,14 @@
  * customers as tests/excel/pharmacy-ledger.test.ts, which loads the file straight into the simulator.
  */
 import fs from "fs";
-import path from "path";
 import { analyzeRfm, guessMapping } from "../../src/engine";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import { readSpreadsheetData } from "../../src/demo/file-loader";
 import { addTypedSheet, DEMO_REQUIREMENT_SETS } from "../../src/demo/workbook-data";
 import { createWorkbookSim, installWorkbookSim } from "../../src/workbook-sim";
+import { PHARMACY_LEDGER_FILE, pharmacyLedgerFacts, pharmacyLedgerPresent } from "../pharmacy-ledger-dataset";
 
-const FOLDER = path.resolve(__dirname, "../../../shared/datasets/chinese_pharmacy");
-const FILE = path.join(FOLDER, "pharmacy_ledger.xlsx");
-const present = fs.existsSync(FILE);
-if (!present) console.warn(`Skipping the demo ledger test: ${FILE} is absent (../shared is not checked out).`);
-
-interface Facts {
-  data_rows: number;
-  members: number;
-  merged_areas_per_column: number;
-  rows_in_merged_areas: number;
-  hidden_rows_test_store: number;
-  totals_row: number;
-}
+const present = pharmacyLedgerPresent("the demo ledger test");
 
 describe("the demo workbook", () => {
   it("runs at ExcelApi 1.13, so merged areas are read and no 'could not be read' note appears", async () => {
@@ -50,8 +38,8 @@ describe("the demo workbook", () => {
 
 (present ? describe : describe.skip)("the demo's xlsx loader on the Chinese pharmacy ledger", () => {
   it("keeps merged member cells and filtered rows: the same customers as the adapter test", async () => {
-    const facts = JSON.parse(fs.readFileSync(path.join(FOLDER, "pharmacy_ledger.facts.json"), "utf8")) as Facts;
-    const bytes = fs.readFileSync(FILE);
+    const facts = pharmacyLedgerFacts();
+    const bytes = fs.readFileSync(PHARMACY_LEDGER_FILE);
     const typed = readSpreadsheetData(
       "pharmacy_ledger.xlsx",
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),

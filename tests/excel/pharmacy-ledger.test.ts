@@ -5,29 +5,14 @@
  * pharmacy_ledger.facts.json says what the file holds.
  */
 import fs from "fs";
-import path from "path";
 import { read, utils, type CellObject } from "@e965/xlsx";
 import { analyzeRfm, guessMapping } from "../../src/engine";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
 import type { SimCellValue } from "../../src/workbook-sim";
+import { PHARMACY_LEDGER_FILE, pharmacyLedgerFacts, pharmacyLedgerPresent } from "../pharmacy-ledger-dataset";
 import { installSim } from "./helpers";
 
-const FOLDER = path.resolve(__dirname, "../../../shared/datasets/chinese_pharmacy");
-const FILE = path.join(FOLDER, "pharmacy_ledger.xlsx");
-const present = fs.existsSync(FILE);
-if (!present) console.warn(`Skipping the pharmacy ledger test: ${FILE} is absent (../shared is not checked out).`);
-
-interface Facts {
-  data_rows: number;
-  members: number;
-  merged_areas_per_column: number;
-  rows_in_merged_areas: number;
-  hidden_rows_test_store: number;
-  returns: number;
-  totals_row: number;
-  first_date: string;
-  last_date: string;
-}
+const present = pharmacyLedgerPresent("the pharmacy ledger test");
 
 /** Excel serial of a yyyy-mm-dd date (1900 system). */
 function serialOf(iso: string): number {
@@ -36,7 +21,7 @@ function serialOf(iso: string): number {
 
 /** The first sheet as the simulator's input: values, number formats, merged areas, hidden rows. */
 function loadLedger() {
-  const workbook = read(fs.readFileSync(FILE), { cellNF: true, cellStyles: true });
+  const workbook = read(fs.readFileSync(PHARMACY_LEDGER_FILE), { cellNF: true, cellStyles: true });
   const sheetName = workbook.SheetNames[0]!;
   const sheet = workbook.Sheets[sheetName]!;
   const range = utils.decode_range(sheet["!ref"]!);
@@ -60,7 +45,7 @@ function loadLedger() {
 
 (present ? describe : describe.skip)("the Chinese pharmacy ledger", () => {
   it("counts every member once, on visible rows only, without the totals row", async () => {
-    const facts = JSON.parse(fs.readFileSync(path.join(FOLDER, "pharmacy_ledger.facts.json"), "utf8")) as Facts;
+    const facts = pharmacyLedgerFacts();
     const ledger = loadLedger();
     expect(ledger.merged).toHaveLength(2 * facts.merged_areas_per_column);
     expect(ledger.hiddenRows).toHaveLength(facts.hidden_rows_test_store);
