@@ -97,9 +97,10 @@ const SEGMENT_PIVOT_LEAD_COLUMNS = 1;
 
 export function computeSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
   const left = leftBlockLayout(input);
-  // PivotTables: right of the charts, from the segment table's row (see pivotsLayout).
+  // PivotTables: right of every chart (the moves chart beside the grid stands furthest right: the grid is at least
+  // as wide as the tables), from the segment table's row (see pivotsLayout).
   const pivotRow = left.segmentTable.row;
-  const pivots = pivotsLayout(input, pivotRow, Math.max(left.chartColumn, left.gridChartColumn) + CHART_COLUMNS + 1);
+  const pivots = pivotsLayout(input, pivotRow, left.gridChartColumn + CHART_COLUMNS + 1);
   const data = chartDataLayout(input, pivotRow, Math.max(pivots.pivotsEnd, pivots.staticEnd));
   const movement = input.movement
     ? movementLayout(
